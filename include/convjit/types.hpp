@@ -1,0 +1,57 @@
+#pragma once
+// Small value types shared by the whole API: data types, layouts, post-ops,
+// ISAs, backends and tensor shapes.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace convjit {
+
+enum class DataType : uint8_t { f32, f64 };
+// Activation layouts: channels second (NCW/NCHW/NCDHW) or last (NWC/NHWC/NDHWC).
+enum class Layout : uint8_t { ncx, nxc };
+// Instruction sets, ordered: a cap of avx2 allows scalar and avx2.
+enum class Isa : uint8_t { scalar, avx2, avx512 };
+enum class Backend : uint8_t { automatic, jit, interp, reference };
+
+struct PostOps {
+  bool bias = false;  // dst += bias[oc]
+  bool relu = false;  // dst = max(dst, 0), after the bias
+  bool operator==(const PostOps&) const = default;
+};
+
+std::size_t size_of(DataType dt);
+std::string_view to_string(DataType dt);
+std::string_view to_string(Layout layout);  // "ncx" / "nxc"
+std::string_view to_string(Isa isa);
+std::string_view to_string(Backend backend);
+std::string to_string(PostOps post_ops);    // "none", "bias", "relu", "bias,relu"
+// The parsers throw Error naming `field` on an unknown word.
+DataType parse_data_type(std::string_view text, const std::string& field = "dt");
+Layout parse_layout(std::string_view text, const std::string& field = "layout");
+Isa parse_isa(std::string_view text, const std::string& field = "isa");
+Backend parse_backend(std::string_view text, const std::string& field = "backend");
+PostOps parse_post_ops(std::string_view text, const std::string& field = "post-ops");
+
+// A dense row-major shape of up to 6 dimensions; no heap, so cheap to pass.
+struct Shape {
+  int nd = 0;
+  std::array<int64_t, 6> dim{};
+  int64_t elems() const;  // product of the dims (1 for nd == 0)
+  std::string str() const;  // "[2,3,32,32]"
+  bool operator==(const Shape& o) const;
+};
+
+// A view of a tensor the caller owns: pointer, element type and shape. The
+// memory is dense, row-major in the shape given.
+template <class Ptr>
+struct BasicTensorView {
+  Ptr data = nullptr;
+  DataType dt = DataType::f32;
+  Shape shape;
+};
+using TensorView = BasicTensorView<void*>;
+using ConstTensorView = BasicTensorView<const void*>;
+
+}  // namespace convjit

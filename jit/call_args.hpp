@@ -1,0 +1,24 @@
+#pragma once
+// The one argument of every inner kernel, JIT'd or interpreted: a band of
+// output rows of one output plane, for one block of output channels.
+#include <cstddef>
+#include <cstdint>
+
+namespace convjit {
+
+struct CallArgs {
+  const void* src;     // input under output row 0 of the band, channel 0 of the group
+  const void* wei;     // packed weights of this output-channel block
+  const void* bias;    // bias of the block's first channel; null without bias
+  void* dst;           // output row 0 of the band, first channel of the block
+  int64_t row_blocks;  // full register blocks of ur_h rows
+  int64_t row_tail;    // nonzero: then the geometry's row_tail rows
+};
+
+// Which variant of the inner kernel: a full output-channel block, or the
+// block of the oc/g % oc_blk channels left over.
+enum class OcPart : int { full = 0, tail = 1 };
+
+using InnerFn = void (*)(const CallArgs*);
+
+}  // namespace convjit

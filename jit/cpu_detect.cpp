@@ -1,0 +1,121 @@
+// CpuFacts from CPUID (through Xbyak) and cache sizes from sysfs: Xbyak only
+// reads Intel's cache leaf, and sysfs is right on AMD too.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <xbyak/xbyak_util.h>
+
+#include "convjit/cpu.hpp"
+#include "convjit/error.hpp"
+
+namespace convjit {
+namespace {
+
+std::string cpuid_string(const uint32_t* regs, int n) {
+  std::string s(reinterpret_cast<const char*>(regs), 4 * n);
+  s.erase(std::find(s.begin(), s.end(), '\0'), s.end());
+  auto first = s.find_first_not_of(' ');
+  return first == std::string::npos ? std::string() : s.substr(first);
+}
+
+std::string vendor_string() {
+  uint32_t r[4];
+  Xbyak::util::Cpu::getCpuid(0, r);
+  uint32_t v[3] = {r[1], r[3], r[2]};  // EBX, EDX, ECX spell the vendor
+  return cpuid_string(v, 3);
+}
+
+std::string brand_string() {
+  uint32_t r[4];
+  Xbyak::util::Cpu::getCpuid(0x80000000, r);
+  if (r[0] < 0x80000004) return "unknown";
+  uint32_t b[12];
+  for (uint32_t leaf = 0; leaf < 3; ++leaf) Xbyak::util::Cpu::getCpuid(0x80000002 + leaf, b + 4 * leaf);
+  return cpuid_string(b, 12);
+}
+
+// "48K" -> 49152; 0 when unreadable.
+int64_t read_cache_size(const std::string& dir) {
+  std::ifstream f(dir + "/size");
+  std::string text;
+  if (!(f >> text) || text.empty()) return 0;
+  int64_t v = std::atoll(text.c_str());
+  char unit = static_cast<char>(std::toupper(static_cast<unsigned char>(text.back())));
+  if (unit == 'K') v <<= 10;
+  if (unit == 'M') v <<= 20;
+  return v;
+}
+
+void read_caches(CpuFacts& f) {
+  for (int index = 0; index < 8; ++index) {
+    std::string dir = "/sys/devices/system/cpu/cpu0/cache/index" + std::to_string(index);
+    std::ifstream level_file(dir + "/level"), type_file(dir + "/type");
+    int level = 0;
+    std::string type;
+    if (!(level_file >> level) || !(type_file >> type)) break;
+    if (type == "Instruction") continue;
+    int64_t size = read_cache_size(dir);
+    if (level == 1) f.l1d_bytes = size;
+    if (level == 2) f.l2_bytes = size;
+    if (level == 3) f.l3_bytes = size;
+  }
+  // Conservative defaults keep the planner's tiling sane when sysfs is absent.
+  if (f.l1d_bytes <= 0) f.l1d_bytes = 32 << 10;
+  if (f.l2_bytes <= 0) f.l2_bytes = 1 << 20;
+  if (f.l3_bytes <= 0) f.l3_bytes = 8 << 20;
+}
+
+}  // namespace
+
+CpuFacts CpuFacts::detect(const std::string& cap) {
+  using Xbyak::util::Cpu;
+  Cpu cpu;
+  CpuFacts f;
+  f.vendor = vendor_string();
+  f.model = brand_string();
+  f.family = static_cast<unsigned>(cpu.displayFamily);
+  f.model_id = static_cast<unsigned>(cpu.displayModel);
+  f.stepping = static_cast<unsigned>(cpu.stepping);
+  f.sse42 = cpu.has(Cpu::tSSE42);
+  f.avx = cpu.has(Cpu::tAVX);
+  f.avx2 = cpu.has(Cpu::tAVX2);
+  f.fma = cpu.has(Cpu::tFMA);
+  f.avx512f = cpu.has(Cpu::tAVX512F);
+  f.avx512bw = cpu.has(Cpu::tAVX512BW);
+  f.avx512vl = cpu.has(Cpu::tAVX512VL);
+  f.avx512dq = cpu.has(Cpu::tAVX512DQ);
+  f.detected_isa = f.avx512f && f.avx512bw && f.avx512vl && f.avx512dq ? Isa::avx512
+                   : f.avx2 && f.fma                                    ? Isa::avx2
+                                                                        : Isa::scalar;
+  f.isa = f.detected_isa;
+  std::string cap_word = cap;
+  std::string cap_field = "max_isa";
+  if (cap_word.empty()) {
+    const char* env = std::getenv("CONVJIT_MAX_ISA");
+    if (env && *env) {
+      cap_word = env;
+      cap_field = "CONVJIT_MAX_ISA";
+    }
+  }
+  if (!cap_word.empty()) f.isa = std::min(f.isa, parse_isa(cap_word, cap_field));
+  read_caches(f);
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  f.logical_cpus = n > 0 ? static_cast<int>(n) : 1;
+  return f;
+}
+
+std::string CpuFacts::str() const {
+  std::ostringstream os;
+  os << vendor << " " << model << " family " << family << " model " << model_id
+     << " isa " << to_string(isa) << " (detected " << to_string(detected_isa) << ")"
+     << " L1d " << (l1d_bytes >> 10) << "K L2 " << (l2_bytes >> 10) << "K L3 "
+     << (l3_bytes >> 10) << "K cpus " << logical_cpus;
+  return os.str();
+}
+
+}  // namespace convjit

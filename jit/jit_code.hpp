@@ -1,0 +1,34 @@
+#pragma once
+// JitCode: the machine code for one (desc, plan), in pages that are never
+// writable and executable at once. Immutable once made; shared by kernels.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "convjit/conv_desc.hpp"
+#include "jit/call_args.hpp"
+#include "planner/plan.hpp"
+
+namespace convjit {
+
+class JitCode {
+ public:
+  virtual ~JitCode() = default;
+  InnerFn entry(OcPart part) const { return entries_[static_cast<int>(part)]; }
+  const uint8_t* code() const { return code_; }
+  std::size_t size() const { return size_; }
+  double compile_seconds() const { return compile_seconds_; }
+
+ protected:
+  InnerFn entries_[2] = {nullptr, nullptr};
+  const uint8_t* code_ = nullptr;
+  std::size_t size_ = 0;
+  double compile_seconds_ = 0;
+};
+
+// Emits the code of `plan` for `desc` (plan.isa must be avx2 or avx512).
+// Throws Error naming "plan" when the plan cannot be emitted.
+std::shared_ptr<const JitCode> emit_code(const ConvDesc& desc, const Plan& plan);
+
+}  // namespace convjit

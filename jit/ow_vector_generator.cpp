@@ -1,0 +1,254 @@
+#include "jit/ow_vector_generator.hpp"
+
+#include <climits>
+#include <string>
+
+#include "convjit/error.hpp"
+
+namespace convjit {
+namespace {
+
+// vmaskmov masks: loading kMaskN at offset (lanes_per_vector - n) gives n
+// leading all-ones lanes.
+alignas(64) const int32_t kMask32[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
+alignas(64) const int64_t kMask64[8] = {-1, -1, -1, -1, 0, 0, 0, 0};
+
+}  // namespace
+
+template <class Vmm>
+OwVectorGenerator<Vmm>::OwVectorGenerator(const ConvDesc& desc, const Plan& plan,
+                                           std::size_t max_size)
+    : Xbyak::CodeGenerator(max_size, Xbyak::DontSetProtectRWE),
+      desc_(desc),
+      plan_(plan),
+      geo_(Geometry::of(desc, plan)),
+      bytes_(static_cast<int>(size_of(desc.dt))) {
+  setDefaultEncoding(Xbyak::EvexEncoding);
+  generate_entry(plan.oc_blk);
+  entries_[int(OcPart::full)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(getCode()));
+  if (geo_.oc_tail) {
+    align(64);
+    const uint8_t* tail = getCurr();
+    generate_entry(static_cast<int>(geo_.oc_tail));
+    entries_[int(OcPart::tail)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(tail));
+  }
+}
+
+template <class Vmm>
+Xbyak::Address OwVectorGenerator<Vmm>::elem(const Xbyak::Reg64& base, int64_t index) {
+  int64_t disp = index * bytes_;
+  if (disp > INT_MAX || disp < INT_MIN)
+    throw Error("plan", "plan: an offset of " + std::to_string(disp) +
+                            " bytes does not fit the 32-bit displacement of x86-64");
+  return ptr[base + static_cast<int32_t>(disp)];
+}
+
+template <class Vmm>
+void OwVectorGenerator<Vmm>::generate_entry(int ocs) {
+  const Xbyak::Reg64 saved[] = {rbx, rbp, r12, r13, r14, r15};
+  for (auto& r : saved) push(r);
+  mov(reg_src_row, ptr[reg_args + offsetof(CallArgs, src)]);
+  mov(reg_wei, ptr[reg_args + offsetof(CallArgs, wei)]);
+  mov(reg_bias, ptr[reg_args + offsetof(CallArgs, bias)]);
+  mov(reg_dst_row, ptr[reg_args + offsetof(CallArgs, dst)]);
+  mov(reg_rows_left, ptr[reg_args + offsetof(CallArgs, row_blocks)]);
+
+  Xbyak::Label row_loop, rows_done, done;
+  test(reg_rows_left, reg_rows_left);
+  jz(rows_done, T_NEAR);
+  L(row_loop);
+  {
+    row_block(plan_.ur_h, ocs);
+    const int64_t src_step = int64_t(plan_.ur_h) * desc_.s[ConvDesc::H] * geo_.in_row * bytes_;
+    const int64_t dst_step = int64_t(plan_.ur_h) * geo_.out_row * bytes_;
+    mov(reg_tmp, src_step);
+    add(reg_src_row, reg_tmp);
+    mov(reg_tmp, dst_step);
+    add(reg_dst_row, reg_tmp);
+    dec(reg_rows_left);
+    jnz(row_loop, T_NEAR);
+  }
+  L(rows_done);
+  if (geo_.row_tail) {
+    cmp(qword[reg_args + offsetof(CallArgs, row_tail)], 0);
+    je(done, T_NEAR);
+    row_block(static_cast<int>(geo_.row_tail), ocs);
+  }
+  L(done);
+  for (int i = 5; i >= 0; --i) pop(saved[i]);
+  vzeroupper();
+  ret();
+}
+
+template <class Vmm>
+void OwVectorGenerator<Vmm>::row_block(int rows, int ocs) {
+  mov(reg_src_w, reg_src_row);
+  mov(reg_dst_w, reg_dst_row);
+  if (geo_.w_blocks > 0) {
+    Xbyak::Label w_loop;
+    mov(reg_w_left, geo_.w_blocks);
+    L(w_loop);
+    block({rows, plan_.ur_w, ocs, 0});
+    add(reg_src_w, plan_.ur_w * plan_.vlen * bytes_);
+    add(reg_dst_w, plan_.ur_w * plan_.vlen * bytes_);
+    dec(reg_w_left);
+    jnz(w_loop, T_NEAR);
+  }
+  if (geo_.w_tail) {
+    int lanes = static_cast<int>(geo_.w_tail % plan_.vlen);
+    int vecs = static_cast<int>((geo_.w_tail + plan_.vlen - 1) / plan_.vlen);
+    if (lanes) set_tail_mask(lanes);
+    block({rows, vecs, ocs, lanes});
+  }
+}
+
+template <class Vmm>
+void OwVectorGenerator<Vmm>::set_tail_mask(int lanes) {
+  if constexpr (kZmm) {
+    mov(reg_tmp.cvt32(), (1u << lanes) - 1);
+    kmovw(k_tail, reg_tmp.cvt32());
+  } else {
+    if (bytes_ == 4)
+      mov(reg_tmp, reinterpret_cast<size_t>(kMask32 + 8 - lanes));
+    else
+      mov(reg_tmp, reinterpret_cast<size_t>(kMask64 + 4 - lanes));
+    vmovups(mask_vec(), ptr[reg_tmp]);
+  }
+}
+
+template <class Vmm>
+void OwVectorGenerator<Vmm>::block(const Block& b) {
+  for (int r = 0; r < b.rows; ++r)
+    for (int v = 0; v < b.vecs; ++v)
+      for (int o = 0; o < b.ocs; ++o) vxorps(acc(b, r, v, o), acc(b, r, v, o), acc(b, r, v, o));
+  mov(reg_src_tap, reg_src_w);
+  mov(reg_wei_tap, reg_wei);
+
+  // Loops over input channels and depth taps; heights, widths and the
+  // register block are unrolled inside taps().
+  const int64_t kd = desc_.k[ConvDesc::D];
+  const int64_t plane_step = (desc_.d[ConvDesc::D] + 1) * geo_.in_plane * bytes_;
+  const int64_t chan_step = geo_.in_chan * bytes_ - kd * plane_step;
+  const int64_t wei_step = desc_.k[ConvDesc::H] * desc_.k[ConvDesc::W] * plan_.oc_blk * bytes_;
+  Xbyak::Label ic_loop, kd_loop;
+  mov(reg_ic_left, desc_.icg());
+  L(ic_loop);
+  mov(reg_kd_left, kd);
+  L(kd_loop);
+  taps(b);
+  mov(reg_tmp, plane_step);
+  add(reg_src_tap, reg_tmp);
+  mov(reg_tmp, wei_step);
+  add(reg_wei_tap, reg_tmp);
+  dec(reg_kd_left);
+  jnz(kd_loop, T_NEAR);
+  mov(reg_tmp, chan_step);
+  add(reg_src_tap, reg_tmp);
+  dec(reg_ic_left);
+  jnz(ic_loop, T_NEAR);
+  epilogue(b);
+}
+
+template <class Vmm>
+void OwVectorGenerator<Vmm>::taps(const Block& b) {
+  const int64_t kh = desc_.k[ConvDesc::H], kw = desc_.k[ConvDesc::W];
+  const int64_t sh = desc_.s[ConvDesc::H], dh1 = desc_.d[ConvDesc::H] + 1;
+  const int64_t span = (b.rows - 1) * sh + (kh - 1) * dh1 + 1;
+  // Each input row is loaded once per width tap and used by every output
+  // row of the block that reads it: (row, kernel row) pairs.
+  for (int64_t ih = 0; ih < span; ++ih) {
+    std::vector<std::pair<int, int64_t>> users;
+    for (int r = 0; r < b.rows; ++r) {
+      int64_t t = ih - r * sh;
+      if (t >= 0 && t % dh1 == 0 && t / dh1 < kh) users.emplace_back(r, t / dh1);
+    }
+    if (users.empty()) continue;
+    for (int64_t x = 0; x < kw; ++x) {
+      const int64_t col = geo_.tap_phase(x) * geo_.phase_len + geo_.tap_shift(x);
+      for (int v = 0; v < b.vecs; ++v)
+        load(in_vec(b, v), elem(reg_src_tap, ih * geo_.in_row + col + int64_t(v) * plan_.vlen),
+             b.tail_lanes && v == b.vecs - 1);
+      for (auto [r, y] : users) {
+        for (int o = 0; o < b.ocs; ++o) {
+          Xbyak::Address w = elem(reg_wei_tap, (y * kw + x) * plan_.oc_blk + o);
+          if (kZmm && b.vecs == 1) {
+            // Embedded broadcast: one uop instead of a broadcast and an FMA.
+            Xbyak::Address wb = ptr_b[reg_wei_tap + static_cast<int32_t>(((y * kw + x) * plan_.oc_blk + o) * bytes_)];
+            fma(acc(b, r, 0, o), in_vec(b, 0), wb);
+            continue;
+          }
+          broadcast(wei_vec(b), w);
+          for (int v = 0; v < b.vecs; ++v) fma(acc(b, r, v, o), in_vec(b, v), wei_vec(b));
+        }
+      }
+    }
+  }
+}
+
+template <class Vmm>
+void OwVectorGenerator<Vmm>::epilogue(const Block& b) {
+  const bool f32 = bytes_ == 4;
+  auto each_acc = [&](int o, auto&& op) {
+    for (int r = 0; r < b.rows; ++r)
+      for (int v = 0; v < b.vecs; ++v) op(acc(b, r, v, o));
+  };
+  if (desc_.post_ops.bias) {
+    for (int o = 0; o < b.ocs; ++o) {
+      broadcast(wei_vec(b), elem(reg_bias, o));
+      each_acc(o, [&](const Vmm& a) {
+        if (f32) vaddps(a, a, wei_vec(b)); else vaddpd(a, a, wei_vec(b));
+      });
+    }
+  }
+  if (desc_.post_ops.relu) {
+    vxorps(wei_vec(b), wei_vec(b), wei_vec(b));
+    for (int o = 0; o < b.ocs; ++o)
+      each_acc(o, [&](const Vmm& a) {
+        if (f32) vmaxps(a, a, wei_vec(b)); else vmaxpd(a, a, wei_vec(b));
+      });
+  }
+  for (int r = 0; r < b.rows; ++r)
+    for (int v = 0; v < b.vecs; ++v)
+      for (int o = 0; o < b.ocs; ++o)
+        store(elem(reg_dst_w, o * geo_.out_chan + r * geo_.out_row + int64_t(v) * plan_.vlen),
+              acc(b, r, v, o), b.tail_lanes && v == b.vecs - 1);
+}
+
+template <class Vmm>
+void OwVectorGenerator<Vmm>::load(const Vmm& v, const Xbyak::Address& a, bool masked) {
+  const bool f32 = bytes_ == 4;
+  if (!masked) {
+    if (f32) vmovups(v, a); else vmovupd(v, a);
+  } else if constexpr (kZmm) {
+    if (f32) vmovups(v | k_tail | T_z, a); else vmovupd(v | k_tail | T_z, a);
+  } else {
+    if (f32) vmaskmovps(v, mask_vec(), a); else vmaskmovpd(v, mask_vec(), a);
+  }
+}
+
+template <class Vmm>
+void OwVectorGenerator<Vmm>::store(const Xbyak::Address& a, const Vmm& v, bool masked) {
+  const bool f32 = bytes_ == 4;
+  if (!masked) {
+    if (f32) vmovups(a, v); else vmovupd(a, v);
+  } else if constexpr (kZmm) {
+    if (f32) vmovups(a | k_tail, v); else vmovupd(a | k_tail, v);
+  } else {
+    if (f32) vmaskmovps(a, mask_vec(), v); else vmaskmovpd(a, mask_vec(), v);
+  }
+}
+
+template <class Vmm>
+void OwVectorGenerator<Vmm>::fma(const Vmm& acc, const Vmm& x, const Xbyak::Operand& w) {
+  if (bytes_ == 4) vfmadd231ps(acc, x, w); else vfmadd231pd(acc, x, w);
+}
+
+template <class Vmm>
+void OwVectorGenerator<Vmm>::broadcast(const Vmm& v, const Xbyak::Address& a) {
+  if (bytes_ == 4) vbroadcastss(v, a); else vbroadcastsd(v, a);
+}
+
+template class OwVectorGenerator<Xbyak::Zmm>;
+template class OwVectorGenerator<Xbyak::Ymm>;
+
+}  // namespace convjit

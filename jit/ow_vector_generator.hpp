@@ -1,0 +1,77 @@
+#pragma once
+// The ow_vector generator: vectors along the output width, weights
+// broadcast, a register block of ur_h rows x ur_w vectors x oc_blk channels
+// accumulated over every input channel and tap before one store. One
+// template for AVX-512 (Zmm, opmask tails) and AVX2 (Ymm, vmaskmov tails).
+#include <xbyak/xbyak.h>
+
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "convjit/conv_desc.hpp"
+#include "jit/call_args.hpp"
+#include "planner/geometry.hpp"
+#include "planner/plan.hpp"
+
+namespace convjit {
+
+template <class Vmm>
+class OwVectorGenerator : public Xbyak::CodeGenerator {
+ public:
+  static constexpr bool kZmm = std::is_same_v<Vmm, Xbyak::Zmm>;
+
+  OwVectorGenerator(const ConvDesc& desc, const Plan& plan, std::size_t max_size);
+  InnerFn entry(OcPart part) const { return entries_[static_cast<int>(part)]; }
+
+ private:
+  // A block's shape: rows x vectors x channels, and the lanes of its last
+  // vector (0: all lanes).
+  struct Block {
+    int rows, vecs, ocs, tail_lanes;
+  };
+
+  void generate_entry(int ocs);
+  void row_block(int rows, int ocs);
+  void block(const Block& b);
+  void taps(const Block& b);
+  void epilogue(const Block& b);
+  void set_tail_mask(int lanes);
+
+  Vmm acc(const Block& b, int r, int v, int o) const { return Vmm((r * b.vecs + v) * b.ocs + o); }
+  Vmm in_vec(const Block& b, int v) const { return Vmm(b.rows * b.vecs * b.ocs + v); }
+  Vmm wei_vec(const Block& b) const { return Vmm(b.rows * b.vecs * b.ocs + b.vecs); }
+  Vmm mask_vec() const { return Vmm(15); }
+
+  // Data-type-neutral instructions.
+  void load(const Vmm& v, const Xbyak::Address& a, bool masked);
+  void store(const Xbyak::Address& a, const Vmm& v, bool masked);
+  void fma(const Vmm& acc, const Vmm& x, const Xbyak::Operand& w);
+  void broadcast(const Vmm& v, const Xbyak::Address& a);
+  Xbyak::Address elem(const Xbyak::Reg64& base, int64_t index);
+
+  const ConvDesc& desc_;
+  const Plan& plan_;
+  const Geometry geo_;
+  const int bytes_;
+  InnerFn entries_[2] = {nullptr, nullptr};
+
+  // Registers by role.
+  const Xbyak::Reg64 reg_args = rdi;
+  const Xbyak::Reg64 reg_src_row = rsi;   // input of the current row block
+  const Xbyak::Reg64 reg_dst_row = rdx;   // output of the current row block
+  const Xbyak::Reg64 reg_src_w = rcx;     // input of the current width block
+  const Xbyak::Reg64 reg_dst_w = r8;      // output of the current width block
+  const Xbyak::Reg64 reg_src_tap = r9;    // input of the current channel and plane
+  const Xbyak::Reg64 reg_wei_tap = r10;   // weights of the current channel and plane
+  const Xbyak::Reg64 reg_rows_left = r11;
+  const Xbyak::Reg64 reg_w_left = rax;
+  const Xbyak::Reg64 reg_ic_left = rbx;
+  const Xbyak::Reg64 reg_kd_left = rbp;
+  const Xbyak::Reg64 reg_wei = r12;
+  const Xbyak::Reg64 reg_bias = r13;
+  const Xbyak::Reg64 reg_tmp = r14;
+  const Xbyak::Opmask k_tail = k1;
+};
+
+}  // namespace convjit

@@ -1,0 +1,62 @@
+#include "kernels/buffer.hpp"
+
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <new>
+#include <string>
+
+#include "convjit/error.hpp"
+
+namespace convjit {
+namespace {
+
+constexpr std::size_t kAlign = 64;
+
+// Bytes for `elems` elements of `dt`, rounded up to the alignment, as
+// aligned_alloc requires a multiple of it. Never 0: an empty tensor still gets
+// a valid, distinct pointer, so views of it are not mistaken for "no data".
+std::size_t allocation_bytes(int64_t elems, std::size_t elem_size, const Shape& shape) {
+  constexpr auto kMax = std::numeric_limits<std::size_t>::max() - kAlign;
+  if (elems < 0 || static_cast<uint64_t>(elems) > kMax / elem_size)
+    throw Error("buffer", "buffer of shape " + shape.str() + " does not fit in memory");
+  std::size_t bytes = static_cast<std::size_t>(elems) * elem_size;
+  if (bytes == 0) bytes = kAlign;
+  return (bytes + kAlign - 1) / kAlign * kAlign;
+}
+
+}  // namespace
+
+void Buffer::Free::operator()(void* p) const noexcept { std::free(p); }
+
+Buffer::Buffer(DataType dt, Shape shape) : dt_(dt), shape_(shape) {
+  for (int i = 0; i < shape.nd; ++i)
+    if (shape.dim[i] < 0)
+      throw Error("buffer", "shape " + shape.str() + " has a negative dimension");
+  // elems() may wrap for absurd shapes; check the product dim by dim first.
+  int64_t elems = 1;
+  for (int i = 0; i < shape.nd; ++i) {
+    if (shape.dim[i] != 0 && elems > std::numeric_limits<int64_t>::max() / shape.dim[i])
+      throw Error("buffer", "buffer of shape " + shape.str() + " does not fit in memory");
+    elems *= shape.dim[i];
+  }
+  const std::size_t alloc = allocation_bytes(elems, size_of(dt), shape);
+  void* p = std::aligned_alloc(kAlign, alloc);
+  if (!p) throw std::bad_alloc();
+  std::memset(p, 0, alloc);
+  data_.reset(p);
+  bytes_ = static_cast<std::size_t>(elems) * size_of(dt);
+}
+
+double Buffer::get(int64_t i) const {
+  return dt_ == DataType::f32 ? as<float>()[i] : as<double>()[i];
+}
+
+void Buffer::set(int64_t i, double v) {
+  if (dt_ == DataType::f32)
+    as<float>()[i] = static_cast<float>(v);
+  else
+    as<double>()[i] = v;
+}
+
+}  // namespace convjit

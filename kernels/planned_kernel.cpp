@@ -1,0 +1,189 @@
+#include "kernels/planned_kernel.hpp"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace convjit {
+namespace {
+
+// Below this much work a parallel region costs more than it saves.
+constexpr double kMinFlopsPerThread = 2e5;
+
+// [begin, end) of part `t` of `n` items split in `parts` nearly equal parts.
+std::pair<int64_t, int64_t> split(int64_t n, int parts, int t) {
+  int64_t base = n / parts, extra = n % parts;
+  int64_t begin = t * base + std::min<int64_t>(t, extra);
+  return {begin, begin + base + (t < extra ? 1 : 0)};
+}
+
+}  // namespace
+
+PlannedKernel::PlannedKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
+                             std::shared_ptr<const Inner> inner)
+    : Kernel(desc), plan_(plan), geo_(Geometry::of(desc, plan)), backend_(backend),
+      inner_(std::move(inner)) {}
+
+void PlannedKernel::do_bind(const void* weights, const void* bias) {
+  const ConvDesc& d = desc();
+  packed_wei_ = Buffer(d.dt, Shape{1, {d.g * geo_.wei_group}});
+  if (d.dt == DataType::f64) pack_weights(static_cast<const double*>(weights));
+  else pack_weights(static_cast<const float*>(weights));
+  bias_ = Buffer();
+  if (bias) {
+    bias_ = Buffer(d.dt, d.bias_shape());
+    std::memcpy(bias_.data(), bias, bias_.bytes());
+  }
+  staged_in_size_ = plan_.staged ? geo_.in_image : 0;
+  staged_out_size_ = d.layout == Layout::nxc ? d.ocg() * geo_.out_chan : 0;
+  staged_in_ = Buffer(d.dt, Shape{1, {staged_in_size_ * plan_.threads}});
+  staged_out_ = Buffer(d.dt, Shape{1, {staged_out_size_ * plan_.threads}});
+}
+
+template <class T>
+void PlannedKernel::pack_weights(const T* wei) {
+  const ConvDesc& d = desc();
+  T* packed = packed_wei_.as<T>();
+  const int64_t taps = d.icg() * d.spatial_k();  // per output channel, in (ic, kd, kh, kw) order
+  const int64_t blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
+  for (int64_t grp = 0; grp < d.g; ++grp)
+    for (int64_t b = 0; b < blocks; ++b)
+      for (int64_t o = 0; o < plan_.oc_blk; ++o) {
+        const int64_t oc = b * plan_.oc_blk + o;
+        T* to = packed + grp * geo_.wei_group + b * geo_.wei_block + o;
+        const T* from = wei + (grp * d.ocg() + oc) * taps;
+        for (int64_t t = 0; t < taps; ++t) to[t * plan_.oc_blk] = oc < d.ocg() ? from[t] : T(0);
+      }
+}
+
+void PlannedKernel::do_run(const void* src, void* dst, int64_t batch) const {
+  if (desc().dt == DataType::f64)
+    run_typed(static_cast<const double*>(src), static_cast<double*>(dst), batch);
+  else
+    run_typed(static_cast<const float*>(src), static_cast<float*>(dst), batch);
+}
+
+template <class T>
+void PlannedKernel::run_typed(const T* src, T* dst, int64_t batch) const {
+  const ConvDesc& d = desc();
+  const int64_t items = batch * d.g;
+  const int64_t planes_rows = d.icg() * geo_.in_d * geo_.in_h;  // staged rows of one image
+  const int64_t out_rows = d.o[0] * d.o[1];                       // output rows of one channel
+  const int64_t row_blocks = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
+  const bool nxc = d.layout == Layout::nxc;
+  const int threads = static_cast<int>(
+      std::clamp<double>(d.flops(batch) / kMinFlopsPerThread, 1, plan_.threads));
+
+  // The input and output of image `item` as the inner kernel sees them.
+  auto in_of = [&](int64_t item, int slot) -> const T* {
+    if (plan_.staged) return staged_in_.as<T>() + slot * staged_in_size_;
+    return src + item * geo_.in_image;  // ncx: groups follow each other
+  };
+  auto out_of = [&](int64_t item, int slot) -> T* {
+    if (nxc) return const_cast<T*>(staged_out_.as<T>()) + slot * staged_out_size_;
+    return dst + item * d.ocg() * geo_.out_chan;
+  };
+  auto whole_image = [&](int64_t item, int slot) {
+    const int64_t n = item / d.g, grp = item % d.g;
+    if (plan_.staged) stage(src, n, grp, const_cast<T*>(in_of(item, slot)), 0, planes_rows);
+    compute(in_of(item, slot), out_of(item, slot), grp, 0, row_blocks);
+    if (nxc) unstage(out_of(item, slot), dst, n, grp, 0, out_rows);
+  };
+
+  if (threads == 1) {
+    for (int64_t item = 0; item < items; ++item) whole_image(item, 0);
+  } else if (items >= threads) {
+#pragma omp parallel for num_threads(threads) schedule(static)
+    for (int64_t item = 0; item < items; ++item) whole_image(item, omp_get_thread_num());
+  } else {
+    // Fewer images than threads: every thread takes a share of each image.
+    for (int64_t item = 0; item < items; ++item) {
+      const int64_t n = item / d.g, grp = item % d.g;
+#pragma omp parallel num_threads(threads)
+      {
+        const int t = omp_get_thread_num(), nt = omp_get_num_threads();
+        if (plan_.staged) {
+          auto [first, last] = split(planes_rows, nt, t);
+          stage(src, n, grp, const_cast<T*>(in_of(item, 0)), first, last);
+#pragma omp barrier
+        }
+        auto [b0, b1] = split(row_blocks, nt, t);
+        compute(in_of(item, 0), out_of(item, 0), grp, b0, b1);
+        if (nxc) {
+#pragma omp barrier
+          auto [first, last] = split(out_rows, nt, t);
+          unstage(out_of(item, 0), dst, n, grp, first, last);
+        }
+      }
+    }
+  }
+}
+
+template <class T>
+void PlannedKernel::compute(const T* in, T* out, int64_t grp, int64_t block_begin,
+                            int64_t block_end) const {
+  if (block_begin >= block_end) return;
+  const ConvDesc& d = desc();
+  const int64_t blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
+  const T* bias = bias_.empty() ? nullptr : bias_.as<T>() + grp * d.ocg();
+  const T* wei = packed_wei_.as<T>() + grp * geo_.wei_group;
+  const int64_t row0 = block_begin * plan_.ur_h;
+  CallArgs args{};
+  args.row_blocks = std::min(block_end, geo_.row_blocks) - std::min(block_begin, geo_.row_blocks);
+  args.row_tail = block_end > geo_.row_blocks;
+  for (int64_t b = 0; b < blocks; ++b) {
+    const OcPart part = b < geo_.oc_blocks ? OcPart::full : OcPart::tail;
+    args.wei = wei + b * geo_.wei_block;
+    args.bias = bias ? bias + b * plan_.oc_blk : nullptr;
+    for (int64_t z = 0; z < d.o[0]; ++z) {
+      args.src = in + z * d.s[0] * geo_.in_plane + row0 * d.s[1] * geo_.in_row;
+      args.dst = out + b * plan_.oc_blk * geo_.out_chan + z * geo_.out_plane + row0 * geo_.out_row;
+      inner_->call(part, args);
+    }
+  }
+}
+
+template <class T>
+void PlannedKernel::stage(const T* src, int64_t n, int64_t grp, T* to, int64_t first,
+                          int64_t last) const {
+  const ConvDesc& d = desc();
+  const int64_t id = d.i[0], ih = d.i[1], iw = d.i[2], sw = d.s[2], pw = d.p[2];
+  const bool nxc = d.layout == Layout::nxc;
+  for (int64_t row = first; row < last; ++row) {
+    const int64_t c = row / (geo_.in_d * geo_.in_h);
+    const int64_t z = row / geo_.in_h % geo_.in_d - d.p[0], y = row % geo_.in_h - d.p[1];
+    T* out = to + c * geo_.in_chan + (row % (geo_.in_d * geo_.in_h)) * geo_.in_row;
+    if (z < 0 || z >= id || y < 0 || y >= ih) {
+      std::fill(out, out + geo_.in_row, T(0));
+      continue;
+    }
+    const int64_t ch = grp * d.icg() + c;
+    // Element x of the source row, and the step between columns.
+    const T* line = nxc ? src + ((n * id + z) * ih + y) * iw * d.ic + ch
+                        : src + ((n * d.ic + ch) * id + z) * ih * iw + y * iw;
+    const int64_t step = nxc ? d.ic : 1;
+    for (int64_t r = 0; r < geo_.phases; ++r) {
+      T* phase = out + r * geo_.phase_len;
+      for (int64_t j = 0; j < geo_.phase_len; ++j) {
+        const int64_t x = j * sw + r - pw;
+        phase[j] = x >= 0 && x < iw ? line[x * step] : T(0);
+      }
+    }
+  }
+}
+
+template <class T>
+void PlannedKernel::unstage(const T* from, T* dst, int64_t n, int64_t grp, int64_t first,
+                            int64_t last) const {
+  const ConvDesc& d = desc();
+  const int64_t ow = d.o[2], ocg = d.ocg();
+  for (int64_t row = first; row < last; ++row) {
+    T* out = dst + (n * d.o[0] * d.o[1] + row) * ow * d.oc + grp * ocg;
+    const T* in = from + row * ow;
+    for (int64_t x = 0; x < ow; ++x)
+      for (int64_t o = 0; o < ocg; ++o) out[x * d.oc + o] = in[o * geo_.out_chan + x];
+  }
+}
+
+}  // namespace convjit

@@ -1,0 +1,53 @@
+#pragma once
+// PlannedKernel: the driver around an inner kernel (JIT'd or interpreted).
+// It packs the weights at bind time, stages inputs that the inner kernel
+// cannot read as they are, and spreads images, channel blocks and row bands
+// over threads. Everything it needs while running is sized at bind time.
+#include <memory>
+
+#include "convjit/kernel.hpp"
+#include "kernels/buffer.hpp"
+#include "kernels/inner.hpp"
+#include "planner/geometry.hpp"
+#include "planner/plan.hpp"
+
+namespace convjit {
+
+class PlannedKernel final : public Kernel {
+ public:
+  PlannedKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
+                std::shared_ptr<const Inner> inner);
+  Backend backend() const noexcept override { return backend_; }
+  std::string plan_str() const override { return plan_.str(); }
+  const Plan& plan() const { return plan_; }
+
+ protected:
+  void do_bind(const void* weights, const void* bias) override;
+  void do_run(const void* src, void* dst, int64_t batch) const override;
+
+ private:
+  template <class T> void pack_weights(const T* wei);
+  template <class T> void run_typed(const T* src, T* dst, int64_t batch) const;
+  // Fills `to` with the (n, group) image as the inner kernel reads it, rows
+  // [row_begin, row_end) of the staged planes of every channel.
+  template <class T>
+  void stage(const T* src, int64_t n, int64_t grp, T* to, int64_t first, int64_t last) const;
+  template <class T>
+  void unstage(const T* from, T* dst, int64_t n, int64_t grp, int64_t first, int64_t last) const;
+  // Runs output rows [row_begin, row_end) (multiples of ur_h but the plane's
+  // tail) of every plane and channel block of one image.
+  template <class T>
+  void compute(const T* in, T* out, int64_t grp, int64_t block_begin, int64_t block_end) const;
+
+  Plan plan_;
+  Geometry geo_;
+  Backend backend_;
+  std::shared_ptr<const Inner> inner_;
+  Buffer packed_wei_, bias_;
+  // Per thread: the staged input and, for channels-last outputs, the output
+  // in the inner kernel's channels-first order.
+  Buffer staged_in_, staged_out_;
+  int64_t staged_in_size_ = 0, staged_out_size_ = 0;
+};
+
+}  // namespace convjit

@@ -1,0 +1,86 @@
+#include "kernels/reference.hpp"
+
+#include <algorithm>
+
+namespace convjit {
+namespace {
+
+// Element strides of an activation tensor (src or dst) in 5D terms. Absent
+// spatial axes have size 1, so one formula covers 1D, 2D and 3D.
+struct ActStrides {
+  int64_t n, c, d, h, w;
+
+  ActStrides(Layout layout, int64_t channels, const std::array<int64_t, 3>& sp) {
+    const int64_t spatial = sp[0] * sp[1] * sp[2];
+    w = layout == Layout::ncx ? 1 : channels;
+    h = w * sp[2];
+    d = h * sp[1];
+    c = layout == Layout::ncx ? spatial : 1;
+    n = channels * spatial;
+  }
+  int64_t at(int64_t in, int64_t ic, int64_t id, int64_t ih, int64_t iw) const {
+    return in * n + ic * c + id * d + ih * h + iw * w;
+  }
+};
+
+// Input coordinate read by output position x through tap kk on axis a, or -1
+// when that tap falls into the padding.
+int64_t input_pos(const ConvDesc& desc, int a, int64_t x, int64_t kk) {
+  const int64_t pos = x * desc.s[a] - desc.p[a] + kk * (desc.d[a] + 1);
+  return pos >= 0 && pos < desc.i[a] ? pos : -1;
+}
+
+template <class T>
+void conv(const ConvDesc& desc, const T* src, const T* wei, const T* bias, T* dst,
+          int64_t batch) {
+  const ActStrides ss(desc.layout, desc.ic, desc.i);
+  const ActStrides ds(desc.layout, desc.oc, desc.o);
+  const int64_t icg = desc.icg(), ocg = desc.ocg();
+  const auto& k = desc.k;
+  // Weights are dense [g][oc/g][ic/g][kd][kh][kw]; g * (oc/g) == oc, so the
+  // output channel indexes the first two dims together.
+  const int64_t wei_oc = icg * k[0] * k[1] * k[2];
+
+#pragma omp parallel for collapse(4) schedule(static)
+  for (int64_t n = 0; n < batch; ++n)
+    for (int64_t oc = 0; oc < desc.oc; ++oc)
+      for (int64_t od = 0; od < desc.o[0]; ++od)
+        for (int64_t oh = 0; oh < desc.o[1]; ++oh)
+          for (int64_t ow = 0; ow < desc.o[2]; ++ow) {
+            const int64_t ic0 = oc / ocg * icg;  // first input channel of the group
+            double acc = 0;
+            for (int64_t ic = 0; ic < icg; ++ic)
+              for (int64_t kd = 0; kd < k[0]; ++kd) {
+                const int64_t id = input_pos(desc, 0, od, kd);
+                if (id < 0) continue;
+                for (int64_t kh = 0; kh < k[1]; ++kh) {
+                  const int64_t ih = input_pos(desc, 1, oh, kh);
+                  if (ih < 0) continue;
+                  for (int64_t kw = 0; kw < k[2]; ++kw) {
+                    const int64_t iw = input_pos(desc, 2, ow, kw);
+                    if (iw < 0) continue;
+                    const int64_t wi = oc * wei_oc + ((ic * k[0] + kd) * k[1] + kh) * k[2] + kw;
+                    acc += static_cast<double>(src[ss.at(n, ic0 + ic, id, ih, iw)]) *
+                           static_cast<double>(wei[wi]);
+                  }
+                }
+              }
+            if (desc.post_ops.bias) acc += static_cast<double>(bias[oc]);
+            if (desc.post_ops.relu) acc = std::max(acc, 0.0);
+            dst[ds.at(n, oc, od, oh, ow)] = static_cast<T>(acc);
+          }
+}
+
+}  // namespace
+
+void reference_conv(const ConvDesc& desc, const void* src, const void* wei,
+                    const void* bias, void* dst, int64_t batch) {
+  if (desc.dt == DataType::f32)
+    conv(desc, static_cast<const float*>(src), static_cast<const float*>(wei),
+         static_cast<const float*>(bias), static_cast<float*>(dst), batch);
+  else
+    conv(desc, static_cast<const double*>(src), static_cast<const double*>(wei),
+         static_cast<const double*>(bias), static_cast<double*>(dst), batch);
+}
+
+}  // namespace convjit

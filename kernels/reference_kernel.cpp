@@ -1,0 +1,45 @@
+#include "kernels/reference_kernel.hpp"
+
+#include <cstring>
+
+#include "kernels/buffer.hpp"
+#include "kernels/reference.hpp"
+
+namespace convjit {
+namespace {
+
+class ReferenceKernel final : public Kernel {
+ public:
+  explicit ReferenceKernel(const ConvDesc& desc) : Kernel(desc) {}
+  Backend backend() const noexcept override { return Backend::reference; }
+  std::string plan_str() const override { return "reference"; }
+
+ protected:
+  void do_bind(const void* weights, const void* bias) override {
+    // Copy into new buffers first: if an allocation throws, the old weights stay.
+    Buffer wei = copy_of(weights, desc().wei_shape());
+    Buffer b = bias ? copy_of(bias, desc().bias_shape()) : Buffer();
+    wei_ = std::move(wei);
+    bias_ = std::move(b);
+  }
+  void do_run(const void* src, void* dst, int64_t batch) const override {
+    reference_conv(desc(), src, wei_.data(), bias_.empty() ? nullptr : bias_.data(), dst, batch);
+  }
+
+ private:
+  Buffer copy_of(const void* data, const Shape& shape) const {
+    Buffer buf(desc().dt, shape);
+    std::memcpy(buf.data(), data, buf.bytes());
+    return buf;
+  }
+
+  Buffer wei_, bias_;
+};
+
+}  // namespace
+
+std::unique_ptr<Kernel> make_reference_kernel(const ConvDesc& desc) {
+  return std::make_unique<ReferenceKernel>(desc);
+}
+
+}  // namespace convjit

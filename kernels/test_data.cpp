@@ -1,0 +1,195 @@
+#include "kernels/test_data.hpp"
+
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <string>
+
+#include "convjit/error.hpp"
+
+namespace convjit {
+namespace {
+
+constexpr uint64_t kGamma = 0x9E3779B97F4A7C15ull;
+
+uint64_t mix64(uint64_t z) {  // splitmix64's finaliser
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+// Counter-based: element i of stream `seed` is splitmix64's i-th output, so
+// every element can be computed independently (in parallel, in any order).
+// Mixing the seed first keeps streams of nearby seeds from being shifts of
+// one another.
+uint64_t hash(uint64_t seed, int64_t i) {
+  return mix64(mix64(seed) + (static_cast<uint64_t>(i) + 1) * kGamma);
+}
+
+// Uniform in [0, 1) from the top 53 bits (or the top 32 for `unit32`).
+double unit53(uint64_t h) { return static_cast<double>(h >> 11) * 0x1p-53; }
+double unit32(uint64_t h) { return static_cast<double>(h >> 32) * 0x1p-32; }
+
+// The non-zero integers of [lo, hi], numbered 0..count-1 in increasing order.
+struct NonZeroRange {
+  int64_t lo, hi;
+  bool has_zero() const { return lo <= 0 && 0 <= hi; }
+  int64_t count() const { return hi - lo + 1 - (has_zero() ? 1 : 0); }
+  int64_t nth(int64_t j) const {
+    const int64_t v = lo + j;
+    return has_zero() && v >= 0 ? v + 1 : v;
+  }
+};
+
+template <class T>
+void fill_integer_as(T* out, int64_t n, uint64_t seed, NonZeroRange range, double density) {
+  const int64_t choices = range.count();
+#pragma omp parallel for schedule(static)
+  for (int64_t i = 0; i < n; ++i) {
+    // The top 32 bits decide zero or not, the bottom 32 pick the value, so
+    // the two choices are independent.
+    const uint64_t h = hash(seed, i);
+    const bool nonzero = choices > 0 && unit32(h) < density;
+    const auto pick = static_cast<int64_t>((h & 0xFFFFFFFFull) % static_cast<uint64_t>(choices > 0 ? choices : 1));
+    out[i] = nonzero ? static_cast<T>(range.nth(pick)) : T(0);
+  }
+}
+
+template <class T>
+void fill_real_as(T* out, int64_t n, uint64_t seed, double lo, double hi) {
+  // Rounding to T may land exactly on hi; the interval is half-open.
+  const T below_hi = std::nextafter(static_cast<T>(hi), static_cast<T>(lo));
+#pragma omp parallel for schedule(static)
+  for (int64_t i = 0; i < n; ++i) {
+    const T v = static_cast<T>(lo + (hi - lo) * unit53(hash(seed, i)));
+    out[i] = v < static_cast<T>(hi) ? v : below_hi;
+  }
+}
+
+// Independent streams for src, weights and bias from one user seed.
+enum Stream : uint64_t { kSrc = 1, kWei = 2, kBias = 3 };
+uint64_t stream_seed(uint64_t seed, Stream s) { return mix64(seed ^ (s * kGamma)); }
+
+int64_t accumulation_length(const ConvDesc& desc) { return desc.icg() * desc.spatial_k(); }
+
+// Integer data: symmetric ranges [-m, m]. An output is at most
+// L * src * wei + bias in magnitude, and so is every partial sum in any
+// order; keeping that below 2^24 makes every f32 sum exact.
+struct IntRanges {
+  int src, wei, bias;
+  double worst_sum(int64_t L) const { return double(L) * src * wei + bias; }
+};
+constexpr double kExactF32 = 0x1p24;
+
+IntRanges integer_ranges(const ConvDesc& desc) {
+  // Widest first: wide values catch more index bugs (a swapped tap is less
+  // likely to hold the same value); narrower ones buy room for long sums.
+  constexpr IntRanges kCandidates[] = {{4, 2, 8}, {2, 2, 4}, {2, 1, 2}, {1, 1, 1}};
+  const int64_t L = accumulation_length(desc);
+  for (IntRanges r : kCandidates) {
+    if (!desc.post_ops.bias) r.bias = 0;
+    if (r.worst_sum(L) < kExactF32) return r;
+  }
+  throw Error("desc", "accumulation length " + std::to_string(L) +
+                          " is too long for exact integer test data in f32");
+}
+
+// Exact zeros in src, as real activations have; only once the sum is long
+// enough that they rarely zero a whole output.
+double integer_src_density(const ConvDesc& desc) {
+  return accumulation_length(desc) < 8 ? 1.0 : 0.8;
+}
+
+// Real data: uniform in [-kRealMax, kRealMax) for src, weights and bias.
+constexpr double kRealMax = 1.0;
+
+}  // namespace
+
+void fill_integer(Buffer& buf, uint64_t seed, int lo, int hi, double density) {
+  if (lo > hi)
+    throw Error("fill", "empty range [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+  const NonZeroRange range{lo, hi};
+  if (buf.dt() == DataType::f32)
+    fill_integer_as(buf.as<float>(), buf.size(), seed, range, density);
+  else
+    fill_integer_as(buf.as<double>(), buf.size(), seed, range, density);
+}
+
+void fill_real(Buffer& buf, uint64_t seed, double lo, double hi) {
+  if (buf.dt() == DataType::f32)
+    fill_real_as(buf.as<float>(), buf.size(), seed, lo, hi);
+  else
+    fill_real_as(buf.as<double>(), buf.size(), seed, lo, hi);
+}
+
+ProblemData make_problem_data(const ConvDesc& desc, int64_t batch, Fill fill, uint64_t seed) {
+  ProblemData data{Buffer(desc.dt, desc.src_shape(batch)), Buffer(desc.dt, desc.wei_shape()),
+                   desc.post_ops.bias ? Buffer(desc.dt, desc.bias_shape()) : Buffer()};
+  const bool bias = desc.post_ops.bias;
+  if (fill == Fill::integer) {
+    const IntRanges r = integer_ranges(desc);
+    fill_integer(data.src, stream_seed(seed, kSrc), -r.src, r.src, integer_src_density(desc));
+    fill_integer(data.wei, stream_seed(seed, kWei), -r.wei, r.wei, 1.0);
+    if (bias) fill_integer(data.bias, stream_seed(seed, kBias), -r.bias, r.bias, 1.0);
+  } else {
+    fill_real(data.src, stream_seed(seed, kSrc), -kRealMax, kRealMax);
+    fill_real(data.wei, stream_seed(seed, kWei), -kRealMax, kRealMax);
+    if (bias) fill_real(data.bias, stream_seed(seed, kBias), -kRealMax, kRealMax);
+  }
+  return data;
+}
+
+double tolerance(const ConvDesc& desc, Fill fill) {
+  if (fill == Fill::integer) return 0;  // every sum is exact (integer_ranges)
+  // A kernel that rounds each product and each partial sum to T, in any
+  // order or blocking, errs by at most gamma_{L+1} * sum|terms| ~ (L+1) u M
+  // (Higham, Accuracy and Stability, 3.1 / 4.2), where u = eps/2 is the unit
+  // roundoff and M = L * max|src| * max|wei| + max|bias| bounds sum|terms|.
+  // The reference rounds its exact-in-double result once: u M more. Using
+  // eps instead of u leaves a factor 2 of margin. This is a worst case, loose
+  // for long sums; the exact integer fills are what catch indexing bugs.
+  const double L = static_cast<double>(accumulation_length(desc));
+  const double eps = desc.dt == DataType::f32 ? FLT_EPSILON : DBL_EPSILON;
+  const double m = L * kRealMax * kRealMax + (desc.post_ops.bias ? kRealMax : 0.0);
+  return (L + 2) * eps * m;
+}
+
+std::string Comparison::str() const {
+  std::string s = std::to_string(mismatches) + " of " + std::to_string(count) + " differ";
+  if (first_bad >= 0) s += " (first at " + std::to_string(first_bad) + ")";
+  char err[32];
+  std::snprintf(err, sizeof err, "%g", max_abs_err);
+  s += ", max err " + std::string(err) + ", " + std::to_string(want_zeros) +
+       " zeros in reference";
+  if (!trusted) s += " (untrusted: the reference is mostly zeros)";
+  return s;
+}
+
+Comparison compare(const Buffer& got, const Buffer& want, double tol, bool relu) {
+  if (got.size() != want.size())
+    throw Error("compare", "got " + got.shape().str() + " but want " + want.shape().str());
+  Comparison c;
+  c.count = want.size();
+  bool saw_nan = false;
+  for (int64_t i = 0; i < c.count; ++i) {
+    const double g = got.get(i), w = want.get(i);
+    const double err = std::fabs(g - w);
+    if (std::isnan(err)) saw_nan = true;
+    else if (err > c.max_abs_err) c.max_abs_err = err;
+    if (!(err <= tol)) {  // written so that NaN counts as a mismatch
+      if (c.mismatches++ == 0) c.first_bad = i;
+    }
+    if (w == 0) ++c.want_zeros;
+  }
+  if (saw_nan) c.max_abs_err = std::numeric_limits<double>::quiet_NaN();
+  // With the symmetric fills above, non-zero outputs are the rule, so more
+  // than half zeros means the problem (padding, data, a bad fill) hides the
+  // kernel's arithmetic. ReLU alone zeroes about half of them, so allow up to
+  // 80% then. Below 4 elements a fraction says nothing.
+  const double max_zero_fraction = relu ? 0.8 : 0.5;
+  if (c.count >= 4 && c.want_zeros > max_zero_fraction * c.count) c.trusted = false;
+  return c;
+}
+
+}  // namespace convjit

@@ -1,0 +1,48 @@
+#pragma once
+// Test data and comparison, the benchdnn way: integer fills whose sums are
+// exact in f32, random real fills with a tolerance derived from the
+// accumulation length, and a refusal to trust outputs that are mostly zeros.
+#include <cstdint>
+#include <string>
+
+#include "convjit/conv_desc.hpp"
+#include "kernels/buffer.hpp"
+
+namespace convjit {
+
+enum class Fill : uint8_t { integer, real };
+
+// Deterministic for a given seed: integers in [lo, hi], a fraction `density`
+// of them non-zero (the rest exactly 0).
+void fill_integer(Buffer& buf, uint64_t seed, int lo, int hi, double density);
+// Deterministic for a given seed: uniform reals in [lo, hi).
+void fill_real(Buffer& buf, uint64_t seed, double lo, double hi);
+
+// src, weights and bias (empty without the bias post-op) for one problem.
+struct ProblemData {
+  Buffer src, wei, bias;
+};
+// Integer fills keep every partial sum below 2^24 in magnitude, so f32
+// results are exact whatever the order of accumulation.
+ProblemData make_problem_data(const ConvDesc& desc, int64_t batch, Fill fill,
+                              uint64_t seed);
+
+// Absolute tolerance for real fills: grows with the accumulation length
+// (ic/g * kd * kh * kw) and the data type's epsilon. 0 for integer fills.
+double tolerance(const ConvDesc& desc, Fill fill);
+
+struct Comparison {
+  int64_t count = 0;        // elements compared
+  int64_t mismatches = 0;   // |got - want| > tol
+  int64_t first_bad = -1;   // index of the first mismatch
+  double max_abs_err = 0;
+  int64_t want_zeros = 0;   // elements of the expected output equal to 0
+  bool trusted = true;      // false: the expected output is mostly zeros
+  bool ok() const { return mismatches == 0 && trusted; }
+  std::string str() const;  // one line for logs and failures
+};
+// Compares got against want elementwise. `relu` relaxes the zero-trust
+// threshold, as ReLU legitimately zeroes about half the outputs.
+Comparison compare(const Buffer& got, const Buffer& want, double tol, bool relu);
+
+}  // namespace convjit

@@ -1,0 +1,38 @@
+#pragma once
+// Geometry: the sizes and strides that follow from a (desc, plan) pair, in
+// elements. The driver, the emitter and the interpreter all read them from
+// here so that they agree on every offset.
+#include <cstdint>
+
+#include "convjit/conv_desc.hpp"
+#include "planner/plan.hpp"
+
+namespace convjit {
+
+struct Geometry {
+  // The kernel's view of its input: channels of planes of rows; a row holds
+  // `phases` interleaved sub-rows of `phase_len` elements (stride phases of
+  // the width axis), so that every tap reads a contiguous vector.
+  int64_t in_d = 0, in_h = 0;      // planes and rows per channel
+  int64_t phases = 1, phase_len = 0;
+  int64_t in_row = 0;              // elements per row (phases * phase_len)
+  int64_t in_plane = 0, in_chan = 0;
+  int64_t in_image = 0;            // all ic/g channels of one group
+
+  int64_t out_row = 0, out_plane = 0, out_chan = 0;  // ncx output strides
+  int64_t oc_blocks = 0, oc_tail = 0;  // full blocks, channels in the tail block
+  int64_t row_blocks = 0, row_tail = 0;  // per output plane
+  int64_t w_blocks = 0, w_tail = 0;      // full ur_w blocks; lanes left over
+
+  // Packed weights per group: [oc block][ic][kd][kh][kw][oc_blk].
+  int64_t wei_block = 0, wei_group = 0;
+
+  // Tap t of the width axis reads phase tap_phase(t) at offset tap_shift(t).
+  int64_t tap_phase(int64_t kw) const { return kw * dw1 % phases; }
+  int64_t tap_shift(int64_t kw) const { return kw * dw1 / phases; }
+  int64_t dw1 = 1;  // width dilation, 1-based
+
+  static Geometry of(const ConvDesc& desc, const Plan& plan);
+};
+
+}  // namespace convjit

@@ -1,0 +1,50 @@
+#pragma once
+// Plan: how one ConvDesc is computed. A small typed value chosen by the
+// planner, read by the emitter, the interpreter and the driver alike. Prints
+// on one line, round-trips through JSON, hashes.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "convjit/conv_desc.hpp"
+#include "convjit/cpu.hpp"
+
+namespace convjit {
+
+enum class Strategy : uint8_t {
+  // Few channels: vectors along the output width, weights broadcast, a
+  // register block of output rows x vectors x output channels.
+  ow_vector,
+};
+std::string_view to_string(Strategy s);
+
+struct Plan {
+  Strategy strategy = Strategy::ow_vector;
+  Isa isa = Isa::avx512;
+  int vlen = 16;     // lanes per vector (the interpreter mimics them)
+  int ur_w = 1;      // vectors along the output width per register block
+  int ur_h = 1;      // output rows per register block
+  int oc_blk = 1;    // output channels per register block
+  bool staged = false;  // input copied first: padding, stride phases, layout
+  int threads = 1;
+
+  std::string str() const;  // "ow_vector avx512 v16 ur_w2 ur_h6 oc4 direct t1"
+  std::string to_json() const;
+  // Throws Error naming "plan" on malformed JSON or fields.
+  static Plan from_json(const std::string& text);
+  uint64_t hash() const;
+  bool operator==(const Plan&) const = default;
+};
+
+// Registers the emitter may use for vectors of this ISA.
+int vector_registers(Isa isa);
+// Lanes of one vector of this ISA and data type (scalar: as AVX2 does).
+int lanes(Isa isa, DataType dt);
+
+// Why `plan` cannot compute `desc`, or nullopt when it can.
+std::optional<std::string> plan_rejection(const ConvDesc& desc, const Plan& plan);
+// The planner's pick for this problem, CPU and thread count. `isa` is the
+// ISA the code will use (Isa::scalar: the interpreter).
+Plan make_plan(const ConvDesc& desc, const CpuFacts& cpu, Isa isa, int threads);
+
+}  // namespace convjit

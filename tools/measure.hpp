@@ -1,0 +1,28 @@
+#pragma once
+// The timing protocol of the CLI: a warm-up call, then samples of at least
+// about a millisecond (k calls each, k chosen from the warm-up) until the
+// best and third-best samples agree or a cap is hit.
+#include <cstdint>
+#include <functional>
+
+namespace convjit {
+
+struct MeasureLimits {
+  double min_sample_s = 1e-3;  // shorter samples are dominated by timer noise
+  double agreement = 0.03;     // stop when third-best <= best * (1 + agreement)
+  int max_samples = 50;
+  double max_total_s = 2.0;    // warm-up included
+};
+
+struct Timing {
+  double min_s = 0;     // per call
+  double median_s = 0;  // per call
+  int samples = 0;
+  int64_t calls_per_sample = 1;
+};
+
+// Times `call`. A warm-up longer than max_total_s is the only sample: a
+// second run would double the cost for little information.
+Timing measure(const std::function<void()>& call, const MeasureLimits& limits = {});
+
+}  // namespace convjit

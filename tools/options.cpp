@@ -1,0 +1,54 @@
+#include "tools/options.hpp"
+
+#include <omp.h>
+
+#include "convjit/error.hpp"
+
+namespace convjit {
+
+void add_threads_option(CLI::App& cmd, int& threads) {
+  cmd.add_option("--threads", threads, "Threads to use (0: OpenMP's default, all cores)")
+      ->check(CLI::Range(0, 4096))
+      ->type_name("N");
+}
+
+void add_kernel_options(CLI::App& cmd, KernelOptions& o) {
+  cmd.add_option("--dt", o.dt, "Data type: f32 or f64")
+      ->type_name("f32|f64")
+      ->capture_default_str();
+  cmd.add_option("--post-ops", o.post_ops,
+                 "Fused post-ops, comma-separated: bias, relu, bias,relu or none")
+      ->type_name("LIST")
+      ->capture_default_str();
+  cmd.add_option("--layout", o.layout,
+                 "Activation layout: ncx (ncw, nchw, ncdhw) or nxc (nwc, nhwc, ndhwc)")
+      ->type_name("LAYOUT")
+      ->capture_default_str();
+  cmd.add_option("--backend", o.backend, "Kernel backend: auto, jit, interp or reference")
+      ->type_name("NAME")
+      ->capture_default_str();
+  add_threads_option(cmd, o.threads);
+}
+
+ConvDesc make_desc(const std::string& descriptor, const KernelOptions& o) {
+  return make_desc(ConvDesc::parse(descriptor), o);
+}
+
+ConvDesc make_desc(ConvDesc desc, const KernelOptions& o) {
+  desc.dt = parse_data_type(o.dt, "--dt");
+  desc.layout = parse_layout(o.layout, "--layout");
+  desc.post_ops = parse_post_ops(o.post_ops, "--post-ops");
+  desc.validate();
+  return desc;
+}
+
+Backend backend_of(const KernelOptions& o) { return parse_backend(o.backend, "--backend"); }
+
+EngineOptions engine_options(int threads) {
+  if (threads > 0) omp_set_num_threads(threads);
+  EngineOptions options;
+  options.threads = threads;
+  return options;
+}
+
+}  // namespace convjit
