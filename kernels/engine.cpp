@@ -114,8 +114,9 @@ std::unique_ptr<Kernel> Engine::make_kernel(const ConvDesc& desc, Backend backen
   }
   auto kernel = std::make_unique<PlannedKernel>(desc, plan, backend, std::move(inner));
   double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
-  log().info("kernel {} plan {} isa {} code {} bytes in {:.1f} us", desc.full_str(), plan.str(),
-             to_string(isa), code_size, us);
+  if (log().should_log(spdlog::level::info))
+    log().info("kernel {} plan {} isa {} code {} bytes in {:.1f} us", desc.full_str(), plan.str(),
+               to_string(isa), code_size, us);
   return kernel;
 }
 

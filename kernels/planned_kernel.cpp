@@ -23,7 +23,8 @@ std::pair<int64_t, int64_t> split(int64_t n, int parts, int t) {
 PlannedKernel::PlannedKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
                              std::shared_ptr<const Inner> inner)
     : Kernel(desc), plan_(plan), geo_(Geometry::of(desc, plan)), backend_(backend),
-      inner_(std::move(inner)) {}
+      inner_(std::move(inner)),
+      flops_per_image_(desc.flops(1)) {}
 
 void PlannedKernel::do_bind(const void* weights, const void* bias) {
   const ConvDesc& d = desc();
@@ -73,7 +74,7 @@ void PlannedKernel::run_typed(const T* src, T* dst, int64_t batch) const {
   const int64_t row_blocks = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
   const bool nxc = d.layout == Layout::nxc;
   const int threads = static_cast<int>(
-      std::clamp<double>(d.flops(batch) / kMinFlopsPerThread, 1, plan_.threads));
+      std::clamp<double>(flops_per_image_ * batch / kMinFlopsPerThread, 1, plan_.threads));
 
   // The input and output of image `item` as the inner kernel sees them.
   auto in_of = [&](int64_t item, int slot) -> const T* {
@@ -164,11 +165,19 @@ void PlannedKernel::stage(const T* src, int64_t n, int64_t grp, T* to, int64_t f
                         : src + ((n * d.ic + ch) * id + z) * ih * iw + y * iw;
     const int64_t step = nxc ? d.ic : 1;
     for (int64_t r = 0; r < geo_.phases; ++r) {
+      // Phase r holds columns x = j * sw + r - pw; those inside [0, iw) are
+      // copied, the rest are padding.
       T* phase = out + r * geo_.phase_len;
-      for (int64_t j = 0; j < geo_.phase_len; ++j) {
-        const int64_t x = j * sw + r - pw;
-        phase[j] = x >= 0 && x < iw ? line[x * step] : T(0);
+      const int64_t j0 = std::clamp<int64_t>((pw - r + sw - 1) / sw, 0, geo_.phase_len);
+      const int64_t j1 = std::clamp<int64_t>((iw + pw - r + sw - 1) / sw, j0, geo_.phase_len);
+      std::fill(phase, phase + j0, T(0));
+      const T* from = line + (j0 * sw + r - pw) * step;
+      if (sw * step == 1) {
+        std::copy(from, from + (j1 - j0), phase + j0);
+      } else {
+        for (int64_t j = j0; j < j1; ++j) phase[j] = from[(j - j0) * sw * step];
       }
+      std::fill(phase + j1, phase + geo_.phase_len, T(0));
     }
   }
 }

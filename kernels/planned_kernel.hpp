@@ -48,6 +48,7 @@ class PlannedKernel final : public Kernel {
   // in the inner kernel's channels-first order.
   Buffer staged_in_, staged_out_;
   int64_t staged_in_size_ = 0, staged_out_size_ = 0;
+  double flops_per_image_ = 0;  // decides how many threads a run is worth
 };
 
 }  // namespace convjit

@@ -41,7 +41,9 @@ void conv(const ConvDesc& desc, const T* src, const T* wei, const T* bias, T* ds
   // output channel indexes the first two dims together.
   const int64_t wei_oc = icg * k[0] * k[1] * k[2];
 
-#pragma omp parallel for collapse(4) schedule(static)
+  // Threads cost more than they save on tiny problems (tests run thousands).
+  const double macs = double(batch) * desc.oc * desc.spatial_out() * wei_oc;
+#pragma omp parallel for collapse(4) schedule(static) if (macs > 1e5)
   for (int64_t n = 0; n < batch; ++n)
     for (int64_t oc = 0; oc < desc.oc; ++oc)
       for (int64_t od = 0; od < desc.o[0]; ++od)

@@ -1,5 +1,6 @@
 #include "kernels/test_data.hpp"
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
@@ -12,6 +13,7 @@ namespace convjit {
 namespace {
 
 constexpr uint64_t kGamma = 0x9E3779B97F4A7C15ull;
+constexpr int64_t kParallelMin = 1 << 16;  // elements; fewer are not worth threads
 
 uint64_t mix64(uint64_t z) {  // splitmix64's finaliser
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
@@ -45,14 +47,15 @@ struct NonZeroRange {
 template <class T>
 void fill_integer_as(T* out, int64_t n, uint64_t seed, NonZeroRange range, double density) {
   const int64_t choices = range.count();
-#pragma omp parallel for schedule(static)
+  if (choices == 0) density = 0;  // [0, 0]: nothing but zeros to pick
+  const auto modulus = static_cast<uint64_t>(std::max<int64_t>(choices, 1));
+#pragma omp parallel for schedule(static) if (n > kParallelMin)
   for (int64_t i = 0; i < n; ++i) {
     // The top 32 bits decide zero or not, the bottom 32 pick the value, so
-    // the two choices are independent.
+    // the two choices are independent. (The modulo bias is < 2^-27.)
     const uint64_t h = hash(seed, i);
-    const bool nonzero = choices > 0 && unit32(h) < density;
-    const auto pick = static_cast<int64_t>((h & 0xFFFFFFFFull) % static_cast<uint64_t>(choices > 0 ? choices : 1));
-    out[i] = nonzero ? static_cast<T>(range.nth(pick)) : T(0);
+    const auto pick = static_cast<int64_t>((h & 0xFFFFFFFFull) % modulus);
+    out[i] = unit32(h) < density ? static_cast<T>(range.nth(pick)) : T(0);
   }
 }
 
@@ -60,7 +63,7 @@ template <class T>
 void fill_real_as(T* out, int64_t n, uint64_t seed, double lo, double hi) {
   // Rounding to T may land exactly on hi; the interval is half-open.
   const T below_hi = std::nextafter(static_cast<T>(hi), static_cast<T>(lo));
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (n > kParallelMin)
   for (int64_t i = 0; i < n; ++i) {
     const T v = static_cast<T>(lo + (hi - lo) * unit53(hash(seed, i)));
     out[i] = v < static_cast<T>(hi) ? v : below_hi;

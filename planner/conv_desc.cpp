@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "convjit/error.hpp"
 
@@ -78,6 +79,16 @@ AxisParams axis_of(const ConvDesc& c, int a) {
   return {c.i[a], c.o[a], c.k[a], c.s[a], c.p[a], c.pb[a], c.d[a]};
 }
 
+int64_t value_of(const AxisParams& x, int param) {
+  const int64_t values[kParams] = {x.i, x.o, x.k, x.s, x.p, x.d};
+  return values[param];
+}
+
+// "kw=3", for messages.
+std::string assignment(const AxisParams& x, int param, int axis) {
+  return field(param, axis) + "=" + std::to_string(value_of(x, param));
+}
+
 void store_axis(ConvDesc& c, int a, const AxisParams& x) {
   c.i[a] = x.i, c.o[a] = x.o, c.k[a] = x.k, c.s[a] = x.s;
   c.p[a] = x.p, c.pb[a] = x.pb, c.d[a] = x.d;
@@ -95,8 +106,8 @@ int64_t span_excess(const AxisParams& x, int axis, std::string_view text) {
 }
 
 int64_t back_padding(const AxisParams& x, int axis, std::string_view text) {
-  return Checked{field(P, axis), "back padding of axis " + field(P, axis).substr(1), text}
-      .sub(span_excess(x, axis, text), x.p);
+  return Checked{field(P, axis), "back padding of axis " + field(P, axis).substr(1), text}.sub(
+      span_excess(x, axis, text), x.p);
 }
 
 // ---- parsing: text -> raw key values -------------------------------------
@@ -120,7 +131,8 @@ class Lexer {
   explicit Lexer(std::string_view text) : text_(text) {}
 
   RawDesc run() {
-    if (text_.empty()) throw Error("descriptor", "empty descriptor: expected e.g. 'mb1ic3ih32oc8kh3'");
+    if (text_.empty())
+      throw Error("descriptor", "empty descriptor: expected e.g. 'mb1ic3ih32oc8kh3'");
     RawDesc raw;
     while (pos_ < text_.size() && !raw.has_name) {
       if (text_[pos_] == 'n')
@@ -136,8 +148,7 @@ class Lexer {
 
   void read_name(RawDesc& raw) {
     ++pos_;
-    if (pos_ == text_.size())
-      throw Error("n", "key 'n' has no name after it" + at());
+    if (pos_ == text_.size()) throw Error("n", "key 'n' has no name after it" + at());
     raw.name = std::string(text_.substr(pos_));
     raw.has_name = true;
     pos_ = text_.size();
@@ -198,11 +209,14 @@ bool axis_present(const RawDesc& raw, int a) {
 
 // Rule 2 (and rule 5 for pb). ox0 counts as "not given", as in benchdnn.
 AxisParams resolve_axis(const RawDesc& raw, int a, std::string_view text) {
-  AxisParams x{raw.get(I, a, 0), raw.get(O, a, 0), raw.get(K, a, 0), raw.get(S, a, 1),
-               raw.get(P, a, 0), 0, raw.get(Dil, a, 0)};
-  const std::pair<int, int64_t> needed[] = {{I, x.i}, {K, x.k}, {S, x.s}};
-  for (const auto& [param, value] : needed)
-    if (value <= 0)
+  AxisParams x{.i = raw.get(I, a, 0),
+               .o = raw.get(O, a, 0),
+               .k = raw.get(K, a, 0),
+               .s = raw.get(S, a, 1),
+               .p = raw.get(P, a, 0),
+               .d = raw.get(Dil, a, 0)};
+  for (int param : {I, K, S})
+    if (value_of(x, param) <= 0)
       throw Error(field(param, a), std::string("axis ") + kAxisLetter[a] + " is present, so " +
                                        field(param, a) + " must be given and positive in " +
                                        quoted(text));
@@ -213,11 +227,11 @@ AxisParams resolve_axis(const RawDesc& raw, int a, std::string_view text) {
     // input by less than a stride still yields one output (with back padding).
     x.o = room / x.s + 1;
     if (x.o <= 0)
-      throw Error(field(O, a),
-                  field(O, a) + " would be <= 0: the kernel extent " +
-                      std::to_string(extent(x, a, text)) + " exceeds the padded input " +
-                      field(I, a) + "+2*" + field(P, a) + "=" + std::to_string(x.i + 2 * x.p) +
-                      " in " + quoted(text));
+      throw Error(field(O, a), field(O, a) + " would be <= 0: the kernel extent " +
+                                   std::to_string(extent(x, a, text)) +
+                                   " exceeds the padded input " + field(I, a) + "+2*" +
+                                   field(P, a) + "=" + std::to_string(x.i + 2 * x.p) + " in " +
+                                   quoted(text));
   } else if (!raw.value[axis_key(P, a)]) {
     // A negative excess means ox is smaller than the unpadded output; rather
     // than invent negative padding, keep px = 0 and let the back-padding rule
@@ -246,8 +260,8 @@ int fill_axes(std::array<std::optional<AxisParams>, 3>& axes, std::string_view t
     return 2;
   }
   if (w) return 1;
-  throw Error("descriptor", "no spatial axis: give at least iw and kw (or ih/kh, id/kd) in " +
-                                quoted(text));
+  throw Error("descriptor",
+              "no spatial axis: give at least iw and kw (or ih/kh, id/kd) in " + quoted(text));
 }
 
 ConvDesc build(const RawDesc& raw, std::string_view text) {
@@ -279,8 +293,8 @@ void check_positive(int64_t value, const std::string& name, std::string_view tex
 
 void check_divisible(int64_t value, const std::string& name, int64_t g, std::string_view text) {
   if (value % g)
-    throw Error(name, name + "=" + std::to_string(value) + " is not divisible by g=" +
-                          std::to_string(g) + " in " + quoted(text));
+    throw Error(name, name + "=" + std::to_string(value) +
+                          " is not divisible by g=" + std::to_string(g) + " in " + quoted(text));
 }
 
 std::string rows_word(int axis) {
@@ -298,59 +312,63 @@ void check_absent_axis(const ConvDesc& c, int a, std::string_view text) {
 // more before the last input row leaves rows that no output reads.
 void check_present_axis(const ConvDesc& c, int a, std::string_view text) {
   const AxisParams x = axis_of(c, a);
-  const int64_t positive[] = {x.i, x.o, x.k, x.s};
-  for (int param : {I, O, K, S}) check_positive(positive[param], field(param, a), text);
-  for (int param : {P, Dil}) {
-    const int64_t v = param == P ? x.p : x.d;
-    if (v < 0)
-      throw Error(field(param, a), field(param, a) + "=" + std::to_string(v) +
-                                       " must not be negative in " + quoted(text));
-  }
+  for (int param : {I, O, K, S}) check_positive(value_of(x, param), field(param, a), text);
+  for (int param : {P, Dil})
+    if (value_of(x, param) < 0)
+      throw Error(field(param, a),
+                  assignment(x, param, a) + " must not be negative in " + quoted(text));
   const int64_t pb = back_padding(x, a, text);
   if (x.pb != pb)
     throw Error(field(P, a), "back padding of axis " + std::string(1, kAxisLetter[a]) + " is " +
-                                 std::to_string(x.pb) + " but rule 5 gives " +
-                                 std::to_string(pb) + " in " + quoted(text));
+                                 std::to_string(x.pb) + " but rule 5 gives " + std::to_string(pb) +
+                                 " in " + quoted(text));
   if (pb <= -x.s) {
-    const auto f = [&](int param) { return field(param, a); };
-    throw Error(f(O), f(O) + "=" + std::to_string(x.o) + " does not match " + f(I) + "=" +
-                          std::to_string(x.i) + ", " + f(K) + "=" + std::to_string(x.k) + ", " +
-                          f(Dil) + "=" + std::to_string(x.d) + ", " + f(S) + "=" +
-                          std::to_string(x.s) + ", " + f(P) + "=" + std::to_string(x.p) +
-                          ": the last " + std::to_string(-pb) + " input " + rows_word(a) +
-                          " would never be read (back padding " + std::to_string(pb) +
-                          " <= -" + f(S) + ") in " + quoted(text));
+    std::string inputs;
+    for (int param : {I, K, Dil, S, P})
+      inputs += (inputs.empty() ? "" : ", ") + assignment(x, param, a);
+    throw Error(field(O, a), assignment(x, O, a) + " does not match " + inputs + ": the last " +
+                                 std::to_string(-pb) + " input " + rows_word(a) +
+                                 " would never be read (back padding " + std::to_string(pb) +
+                                 " <= -" + field(S, a) + ") in " + quoted(text));
   }
+}
+
+struct Factor {
+  std::string name;
+  int64_t value;
+};
+
+void check_count(const char* tensor, const std::vector<Factor>& factors, std::string_view text) {
+  std::string formula;
+  for (const Factor& f : factors) {
+    if (!formula.empty()) formula += '*';
+    formula += f.name;
+  }
+  const Checked checked{tensor, std::string(tensor) + " element count " + formula, text};
+  int64_t count = 1;
+  for (const Factor& f : factors) count = checked.mul(count, f.value);
 }
 
 // Element counts of every tensor, checked, so that later code may multiply
 // sizes freely.
 void check_element_counts(const ConvDesc& c, std::string_view text) {
-  struct Tensor {
-    const char* name;
-    std::string formula;
-    std::array<int64_t, 5> factors;
-    int n;
-  };
-  std::string in = "mb*ic", out = "mb*oc", wei = "oc*ic/g";
-  std::array<int64_t, 5> fin{c.mb, c.ic}, fout{c.mb, c.oc}, fwei{c.oc, c.icg()};
-  int n = 2;
-  for (int a = c.first_axis(); a < 3; ++a, ++n) {
-    in += "*" + field(I, a), out += "*" + field(O, a), wei += "*" + field(K, a);
-    fin[n] = c.i[a], fout[n] = c.o[a], fwei[n] = c.k[a];
+  std::vector<Factor> src{{"mb", c.mb}, {"ic", c.ic}};
+  std::vector<Factor> dst{{"mb", c.mb}, {"oc", c.oc}};
+  std::vector<Factor> wei{{"oc", c.oc}, {"ic/g", c.icg()}};
+  for (int a = c.first_axis(); a < 3; ++a) {
+    src.push_back({field(I, a), c.i[a]});
+    dst.push_back({field(O, a), c.o[a]});
+    wei.push_back({field(K, a), c.k[a]});
   }
-  for (const Tensor& t : {Tensor{"src", in, fin, n}, Tensor{"dst", out, fout, n},
-                          Tensor{"wei", wei, fwei, n}}) {
-    const Checked checked{t.name, std::string(t.name) + " element count " + t.formula, text};
-    int64_t count = 1;
-    for (int f = 0; f < t.n; ++f) count = checked.mul(count, t.factors[f]);
-  }
+  check_count("src", src, text);
+  check_count("dst", dst, text);
+  check_count("wei", wei, text);
 }
 
 void check(const ConvDesc& c, std::string_view text) {
   if (c.ndims < 1 || c.ndims > 3)
-    throw Error("descriptor", "ndims=" + std::to_string(c.ndims) + " must be 1, 2 or 3 in " +
-                                  quoted(text));
+    throw Error("descriptor",
+                "ndims=" + std::to_string(c.ndims) + " must be 1, 2 or 3 in " + quoted(text));
   check_positive(c.mb, "mb", text);
   check_positive(c.g, "g", text);
   check_positive(c.ic, "ic", text);
@@ -378,7 +396,9 @@ std::array<bool, 3> printed_axes(const ConvDesc& c) {
 // [0, i): the work of one axis, padding taps excluded.
 int64_t valid_taps(int64_t in, int64_t out, int64_t k, int64_t s, int64_t p, int64_t d) {
   // floor division, for offsets that go below zero
-  const auto floor_div = [](int64_t a, int64_t b) { return a / b - ((a % b) && ((a < 0) != (b < 0))); };
+  const auto floor_div = [](int64_t a, int64_t b) {
+    return a / b - ((a % b) && ((a < 0) != (b < 0)));
+  };
   int64_t total = 0;
   for (int64_t kk = 0; kk < k; ++kk) {
     // o*s + off must lie in [0, in)
@@ -404,7 +424,8 @@ std::string ConvDesc::str() const {
   std::string out;
   const auto put = [&out](const std::string& key, int64_t v) { out += key + std::to_string(v); };
   const std::array<bool, 3> print = printed_axes(*this);
-  const auto put_axes = [&](int param, const std::array<int64_t, 3>& v, std::optional<int64_t> skip) {
+  const auto put_axes = [&](int param, const std::array<int64_t, 3>& v,
+                            std::optional<int64_t> skip) {
     for (int a = 0; a < 3; ++a)
       if (print[a] && (!skip || v[a] != *skip)) put(field(param, a), v[a]);
   };
@@ -463,8 +484,8 @@ Shape ConvDesc::bias_shape() const {
 }
 
 double ConvDesc::flops(int64_t batch) const {
-  double work = 2.0 * static_cast<double>(batch) * static_cast<double>(oc) *
-                static_cast<double>(icg());
+  double work =
+      2.0 * static_cast<double>(batch) * static_cast<double>(oc) * static_cast<double>(icg());
   for (int a = 0; a < 3; ++a)
     work *= static_cast<double>(valid_taps(i[a], o[a], k[a], s[a], p[a], d[a]));
   return work;

@@ -25,7 +25,8 @@ int64_t repeats_of(std::string_view name) {
     if (__builtin_mul_overflow(n, 10, &n) || __builtin_add_overflow(n, c - '0', &n))
       throw Error("n", "repeat count in name '" + std::string(name) + "' overflows 64 bits");
   }
-  if (n == 0) throw Error("n", "repeat count *0 in name '" + std::string(name) + "' must be positive");
+  if (n == 0)
+    throw Error("n", "repeat count *0 in name '" + std::string(name) + "' must be positive");
   return n;
 }
 

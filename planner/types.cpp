@@ -25,8 +25,7 @@ std::string lower(std::string_view text) {
 // Only the first name of each value is listed in the error: the aliases
 // (nchw, nhwc, ...) are conveniences, not the vocabulary to teach.
 template <class T>
-[[noreturn]] void unknown_value(std::string_view text, const std::string& field,
-                                Names<T> names) {
+[[noreturn]] void unknown_value(std::string_view text, const std::string& field, Names<T> names) {
   std::string expected;
   const T* last = nullptr;
   for (const auto& [name, value] : names) {
@@ -50,33 +49,34 @@ T lookup(std::string_view text, const std::string& field, Names<T> names) {
 
 }  // namespace
 
-std::size_t size_of(DataType dt) {
-  return dt == DataType::f64 ? sizeof(double) : sizeof(float);
-}
+std::size_t size_of(DataType dt) { return dt == DataType::f64 ? sizeof(double) : sizeof(float); }
 
-std::string_view to_string(DataType dt) {
-  return dt == DataType::f64 ? "f64" : "f32";
-}
+std::string_view to_string(DataType dt) { return dt == DataType::f64 ? "f64" : "f32"; }
 
-std::string_view to_string(Layout layout) {
-  return layout == Layout::nxc ? "nxc" : "ncx";
-}
+std::string_view to_string(Layout layout) { return layout == Layout::nxc ? "nxc" : "ncx"; }
 
 std::string_view to_string(Isa isa) {
   switch (isa) {
-    case Isa::scalar: return "scalar";
-    case Isa::avx2: return "avx2";
-    case Isa::avx512: return "avx512";
+    case Isa::scalar:
+      return "scalar";
+    case Isa::avx2:
+      return "avx2";
+    case Isa::avx512:
+      return "avx512";
   }
   return "?";
 }
 
 std::string_view to_string(Backend backend) {
   switch (backend) {
-    case Backend::automatic: return "auto";
-    case Backend::jit: return "jit";
-    case Backend::interp: return "interp";
-    case Backend::reference: return "reference";
+    case Backend::automatic:
+      return "auto";
+    case Backend::jit:
+      return "jit";
+    case Backend::interp:
+      return "interp";
+    case Backend::reference:
+      return "reference";
   }
   return "?";
 }
@@ -94,10 +94,14 @@ DataType parse_data_type(std::string_view text, const std::string& field) {
 
 Layout parse_layout(std::string_view text, const std::string& field) {
   return lookup<Layout>(text, field,
-                        {{"ncx", Layout::ncx}, {"ncw", Layout::ncx},
-                         {"nchw", Layout::ncx}, {"ncdhw", Layout::ncx},
-                         {"nxc", Layout::nxc}, {"nwc", Layout::nxc},
-                         {"nhwc", Layout::nxc}, {"ndhwc", Layout::nxc}});
+                        {{"ncx", Layout::ncx},
+                         {"ncw", Layout::ncx},
+                         {"nchw", Layout::ncx},
+                         {"ncdhw", Layout::ncx},
+                         {"nxc", Layout::nxc},
+                         {"nwc", Layout::nxc},
+                         {"nhwc", Layout::nxc},
+                         {"ndhwc", Layout::nxc}});
 }
 
 Isa parse_isa(std::string_view text, const std::string& field) {
@@ -107,8 +111,10 @@ Isa parse_isa(std::string_view text, const std::string& field) {
 
 Backend parse_backend(std::string_view text, const std::string& field) {
   return lookup<Backend>(text, field,
-                         {{"auto", Backend::automatic}, {"jit", Backend::jit},
-                          {"interp", Backend::interp}, {"reference", Backend::reference}});
+                         {{"auto", Backend::automatic},
+                          {"jit", Backend::jit},
+                          {"interp", Backend::interp},
+                          {"reference", Backend::reference}});
 }
 
 PostOps parse_post_ops(std::string_view text, const std::string& field) {

@@ -291,9 +291,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"ic1oc1ih2kh3", "oh", {"oh", "kernel extent 3", "padded input"}},
         BadCase{"ic1oc1iw3kw2dw5", "ow", {"ow", "kernel extent 7", "padded input"}},
         // output that does not match the input
-        BadCase{"ic1oc1iw32kw3ow20", "ow",
-                {"ow=20 does not match iw=32, kw=3, dw=0, sw=1, pw=0",
-                 "last 10 input columns", "back padding -10 <= -sw"}},
+        BadCase{"ic1oc1iw32kw3ow20",
+                "ow",
+                {"ow=20 does not match iw=32, kw=3, dw=0, sw=1, pw=0", "last 10 input columns",
+                 "back padding -10 <= -sw"}},
         BadCase{"ic1oc1ih9kh2sh4oh1ph0", "oh", {"oh=1 does not match", "rows"}},
         BadCase{"ic1oc1id9kd2sd4od1", "od", {"od=1 does not match", "planes"}},
         // dimensionality
@@ -301,16 +302,20 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"ic1oc1id4kd2ih5kh1", "iw", {"3D", "w"}},
         BadCase{"ic1oc1id4kd2iw5kw1", "ih", {"3D", "h"}},
         // 64-bit overflow
-        BadCase{"mb9999999999ic9999999999ih9999999oc1kh1", "src",
+        BadCase{"mb9999999999ic9999999999ih9999999oc1kh1",
+                "src",
                 {"src element count mb*ic*ih*iw", "overflows 64 bits"}},
-        BadCase{"mb1ic1oc9999999999iw9999999999kw1", "dst",
+        BadCase{"mb1ic1oc9999999999iw9999999999kw1",
+                "dst",
                 {"dst element count mb*oc*ow", "overflows 64 bits"}},
-        BadCase{"g1ic99999999999oc99999999999iw1kw1", "wei",
+        BadCase{"g1ic99999999999oc99999999999iw1kw1",
+                "wei",
                 {"wei element count", "overflows 64 bits"}},
-        BadCase{"ic1oc1iw5kw3000000000000dw3000000000000", "kw",
+        BadCase{"ic1oc1iw5kw3000000000000dw3000000000000",
+                "kw",
                 {"kernel extent", "overflows 64 bits"}},
-        BadCase{"ic1oc1ih99999999999999999999kh1", "ih",
-                {"99999999999999999999", "overflows 64 bits"}},
+        BadCase{
+            "ic1oc1ih99999999999999999999kh1", "ih", {"99999999999999999999", "overflows 64 bits"}},
         // lexical errors
         BadCase{"mb1xx3", "xx", {"unknown key 'xx'", "offset 3"}},
         BadCase{"ic1oc1ih5kh3;", "descriptor", {"garbage", "';'", "offset 12"}},
@@ -319,8 +324,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"ic1oc1ih5kh3oc2", "oc", {"oc given twice"}},
         BadCase{"ic1oc1ih5kh", "kh", {"'kh'", "no value"}},
         BadCase{"ic1oc1ih-5kh3", "ih", {"'ih'", "no value"}},
-        BadCase{"ic1oc1ih5kh1n", "n", {"'n'", "no name"}},
-        BadCase{"", "descriptor", {"empty"}},
+        BadCase{"ic1oc1ih5kh1n", "n", {"'n'", "no name"}}, BadCase{"", "descriptor", {"empty"}},
         // required keys
         BadCase{"oc1ih5kh1", "ic", {"ic is required"}},
         BadCase{"ic1ih5kh1", "oc", {"oc is required"}}));
@@ -401,10 +405,9 @@ double brute_force_flops(const ConvDesc& c, int64_t batch) {
 }
 
 TEST(ConvDescFlops, PaddingTapsDoNotCount) {
-  for (const char* text :
-       {"mb1ic3ih11oc4kh3ph1", "g2ic4oc6ih9iw7kh3kw5sh2sw3ph2pw4dh1",
-        "ic1oc1iw16ow16kw5pw9dw4", "ic2oc2id5ih6iw7kd3kh2kw3pd1ph1pw2sd2", "ic1oc1iw2kw3sw2",
-        "ic1oc1ih9kh2sh4oh2", "ic16oc16_iw1kw3ow100pw100"}) {
+  for (const char* text : {"mb1ic3ih11oc4kh3ph1", "g2ic4oc6ih9iw7kh3kw5sh2sw3ph2pw4dh1",
+                           "ic1oc1iw16ow16kw5pw9dw4", "ic2oc2id5ih6iw7kd3kh2kw3pd1ph1pw2sd2",
+                           "ic1oc1iw2kw3sw2", "ic1oc1ih9kh2sh4oh2", "ic16oc16_iw1kw3ow100pw100"}) {
     const ConvDesc c = ConvDesc::parse(text);
     EXPECT_DOUBLE_EQ(c.flops(3), brute_force_flops(c, 3)) << text;
   }
@@ -421,8 +424,7 @@ TEST(ConvDescFlops, UnpaddedIsDenseCount) {
 // ---- types.hpp ----------------------------------------------------------------
 
 TEST(ConvDescTypes, NamesRoundTrip) {
-  for (DataType dt : {DataType::f32, DataType::f64})
-    EXPECT_EQ(parse_data_type(to_string(dt)), dt);
+  for (DataType dt : {DataType::f32, DataType::f64}) EXPECT_EQ(parse_data_type(to_string(dt)), dt);
   for (Layout l : {Layout::ncx, Layout::nxc}) EXPECT_EQ(parse_layout(to_string(l)), l);
   for (Isa isa : {Isa::scalar, Isa::avx2, Isa::avx512}) EXPECT_EQ(parse_isa(to_string(isa)), isa);
   for (Backend b : {Backend::automatic, Backend::jit, Backend::interp, Backend::reference})

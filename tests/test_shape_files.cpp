@@ -1,6 +1,5 @@
 // Shape files: the benchdnn file format, and every problem the project ships.
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <algorithm>
@@ -21,8 +20,7 @@ namespace fs = std::filesystem;
 std::vector<fs::path> problem_files() {
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(CONVJIT_PROBLEMS_DIR))
-    if (entry.is_regular_file() && entry.path().extension() != ".md")
-      files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() != ".md") files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   return files;
 }

@@ -93,7 +93,7 @@ Subcommand add_run_command(CLI::App& app) {
   CLI::Option* fill =
       cmd->add_option("--fill", o->fill, "Input data: integer (checked exactly) or real")
           ->check(CLI::IsMember({"integer", "real"}))
-          ->type_name("integer|real")
+          ->type_name("FILL")
           ->capture_default_str();
   CLI::Option* seed = cmd->add_option("--seed", o->seed, "Seed of the filled data")
                           ->type_name("N")

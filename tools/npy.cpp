@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -168,6 +169,8 @@ void write_npy(std::ostream& out, const Buffer& buf) {
 }
 
 Buffer read_npy(const std::string& path, DataType dt, const Shape& shape) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw Error(path, path + ": no such file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(path, path + ": cannot open for reading");
   const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};

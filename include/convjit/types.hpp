@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace convjit {
 
@@ -50,6 +51,13 @@ struct BasicTensorView {
   Ptr data = nullptr;
   DataType dt = DataType::f32;
   Shape shape;
+
+  BasicTensorView() = default;
+  BasicTensorView(Ptr data_, DataType dt_, Shape shape_) : data(data_), dt(dt_), shape(shape_) {}
+  // A writable view is also a read-only one.
+  template <class Other>
+    requires std::is_convertible_v<Other, Ptr>
+  BasicTensorView(const BasicTensorView<Other>& o) : data(o.data), dt(o.dt), shape(o.shape) {}
 };
 using TensorView = BasicTensorView<void*>;
 using ConstTensorView = BasicTensorView<const void*>;

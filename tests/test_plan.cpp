@@ -1,0 +1,131 @@
+// The planner's plans: legal for the problems they are made for, printable,
+// round-tripping through JSON, rejected with a reason when they cannot work;
+// and the emitter's code: deterministic and never writable and executable.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <fstream>
+#include <string>
+
+#include "convjit/convjit.hpp"
+#include "jit/jit_code.hpp"
+#include "planner/geometry.hpp"
+#include "planner/plan.hpp"
+
+namespace convjit {
+namespace {
+
+Plan plan_for(const char* text, Isa isa, DataType dt = DataType::f32) {
+  ConvDesc d = ConvDesc::parse(text);
+  d.dt = dt;
+  return make_plan(d, CpuFacts::detect("avx512"), isa, 1);
+}
+
+TEST(Plan, HeuristicPlansAreLegalAndFitTheRegisters) {
+  for (const char* text : {"mb1ic1ih1024oc1kh3", "mb1ic3ih32oc10kh2sh2", "mb1ic1ih3oc1kh2",
+                           "mb30000ic1ih16oc4kh5", "mb1ic3ih224oc64kh7sh2ph3", "mb2ic4iw70oc9kw7dw2"})
+    for (Isa isa : {Isa::scalar, Isa::avx2, Isa::avx512})
+      for (DataType dt : {DataType::f32, DataType::f64}) {
+        ConvDesc d = ConvDesc::parse(text);
+        d.dt = dt;
+        Plan p = make_plan(d, CpuFacts::detect(""), isa, 2);
+        EXPECT_FALSE(plan_rejection(d, p).has_value()) << text << " " << p.str() << ": " << *plan_rejection(d, p);
+        EXPECT_EQ(p.vlen, lanes(isa, dt));
+        EXPECT_LE(p.ur_h * p.ur_w * p.oc_blk + p.ur_w + 1, vector_registers(isa));
+      }
+}
+
+TEST(Plan, BlocksRowsAndChannelsForTheSeeds) {
+  // 1 => 4 channels, 5x5: the block covers all 4 channels and several rows.
+  Plan p = plan_for("mb30000ic1ih16oc4kh5", Isa::avx512);
+  EXPECT_EQ(p.oc_blk, 4);
+  EXPECT_GE(p.ur_h, 4);
+  // A wide single-channel image: several vectors and rows per block.
+  Plan q = plan_for("mb1ic1ih1024oc1kh3", Isa::avx512);
+  EXPECT_GE(q.ur_w * q.ur_h, 8);
+  EXPECT_FALSE(q.staged);
+  // A strided problem reads its input through stride phases.
+  EXPECT_TRUE(plan_for("mb1ic3ih32oc10kh2sh2", Isa::avx2).staged);
+}
+
+TEST(Plan, PrintsOnOneLineAndRoundTripsThroughJson) {
+  Plan p = plan_for("mb1ic3ih32oc10kh2sh2", Isa::avx2, DataType::f64);
+  EXPECT_EQ(p.str().find('\n'), std::string::npos);
+  EXPECT_NE(p.str().find("avx2"), std::string::npos);
+  Plan back = Plan::from_json(p.to_json());
+  EXPECT_EQ(back, p);
+  EXPECT_EQ(back.hash(), p.hash());
+  Plan other = p;
+  other.ur_h += 1;
+  EXPECT_NE(other.hash(), p.hash());
+  EXPECT_THROW(Plan::from_json("{\"isa\": 3}"), Error);
+  EXPECT_THROW(Plan::from_json("not json"), Error);
+}
+
+TEST(Plan, RejectsIllegalPlansWithAReason) {
+  ConvDesc d = ConvDesc::parse("mb1ic1ih32oc4kh3ph1");
+  Plan p = make_plan(d, CpuFacts::detect(""), Isa::avx2, 1);
+  Plan too_big = p;
+  too_big.ur_h = 8;
+  too_big.ur_w = 2;
+  too_big.oc_blk = 4;
+  ASSERT_TRUE(plan_rejection(d, too_big).has_value());
+  EXPECT_NE(plan_rejection(d, too_big)->find("register"), std::string::npos);
+  Plan unstaged = p;
+  unstaged.staged = false;  // padding needs staging
+  ASSERT_TRUE(plan_rejection(d, unstaged).has_value());
+  Plan wide = p;
+  wide.oc_blk = 5;
+  ASSERT_TRUE(plan_rejection(d, wide).has_value());
+  EXPECT_NE(plan_rejection(d, wide)->find("oc_blk=5"), std::string::npos);
+  Plan lanes_wrong = p;
+  lanes_wrong.vlen = 16;
+  EXPECT_TRUE(plan_rejection(d, lanes_wrong).has_value());
+  EXPECT_THROW(emit_code(d, too_big), Error);
+}
+
+TEST(Plan, GeometryCoversTheOutput) {
+  ConvDesc d = ConvDesc::parse("mb1ic2ih20iw37oc7kh3kw5sw2pw2ph1dw1");
+  Plan p = make_plan(d, CpuFacts::detect(""), Isa::avx512, 1);
+  Geometry g = Geometry::of(d, p);
+  EXPECT_EQ(g.row_blocks * p.ur_h + g.row_tail, d.o[1]);
+  EXPECT_EQ(g.w_blocks * p.ur_w * p.vlen + g.w_tail, d.o[2]);
+  EXPECT_EQ(g.oc_blocks * p.oc_blk + g.oc_tail, d.ocg());
+  EXPECT_EQ(g.phases, 2);
+  // Every tap of the last output column stays inside the staged row.
+  for (int64_t kw = 0; kw < d.k[2]; ++kw)
+    EXPECT_LT(g.tap_phase(kw) * g.phase_len + g.tap_shift(kw) + d.o[2] - 1, g.in_row);
+}
+
+TEST(Emitter, SameKeyGivesByteIdenticalCode) {
+  for (Isa isa : {Isa::avx2, Isa::avx512}) {
+    if (CpuFacts::detect("").detected_isa < isa) continue;
+    ConvDesc d = ConvDesc::parse("mb2ic3ih33oc10kh3sh2ph1");
+    Plan p = make_plan(d, CpuFacts::detect(""), isa, 1);
+    auto a = emit_code(d, p), b = emit_code(d, p);
+    ASSERT_EQ(a->size(), b->size());
+    ASSERT_GT(a->size(), 0u);
+    // Absolute addresses of the AVX2 mask table are the same in both.
+    EXPECT_EQ(std::memcmp(a->code(), b->code(), a->size()), 0);
+  }
+}
+
+TEST(Emitter, CodePagesAreNeverWritableAndExecutable) {
+  if (CpuFacts::detect("").isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
+  Engine engine;
+  std::vector<std::unique_ptr<Kernel>> kernels;
+  for (const char* text : {"mb1ic1ih64oc1kh3", "mb1ic3ih32oc10kh2sh2", "mb2ic2ih20oc5kh5ph2"})
+    kernels.push_back(engine.make_kernel(ConvDesc::parse(text), Backend::jit));
+  std::ifstream maps("/proc/self/maps");
+  std::string line;
+  int lines = 0;
+  while (std::getline(maps, line)) {
+    ++lines;
+    std::string perms = line.substr(line.find(' ') + 1, 4);
+    EXPECT_FALSE(perms[1] == 'w' && perms[2] == 'x') << line;
+  }
+  EXPECT_GT(lines, 0);
+}
+
+}  // namespace
+}  // namespace convjit
