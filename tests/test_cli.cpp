@@ -69,7 +69,7 @@ std::map<std::string, std::string> snapshot(const fs::path& dir) {
 }
 
 // A fresh directory per test: the tests run in parallel and twice (two ISAs).
-class ScratchDir : public ::testing::Test {
+class CliFiles : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
@@ -144,7 +144,7 @@ TEST(CliRun, EveryOptionTogether) {
   EXPECT_NE(o.output.find(" checked"), std::string::npos) << o.output;
 }
 
-TEST_F(ScratchDir, CliRunFailedCheckIsStatusOneAndSavesNothing) {
+TEST_F(CliFiles, RunFailedCheckIsStatusOneAndSavesNothing) {
   // A huge back padding makes the output mostly zeros: the check refuses to
   // trust it, which is a failed check, not bad input.
   const Outcome o = convjit("run --problem mb2ic1ih5oc1kh3oh7ph0 --backend reference --save out",
@@ -194,7 +194,7 @@ TEST(CliSuite, ChecksEverySeedProblem) {
 
 // ---- .npy files, --save and --load -------------------------------------
 
-TEST_F(ScratchDir, CliNpyRoundTripInProcess) {
+TEST_F(CliFiles, NpyRoundTripInProcess) {
   Buffer buf(DataType::f64, Shape{3, {2, 3, 5}});
   for (int64_t i = 0; i < buf.size(); ++i) buf.set(i, 0.5 * static_cast<double>(i) - 3);
   const fs::path path = dir_ / "a.npy";
@@ -218,7 +218,7 @@ TEST_F(ScratchDir, CliNpyRoundTripInProcess) {
   }
 }
 
-TEST_F(ScratchDir, CliSaveLoadReproducesDstByteForByte) {
+TEST_F(CliFiles, SaveLoadReproducesDstByteForByte) {
   const std::string run = std::string("run --problem ") + kProblem + " --post-ops bias";
   ASSERT_EQ(convjit(run + " --save first", dir_).status, 0);
   for (const char* f : {"src.npy", "wei.npy", "bias.npy", "dst.npy"})
@@ -239,7 +239,7 @@ std::string npy_file(std::string dict, const std::string& payload, char major = 
   return out + dict + payload;
 }
 
-TEST_F(ScratchDir, CliLoadRejectsBadNpyAndChangesNothing) {
+TEST_F(CliFiles, LoadRejectsBadNpyAndChangesNothing) {
   const std::string run = std::string("run --problem ") + kProblem;
   ASSERT_EQ(convjit(run + " --save d", dir_).status, 0);
   const std::string good = read_file(dir_ / "d" / "wei.npy");
@@ -280,7 +280,7 @@ TEST_F(ScratchDir, CliLoadRejectsBadNpyAndChangesNothing) {
   EXPECT_EQ(convjit(run + " --load d --save d", dir_).status, 0);
 }
 
-TEST_F(ScratchDir, CliBadDirectoriesAreStatusTwoAndCreateNothing) {
+TEST_F(CliFiles, BadDirectoriesAreStatusTwoAndCreateNothing) {
   const std::string run = std::string("run --problem ") + kProblem;
   Outcome o = convjit(run + " --load missing", dir_);
   EXPECT_EQ(o.status, 2) << o.output;
@@ -330,7 +330,7 @@ TEST(CliReadme, DocumentsEveryOption) {
 // Each row of README's table of bad inputs, "| what | `command` | `error` |",
 // run in a directory holding `d` (a saved problem) and `corrupt` (whose
 // src.npy is text): the binary must exit 2 and print exactly that error.
-TEST_F(ScratchDir, CliReadmeBadInputTableIsExact) {
+TEST_F(CliFiles, ReadmeBadInputTableIsExact) {
   ASSERT_EQ(convjit(std::string("run --problem ") + kProblem + " --save d", dir_).status, 0);
   fs::create_directory(dir_ / "corrupt");
   write_file(dir_ / "corrupt" / "src.npy", "not a numpy file\n");
