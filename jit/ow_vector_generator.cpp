@@ -1,5 +1,6 @@
 #include "jit/ow_vector_generator.hpp"
 
+#include <algorithm>
 #include <climits>
 #include <string>
 
@@ -12,6 +13,16 @@ namespace {
 // leading all-ones lanes.
 alignas(64) const int32_t kMask32[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
 alignas(64) const int64_t kMask64[8] = {-1, -1, -1, -1, 0, 0, 0, 0};
+// vpermt2 indices of the even elements of two vectors.
+alignas(64) const int32_t kEven32[16] = {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30};
+alignas(64) const int64_t kEven64[8] = {0, 2, 4, 6, 8, 10, 12, 14};
+
+// The lanes of the two loads that feed `lanes` stride-2 output columns: the
+// even elements of 2 * lanes - 1 inputs (never one past the last needed).
+std::pair<int, int> split_lanes(int lanes, int vlen) {
+  int need = 2 * lanes - 1;
+  return {std::min(need, vlen), std::max(need - vlen, 0)};
+}
 
 }  // namespace
 
@@ -22,7 +33,9 @@ OwVectorGenerator<Vmm>::OwVectorGenerator(const ConvDesc& desc, const Plan& plan
       desc_(desc),
       plan_(plan),
       geo_(Geometry::of(desc, plan)),
-      bytes_(static_cast<int>(size_of(desc.dt))) {
+      bytes_(static_cast<int>(size_of(desc.dt))),
+      vlen_(plan.vlen),
+      split_stride_(geo_.col_step == 2) {
   setDefaultEncoding(Xbyak::EvexEncoding);
   generate_entry(plan.oc_blk);
   entries_[int(OcPart::full)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(getCode()));
@@ -35,12 +48,12 @@ OwVectorGenerator<Vmm>::OwVectorGenerator(const ConvDesc& desc, const Plan& plan
 }
 
 template <class Vmm>
-Xbyak::Address OwVectorGenerator<Vmm>::elem(const Xbyak::Reg64& base, int64_t index) {
-  int64_t disp = index * bytes_;
-  if (disp > INT_MAX || disp < INT_MIN)
-    throw Error("plan", "plan: an offset of " + std::to_string(disp) +
+int32_t OwVectorGenerator<Vmm>::disp(int64_t index) const {
+  int64_t bytes = index * bytes_;
+  if (bytes > INT_MAX || bytes < INT_MIN)
+    throw Error("plan", "plan: an offset of " + std::to_string(bytes) +
                             " bytes does not fit the 32-bit displacement of x86-64");
-  return ptr[base + static_cast<int32_t>(disp)];
+  return static_cast<int32_t>(bytes);
 }
 
 template <class Vmm>
@@ -52,6 +65,10 @@ void OwVectorGenerator<Vmm>::generate_entry(int ocs) {
   mov(reg_bias, ptr[reg_args + offsetof(CallArgs, bias)]);
   mov(reg_dst_row, ptr[reg_args + offsetof(CallArgs, dst)]);
   mov(reg_rows_left, ptr[reg_args + offsetof(CallArgs, row_blocks)]);
+  if (kZmm && split_stride_) {
+    mov(reg_tmp, bytes_ == 4 ? reinterpret_cast<size_t>(kEven32) : reinterpret_cast<size_t>(kEven64));
+    vmovups(index_vec(), ptr[reg_tmp]);
+  }
 
   Xbyak::Label row_loop, rows_done, done;
   test(reg_rows_left, reg_rows_left);
@@ -59,11 +76,9 @@ void OwVectorGenerator<Vmm>::generate_entry(int ocs) {
   L(row_loop);
   {
     row_block(plan_.ur_h, ocs);
-    const int64_t src_step = int64_t(plan_.ur_h) * desc_.s[ConvDesc::H] * geo_.in_row * bytes_;
-    const int64_t dst_step = int64_t(plan_.ur_h) * geo_.out_row * bytes_;
-    mov(reg_tmp, src_step);
+    mov(reg_tmp, int64_t(plan_.ur_h) * desc_.s[ConvDesc::H] * geo_.in_row * bytes_);
     add(reg_src_row, reg_tmp);
-    mov(reg_tmp, dst_step);
+    mov(reg_tmp, int64_t(plan_.ur_h) * geo_.out_row * bytes_);
     add(reg_dst_row, reg_tmp);
     dec(reg_rows_left);
     jnz(row_loop, T_NEAR);
@@ -88,32 +103,57 @@ void OwVectorGenerator<Vmm>::row_block(int rows, int ocs) {
     Xbyak::Label w_loop;
     mov(reg_w_left, geo_.w_blocks);
     L(w_loop);
-    block({rows, plan_.ur_w, ocs, 0});
-    add(reg_src_w, plan_.ur_w * plan_.vlen * bytes_);
-    add(reg_dst_w, plan_.ur_w * plan_.vlen * bytes_);
+    block({rows, plan_.ur_w, ocs, vlen_});
+    add(reg_src_w, disp(int64_t(plan_.ur_w) * vlen_ * geo_.col_step));
+    add(reg_dst_w, disp(int64_t(plan_.ur_w) * vlen_));
     dec(reg_w_left);
     jnz(w_loop, T_NEAR);
   }
   if (geo_.w_tail) {
-    int lanes = static_cast<int>(geo_.w_tail % plan_.vlen);
-    int vecs = static_cast<int>((geo_.w_tail + plan_.vlen - 1) / plan_.vlen);
-    if (lanes) set_tail_mask(lanes);
-    block({rows, vecs, ocs, lanes});
+    int vecs = static_cast<int>((geo_.w_tail + vlen_ - 1) / vlen_);
+    block({rows, vecs, ocs, static_cast<int>(geo_.w_tail - int64_t(vecs - 1) * vlen_)});
   }
 }
 
 template <class Vmm>
-void OwVectorGenerator<Vmm>::set_tail_mask(int lanes) {
+void OwVectorGenerator<Vmm>::prepare_masks(const Block& b) {
   if constexpr (kZmm) {
-    mov(reg_tmp.cvt32(), (1u << lanes) - 1);
-    kmovw(k_tail, reg_tmp.cvt32());
-  } else {
-    if (bytes_ == 4)
-      mov(reg_tmp, reinterpret_cast<size_t>(kMask32 + 8 - lanes));
-    else
-      mov(reg_tmp, reinterpret_cast<size_t>(kMask64 + 4 - lanes));
-    vmovups(mask_vec(), ptr[reg_tmp]);
+    std::fill(std::begin(mask_lanes_), std::end(mask_lanes_), 0);
+    int used = 0;
+    auto want = [&](int lanes) {
+      if (lanes <= 0 || lanes >= vlen_) return;
+      for (int i = 0; i < used; ++i)
+        if (mask_lanes_[i] == lanes) return;
+      mask_lanes_[used] = lanes;
+      mov(reg_tmp.cvt32(), (1u << lanes) - 1);
+      kmovw(Xbyak::Opmask(1 + used++), reg_tmp.cvt32());
+    };
+    for (int v = 0; v < b.vecs; ++v) {
+      const int lanes = b.lanes(v, vlen_);
+      want(lanes);
+      if (split_stride_) {
+        auto [first, second] = split_lanes(lanes, vlen_);
+        want(first);
+        want(second);
+      }
+    }
   }
+}
+
+template <class Vmm>
+Xbyak::Opmask OwVectorGenerator<Vmm>::opmask(int lanes) const {
+  for (int i = 0; i < 7; ++i)
+    if (mask_lanes_[i] == lanes) return Xbyak::Opmask(1 + i);
+  throw Error("plan", "plan: internal error: no opmask holds " + std::to_string(lanes) + " lanes");
+}
+
+template <class Vmm>
+void OwVectorGenerator<Vmm>::load_ymm_mask(int lanes) {
+  if (bytes_ == 4)
+    mov(reg_tmp, reinterpret_cast<size_t>(kMask32 + 8 - lanes));
+  else
+    mov(reg_tmp, reinterpret_cast<size_t>(kMask64 + 4 - lanes));
+  vmovups(mask_vec(), ptr[reg_tmp]);
 }
 
 template <class Vmm>
@@ -121,6 +161,7 @@ void OwVectorGenerator<Vmm>::block(const Block& b) {
   for (int r = 0; r < b.rows; ++r)
     for (int v = 0; v < b.vecs; ++v)
       for (int o = 0; o < b.ocs; ++o) vxorps(acc(b, r, v, o), acc(b, r, v, o), acc(b, r, v, o));
+  prepare_masks(b);
   mov(reg_src_tap, reg_src_w);
   mov(reg_wei_tap, reg_wei);
 
@@ -166,22 +207,42 @@ void OwVectorGenerator<Vmm>::taps(const Block& b) {
     for (int64_t x = 0; x < kw; ++x) {
       const int64_t col = geo_.tap_phase(x) * geo_.phase_len + geo_.tap_shift(x);
       for (int v = 0; v < b.vecs; ++v)
-        load(in_vec(b, v), elem(reg_src_tap, ih * geo_.in_row + col + int64_t(v) * plan_.vlen),
-             b.tail_lanes && v == b.vecs - 1);
+        load_input(b, v, ih * geo_.in_row + col + int64_t(v) * vlen_ * geo_.col_step, b.lanes(v, vlen_));
       for (auto [r, y] : users) {
         for (int o = 0; o < b.ocs; ++o) {
-          Xbyak::Address w = elem(reg_wei_tap, (y * kw + x) * plan_.oc_blk + o);
+          const int32_t w = disp((y * kw + x) * plan_.oc_blk + o);
           if (kZmm && b.vecs == 1) {
             // Embedded broadcast: one uop instead of a broadcast and an FMA.
-            Xbyak::Address wb = ptr_b[reg_wei_tap + static_cast<int32_t>(((y * kw + x) * plan_.oc_blk + o) * bytes_)];
-            fma(acc(b, r, 0, o), in_vec(b, 0), wb);
+            fma(acc(b, r, 0, o), in_vec(b, 0), ptr_b[reg_wei_tap + w]);
             continue;
           }
-          broadcast(wei_vec(b), w);
+          broadcast(wei_vec(b), ptr[reg_wei_tap + w]);
           for (int v = 0; v < b.vecs; ++v) fma(acc(b, r, v, o), in_vec(b, v), wei_vec(b));
         }
       }
     }
+  }
+}
+
+template <class Vmm>
+void OwVectorGenerator<Vmm>::load_input(const Block& b, int v, int64_t index, int lanes) {
+  const Vmm x = in_vec(b, v);
+  if (!split_stride_) {
+    load(x, ptr[reg_src_tap + disp(index)], lanes);
+    return;
+  }
+  auto [first, second] = split_lanes(lanes, vlen_);
+  load(x, ptr[reg_src_tap + disp(index)], first);
+  if (second) load(odd_vec(b), ptr[reg_src_tap + disp(index + vlen_)], second);
+  const bool f32 = bytes_ == 4;
+  if constexpr (kZmm) {
+    if (f32) vpermt2ps(x, index_vec(), odd_vec(b)); else vpermt2pd(x, index_vec(), odd_vec(b));
+  } else if (f32) {
+    vshufps(x, x, odd_vec(b), 0x88);  // evens of each 128-bit lane: a0 a2 b0 b2 | a4 a6 b4 b6
+    vpermpd(x, x, 0xD8);              // qwords 0 2 1 3: a0 a2 a4 a6 b0 b2 b4 b6
+  } else {
+    vunpcklpd(x, x, odd_vec(b));      // a0 b0 | a2 b2
+    vpermpd(x, x, 0xD8);              // a0 a2 b0 b2
   }
 }
 
@@ -194,7 +255,7 @@ void OwVectorGenerator<Vmm>::epilogue(const Block& b) {
   };
   if (desc_.post_ops.bias) {
     for (int o = 0; o < b.ocs; ++o) {
-      broadcast(wei_vec(b), elem(reg_bias, o));
+      broadcast(wei_vec(b), ptr[reg_bias + disp(o)]);
       each_acc(o, [&](const Vmm& a) {
         if (f32) vaddps(a, a, wei_vec(b)); else vaddpd(a, a, wei_vec(b));
       });
@@ -210,30 +271,32 @@ void OwVectorGenerator<Vmm>::epilogue(const Block& b) {
   for (int r = 0; r < b.rows; ++r)
     for (int v = 0; v < b.vecs; ++v)
       for (int o = 0; o < b.ocs; ++o)
-        store(elem(reg_dst_w, o * geo_.out_chan + r * geo_.out_row + int64_t(v) * plan_.vlen),
-              acc(b, r, v, o), b.tail_lanes && v == b.vecs - 1);
+        store(ptr[reg_dst_w + disp(o * geo_.out_chan + r * geo_.out_row + int64_t(v) * vlen_)],
+              acc(b, r, v, o), b.lanes(v, vlen_));
 }
 
 template <class Vmm>
-void OwVectorGenerator<Vmm>::load(const Vmm& v, const Xbyak::Address& a, bool masked) {
+void OwVectorGenerator<Vmm>::load(const Vmm& v, const Xbyak::Address& a, int lanes) {
   const bool f32 = bytes_ == 4;
-  if (!masked) {
+  if (lanes >= vlen_) {
     if (f32) vmovups(v, a); else vmovupd(v, a);
   } else if constexpr (kZmm) {
-    if (f32) vmovups(v | k_tail | T_z, a); else vmovupd(v | k_tail | T_z, a);
+    if (f32) vmovups(v | opmask(lanes) | T_z, a); else vmovupd(v | opmask(lanes) | T_z, a);
   } else {
+    load_ymm_mask(lanes);
     if (f32) vmaskmovps(v, mask_vec(), a); else vmaskmovpd(v, mask_vec(), a);
   }
 }
 
 template <class Vmm>
-void OwVectorGenerator<Vmm>::store(const Xbyak::Address& a, const Vmm& v, bool masked) {
+void OwVectorGenerator<Vmm>::store(const Xbyak::Address& a, const Vmm& v, int lanes) {
   const bool f32 = bytes_ == 4;
-  if (!masked) {
+  if (lanes >= vlen_) {
     if (f32) vmovups(a, v); else vmovupd(a, v);
   } else if constexpr (kZmm) {
-    if (f32) vmovups(a | k_tail, v); else vmovupd(a | k_tail, v);
+    if (f32) vmovups(a | opmask(lanes), v); else vmovupd(a | opmask(lanes), v);
   } else {
+    load_ymm_mask(lanes);
     if (f32) vmaskmovps(a, mask_vec(), v); else vmaskmovpd(a, mask_vec(), v);
   }
 }

@@ -25,10 +25,11 @@ class OwVectorGenerator : public Xbyak::CodeGenerator {
   InnerFn entry(OcPart part) const { return entries_[static_cast<int>(part)]; }
 
  private:
-  // A block's shape: rows x vectors x channels, and the lanes of its last
-  // vector (0: all lanes).
+  // A block's shape: rows x vectors x channels, and the live lanes of its
+  // last vector (vlen: all).
   struct Block {
-    int rows, vecs, ocs, tail_lanes;
+    int rows, vecs, ocs, last_lanes;
+    int lanes(int v, int vlen) const { return v == vecs - 1 ? last_lanes : vlen; }
   };
 
   void generate_entry(int ocs);
@@ -36,25 +37,38 @@ class OwVectorGenerator : public Xbyak::CodeGenerator {
   void block(const Block& b);
   void taps(const Block& b);
   void epilogue(const Block& b);
-  void set_tail_mask(int lanes);
+  // Loads the input of `lanes` output columns starting at element `index`,
+  // splitting stride 2 in registers when the plan reads the user's tensor.
+  void load_input(const Block& b, int v, int64_t index, int lanes);
 
   Vmm acc(const Block& b, int r, int v, int o) const { return Vmm((r * b.vecs + v) * b.ocs + o); }
   Vmm in_vec(const Block& b, int v) const { return Vmm(b.rows * b.vecs * b.ocs + v); }
   Vmm wei_vec(const Block& b) const { return Vmm(b.rows * b.vecs * b.ocs + b.vecs); }
+  Vmm odd_vec(const Block& b) const { return Vmm(b.rows * b.vecs * b.ocs + b.vecs + 1); }
   Vmm mask_vec() const { return Vmm(15); }
+  Vmm index_vec() const { return Vmm(31); }
 
-  // Data-type-neutral instructions.
-  void load(const Vmm& v, const Xbyak::Address& a, bool masked);
-  void store(const Xbyak::Address& a, const Vmm& v, bool masked);
+  // Masks: AVX-512 keeps one opmask per partial lane count of a block (set
+  // before its loops); AVX2 reloads its mask vector before each masked op.
+  void prepare_masks(const Block& b);
+  Xbyak::Opmask opmask(int lanes) const;
+  void load_ymm_mask(int lanes);
+
+  // Data-type-neutral instructions; `lanes` < vlen masks.
+  void load(const Vmm& v, const Xbyak::Address& a, int lanes);
+  void store(const Xbyak::Address& a, const Vmm& v, int lanes);
   void fma(const Vmm& acc, const Vmm& x, const Xbyak::Operand& w);
   void broadcast(const Vmm& v, const Xbyak::Address& a);
-  Xbyak::Address elem(const Xbyak::Reg64& base, int64_t index);
+  int32_t disp(int64_t index) const;
 
   const ConvDesc& desc_;
   const Plan& plan_;
   const Geometry geo_;
   const int bytes_;
+  const int vlen_;
+  const bool split_stride_;  // stride-2 columns read from the user's tensor
   InnerFn entries_[2] = {nullptr, nullptr};
+  int mask_lanes_[7] = {};  // lane counts held by k1..k7 in the current block
 
   // Registers by role.
   const Xbyak::Reg64 reg_args = rdi;
@@ -71,7 +85,6 @@ class OwVectorGenerator : public Xbyak::CodeGenerator {
   const Xbyak::Reg64 reg_wei = r12;
   const Xbyak::Reg64 reg_bias = r13;
   const Xbyak::Reg64 reg_tmp = r14;
-  const Xbyak::Opmask k_tail = k1;
 };
 
 }  // namespace convjit

@@ -27,9 +27,10 @@ class Interpreter final : public Inner {
   void row_block(int rows, int ocs, const CallArgs& a, const T* src, T* dst) const {
     const int64_t block_w = int64_t(plan_.ur_w) * plan_.vlen;
     for (int64_t wb = 0; wb < geo_.w_blocks; ++wb)
-      block(rows, block_w, ocs, a, src + wb * block_w, dst + wb * block_w);
+      block(rows, block_w, ocs, a, src + wb * block_w * geo_.col_step, dst + wb * block_w);
     if (geo_.w_tail)
-      block(rows, geo_.w_tail, ocs, a, src + geo_.w_blocks * block_w, dst + geo_.w_blocks * block_w);
+      block(rows, geo_.w_tail, ocs, a, src + geo_.w_blocks * block_w * geo_.col_step,
+            dst + geo_.w_blocks * block_w);
   }
 
   // One register block: `lanes` output columns (the vectors' live lanes).
@@ -53,7 +54,7 @@ class Interpreter final : public Inner {
               if (t < 0 || t % dh1 != 0 || t / dh1 >= kh) continue;
               for (int o = 0; o < ocs; ++o) {
                 T w = wei_tap[((t / dh1) * kw + x) * plan_.oc_blk + o];
-                for (int64_t l = 0; l < lanes; ++l) at(r, l, o) = std::fma(in[l], w, at(r, l, o));
+                for (int64_t l = 0; l < lanes; ++l) at(r, l, o) = std::fma(in[l * geo_.col_step], w, at(r, l, o));
               }
             }
           }

@@ -17,6 +17,7 @@ Geometry Geometry::of(const ConvDesc& desc, const Plan& plan) {
     g.in_h = desc.i[A::H];
     g.phases = 1;
     g.phase_len = desc.i[A::W];
+    g.col_step = desc.s[A::W];
   }
   g.in_row = g.phases * g.phase_len;
   g.in_plane = g.in_h * g.in_row;

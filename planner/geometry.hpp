@@ -31,6 +31,10 @@ struct Geometry {
   int64_t tap_phase(int64_t kw) const { return kw * dw1 % phases; }
   int64_t tap_shift(int64_t kw) const { return kw * dw1 / phases; }
   int64_t dw1 = 1;  // width dilation, 1-based
+  // Input columns between neighbouring output columns: 1 when staged (the
+  // phases did the striding), else the width stride (2 at most, split in
+  // registers by the emitter).
+  int64_t col_step = 1;
 
   static Geometry of(const ConvDesc& desc, const Plan& plan);
 };

@@ -70,18 +70,23 @@ uint64_t Plan::hash() const {
 namespace {
 
 // The input must be copied when the kernel cannot read the user's tensor as
-// is: padding (zeros to read), width strides (phases to split) or channels
-// last (to transpose).
+// is: padding (zeros to read), width strides above 2 (phases to split; stride
+// 2 is split in registers) or channels last (to transpose).
 bool needs_staging(const ConvDesc& d) {
-  if (d.layout != Layout::ncx || d.s[ConvDesc::W] != 1) return true;
+  if (d.layout != Layout::ncx || d.s[ConvDesc::W] > 2) return true;
   for (int a = 0; a < 3; ++a)
     if (d.p[a] > 0 || d.pb[a] > 0) return true;
   return false;
 }
 
 // Registers the block needs besides its accumulators: the input vectors, one
-// broadcast weight, and on AVX2 (and the interpreter, which mimics it) a mask.
-int spare_registers(Isa isa, int ur_w) { return ur_w + 1 + (isa == Isa::avx512 ? 0 : 1); }
+// broadcast weight, on AVX2 (and the interpreter, which mimics it) a mask,
+// and to split stride 2 in registers a second input (and AVX-512's indices).
+int spare_registers(Isa isa, int ur_w, bool split_stride) {
+  return ur_w + 1 + (isa == Isa::avx512 ? 0 : 1) + (split_stride ? (isa == Isa::avx512 ? 2 : 1) : 0);
+}
+
+bool splits_stride(const ConvDesc& d, bool staged) { return !staged && d.s[ConvDesc::W] == 2; }
 
 struct Dims {
   int64_t ocg, oh, ow, kh, kw, sh, dh1, taps_outer;
@@ -136,12 +141,13 @@ std::optional<std::string> plan_rejection(const ConvDesc& desc, const Plan& plan
   if (plan.oc_blk > desc.ocg())
     return "oc_blk=" + std::to_string(plan.oc_blk) + " exceeds oc/g=" + std::to_string(desc.ocg());
   int acc = plan.ur_h * plan.ur_w * plan.oc_blk;
-  int budget = vector_registers(plan.isa) - spare_registers(plan.isa, plan.ur_w);
+  int budget = vector_registers(plan.isa) -
+               spare_registers(plan.isa, plan.ur_w, splits_stride(desc, plan.staged));
   if (acc > budget)
     return "register block ur_h*ur_w*oc=" + std::to_string(acc) + " exceeds the " +
            std::to_string(budget) + " accumulators " + std::string(to_string(plan.isa)) + " has";
   if (!plan.staged && needs_staging(desc))
-    return "the input must be staged (padding, width stride or channels-last layout)";
+    return "the input must be staged (padding, width stride above 2 or channels-last layout)";
   return std::nullopt;
 }
 
@@ -156,7 +162,7 @@ Plan make_plan(const ConvDesc& desc, const CpuFacts& cpu, Isa isa, int threads) 
   double best_cycles = std::numeric_limits<double>::max();
   int max_w = static_cast<int>(std::min<int64_t>(4, (d.ow + best.vlen - 1) / best.vlen));
   for (int ur_w = 1; ur_w <= max_w; ++ur_w) {
-    int budget = vector_registers(isa) - spare_registers(isa, ur_w);
+    int budget = vector_registers(isa) - spare_registers(isa, ur_w, splits_stride(desc, best.staged));
     for (int oc_blk = 1; oc_blk <= std::min<int64_t>(d.ocg, budget / ur_w); ++oc_blk) {
       int max_h = static_cast<int>(std::min<int64_t>({d.oh, 8, budget / (ur_w * oc_blk)}));
       for (int ur_h = 1; ur_h <= max_h; ++ur_h) {

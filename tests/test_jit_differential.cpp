@@ -92,7 +92,7 @@ ConvDesc random_problem(std::mt19937_64& rng) {
 
 TEST(JitDifferential, RandomFewChannelProblems) {
   std::mt19937_64 rng(20261121);
-  for (int i = 0; i < 300; ++i) {
+  for (int i = 0; i < 600; ++i) {
     ConvDesc d = random_problem(rng);
     const int threads = 1 + i % 2;
     const Fill fill = i % 3 == 2 ? Fill::real : Fill::integer;

@@ -27,6 +27,14 @@ double median(std::vector<double> samples) {
   return (samples[mid] + *std::max_element(samples.begin(), samples.begin() + mid)) / 2;
 }
 
+// Calls that take `min_s` when `calls` took `elapsed`; bounded so that a call
+// the timer sees as 0 does not ask for billions.
+constexpr int64_t kMaxCalls = 1'000'000;
+int64_t calls_for(double min_s, double elapsed, int64_t calls) {
+  const double per_call = std::max(elapsed, 1e-9) / static_cast<double>(calls);
+  return static_cast<int64_t>(std::clamp(std::ceil(min_s / per_call), 1.0, double(kMaxCalls)));
+}
+
 }  // namespace
 
 Timing measure(const std::function<void()>& call, const MeasureLimits& limits) {
@@ -34,23 +42,26 @@ Timing measure(const std::function<void()>& call, const MeasureLimits& limits) {
   call();
   const double warm_up = seconds_since(start);
   Timing t;
-  if (warm_up >= limits.max_total_s) {
-    t.min_s = t.median_s = warm_up;
-    t.samples = 1;
-    return t;
-  }
-  // Enough calls per sample to reach min_sample_s; bounded so a call the
-  // timer sees as 0 does not ask for billions.
-  t.calls_per_sample = static_cast<int64_t>(
-      std::clamp(std::ceil(limits.min_sample_s / std::max(warm_up, 1e-9)), 1.0, 1e6));
   std::vector<double> samples;
-  do {
+  t.calls_per_sample = calls_for(limits.min_sample_s, warm_up, 1);
+  while (seconds_since(start) < limits.max_total_s &&
+         static_cast<int>(samples.size()) < limits.max_samples) {
     const Clock::time_point sample_start = Clock::now();
     for (int64_t i = 0; i < t.calls_per_sample; ++i) call();
-    samples.push_back(seconds_since(sample_start) / static_cast<double>(t.calls_per_sample));
-  } while (!settled(samples, limits.agreement) &&
-           static_cast<int>(samples.size()) < limits.max_samples &&
-           seconds_since(start) < limits.max_total_s);
+    const double elapsed = seconds_since(sample_start);
+    // A warm-up slowed by first-touch page faults underestimates the calls
+    // a sample needs; a sample far below min_sample_s is timer noise.
+    if (elapsed < limits.min_sample_s / 2 && t.calls_per_sample < kMaxCalls) {
+      t.calls_per_sample = calls_for(limits.min_sample_s, elapsed, t.calls_per_sample);
+      continue;
+    }
+    samples.push_back(elapsed / static_cast<double>(t.calls_per_sample));
+    if (settled(samples, limits.agreement)) break;
+  }
+  if (samples.empty()) {  // the time cap struck first: the warm-up is all there is
+    samples.push_back(warm_up);
+    t.calls_per_sample = 1;
+  }
   t.min_s = *std::min_element(samples.begin(), samples.end());
   t.median_s = median(samples);
   t.samples = static_cast<int>(samples.size());

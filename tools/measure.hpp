@@ -21,8 +21,8 @@ struct Timing {
   int64_t calls_per_sample = 1;
 };
 
-// Times `call`. A warm-up longer than max_total_s is the only sample: a
-// second run would double the cost for little information.
+// Times `call`. When the warm-up alone reaches max_total_s it is the only
+// sample: a second run would double the cost for little information.
 Timing measure(const std::function<void()>& call, const MeasureLimits& limits = {});
 
 }  // namespace convjit

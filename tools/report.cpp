@@ -25,6 +25,7 @@ std::string format_fixed(double v, int decimals) {
 }
 
 std::string format_seconds(double s) {
+  if (s < 1e-6) return format_fixed(s * 1e9, 1) + " ns";
   if (s < 1e-3) return format_fixed(s * 1e6, 1) + " us";
   if (s < 1) return format_fixed(s * 1e3, 2) + " ms";
   return format_fixed(s, 2) + " s";

@@ -12,7 +12,7 @@ namespace convjit {
 
 std::string display_name(const ConvDesc& desc);  // the name without quotes
 std::string descriptor_without_name(const ConvDesc& desc);
-std::string format_seconds(double s);  // "12.3 us", "4.56 ms", "1.23 s"
+std::string format_seconds(double s);  // "35.2 ns", "12.3 us", "4.56 ms", "1.23 s"
 std::string format_fixed(double v, int decimals);
 std::string check_status(const Comparison& c);  // "checked" or "FAILED: ..."
 
