@@ -18,6 +18,7 @@ class OwVectorCode : public JitCode {
     entries_[1] = gen_.entry(OcPart::tail);
     code_ = gen_.getCode();
     size_ = gen_.getSize();
+    notes_ = gen_.take_notes();
   }
   void set_compile_seconds(double s) { compile_seconds_ = s; }
 

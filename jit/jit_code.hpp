@@ -12,6 +12,14 @@
 
 namespace convjit {
 
+// A comment the emitter attaches to an offset of its code: the section that
+// starts there (prologue, loops and their trip counts, register blocks,
+// tails, post-ops, epilogue).
+struct CodeNote {
+  std::size_t offset = 0;
+  std::string text;
+};
+
 class JitCode {
  public:
   virtual ~JitCode() = default;
@@ -19,12 +27,14 @@ class JitCode {
   const uint8_t* code() const { return code_; }
   std::size_t size() const { return size_; }
   double compile_seconds() const { return compile_seconds_; }
+  const std::vector<CodeNote>& notes() const { return notes_; }
 
  protected:
   InnerFn entries_[2] = {nullptr, nullptr};
   const uint8_t* code_ = nullptr;
   std::size_t size_ = 0;
   double compile_seconds_ = 0;
+  std::vector<CodeNote> notes_;
 };
 
 // Emits the code of `plan` for `desc` (plan.isa must be avx2 or avx512).

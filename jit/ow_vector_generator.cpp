@@ -37,11 +37,13 @@ OwVectorGenerator<Vmm>::OwVectorGenerator(const ConvDesc& desc, const Plan& plan
       vlen_(plan.vlen),
       split_stride_(geo_.col_step == 2) {
   setDefaultEncoding(Xbyak::EvexEncoding);
+  note("entry: full block of " + std::to_string(plan.oc_blk) + " output channels");
   generate_entry(plan.oc_blk);
   entries_[int(OcPart::full)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(getCode()));
   if (geo_.oc_tail) {
     align(64);
     const uint8_t* tail = getCurr();
+    note("entry: output-channel tail of " + std::to_string(geo_.oc_tail) + " channels");
     generate_entry(static_cast<int>(geo_.oc_tail));
     entries_[int(OcPart::tail)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(tail));
   }
@@ -58,6 +60,7 @@ int32_t OwVectorGenerator<Vmm>::disp(int64_t index) const {
 
 template <class Vmm>
 void OwVectorGenerator<Vmm>::generate_entry(int ocs) {
+  note("prologue: save callee-saved registers, load the arguments");
   const Xbyak::Reg64 saved[] = {rbx, rbp, r12, r13, r14, r15};
   for (auto& r : saved) push(r);
   mov(reg_src_row, ptr[reg_args + offsetof(CallArgs, src)]);
@@ -74,6 +77,7 @@ void OwVectorGenerator<Vmm>::generate_entry(int ocs) {
   test(reg_rows_left, reg_rows_left);
   jz(rows_done, T_NEAR);
   L(row_loop);
+  note("row loop: args.row_blocks blocks of " + std::to_string(plan_.ur_h) + " output rows");
   {
     row_block(plan_.ur_h, ocs);
     mov(reg_tmp, int64_t(plan_.ur_h) * desc_.s[ConvDesc::H] * geo_.in_row * bytes_);
@@ -87,9 +91,11 @@ void OwVectorGenerator<Vmm>::generate_entry(int ocs) {
   if (geo_.row_tail) {
     cmp(qword[reg_args + offsetof(CallArgs, row_tail)], 0);
     je(done, T_NEAR);
+    note("row tail: " + std::to_string(geo_.row_tail) + " output rows");
     row_block(static_cast<int>(geo_.row_tail), ocs);
   }
   L(done);
+  note("epilogue: restore registers, vzeroupper, return");
   for (int i = 5; i >= 0; --i) pop(saved[i]);
   vzeroupper();
   ret();
@@ -103,6 +109,8 @@ void OwVectorGenerator<Vmm>::row_block(int rows, int ocs) {
     Xbyak::Label w_loop;
     mov(reg_w_left, geo_.w_blocks);
     L(w_loop);
+    note("width loop: " + std::to_string(geo_.w_blocks) + " blocks of " + std::to_string(plan_.ur_w) +
+         " vectors");
     block({rows, plan_.ur_w, ocs, vlen_});
     add(reg_src_w, disp(int64_t(plan_.ur_w) * vlen_ * geo_.col_step));
     add(reg_dst_w, disp(int64_t(plan_.ur_w) * vlen_));
@@ -111,6 +119,7 @@ void OwVectorGenerator<Vmm>::row_block(int rows, int ocs) {
   }
   if (geo_.w_tail) {
     int vecs = static_cast<int>((geo_.w_tail + vlen_ - 1) / vlen_);
+    note("width tail: " + std::to_string(geo_.w_tail) + " output columns");
     block({rows, vecs, ocs, static_cast<int>(geo_.w_tail - int64_t(vecs - 1) * vlen_)});
   }
 }
@@ -158,6 +167,9 @@ void OwVectorGenerator<Vmm>::load_ymm_mask(int lanes) {
 
 template <class Vmm>
 void OwVectorGenerator<Vmm>::block(const Block& b) {
+  note("register block: " + std::to_string(b.rows) + " rows x " + std::to_string(b.vecs) +
+       " vectors x " + std::to_string(b.ocs) + " channels, last vector " +
+       std::to_string(b.last_lanes) + " lanes: zero accumulators");
   for (int r = 0; r < b.rows; ++r)
     for (int v = 0; v < b.vecs; ++v)
       for (int o = 0; o < b.ocs; ++o) vxorps(acc(b, r, v, o), acc(b, r, v, o), acc(b, r, v, o));
@@ -176,6 +188,8 @@ void OwVectorGenerator<Vmm>::block(const Block& b) {
   L(ic_loop);
   mov(reg_kd_left, kd);
   L(kd_loop);
+  note("taps: input-channel loop x" + std::to_string(desc_.icg()) + ", depth loop x" +
+       std::to_string(kd) + "; kh x kw unrolled");
   taps(b);
   mov(reg_tmp, plane_step);
   add(reg_src_tap, reg_tmp);
@@ -248,6 +262,8 @@ void OwVectorGenerator<Vmm>::load_input(const Block& b, int v, int64_t index, in
 
 template <class Vmm>
 void OwVectorGenerator<Vmm>::epilogue(const Block& b) {
+  note(std::string("store") + (desc_.post_ops.bias ? " + bias" : "") +
+       (desc_.post_ops.relu ? " + relu" : "") + (b.last_lanes < vlen_ ? ", masked tail" : ""));
   const bool f32 = bytes_ == 4;
   auto each_acc = [&](int o, auto&& op) {
     for (int r = 0; r < b.rows; ++r)

@@ -11,6 +11,7 @@
 
 #include "convjit/conv_desc.hpp"
 #include "jit/call_args.hpp"
+#include "jit/jit_code.hpp"
 #include "planner/geometry.hpp"
 #include "planner/plan.hpp"
 
@@ -23,6 +24,7 @@ class OwVectorGenerator : public Xbyak::CodeGenerator {
 
   OwVectorGenerator(const ConvDesc& desc, const Plan& plan, std::size_t max_size);
   InnerFn entry(OcPart part) const { return entries_[static_cast<int>(part)]; }
+  std::vector<CodeNote> take_notes() { return std::move(notes_); }
 
  private:
   // A block's shape: rows x vectors x channels, and the live lanes of its
@@ -32,6 +34,8 @@ class OwVectorGenerator : public Xbyak::CodeGenerator {
     int lanes(int v, int vlen) const { return v == vecs - 1 ? last_lanes : vlen; }
   };
 
+  // Marks the start of a section of the code for annotated dumps.
+  void note(std::string text) { notes_.push_back({getSize(), std::move(text)}); }
   void generate_entry(int ocs);
   void row_block(int rows, int ocs);
   void block(const Block& b);
@@ -68,6 +72,7 @@ class OwVectorGenerator : public Xbyak::CodeGenerator {
   const int vlen_;
   const bool split_stride_;  // stride-2 columns read from the user's tensor
   InnerFn entries_[2] = {nullptr, nullptr};
+  std::vector<CodeNote> notes_;
   int mask_lanes_[7] = {};  // lane counts held by k1..k7 in the current block
 
   // Registers by role.

@@ -1,0 +1,99 @@
+#include "bench/suites.hpp"
+
+#include <numeric>
+
+#include "convjit/error.hpp"
+#include "tools/report.hpp"
+
+namespace convjit::bench {
+
+namespace {
+
+struct SuiteDef {
+  const char* name;
+  const char* file;  // under problems/; null for the ragged batch
+  bool batch1;       // set mb = 1 (the network suites)
+  std::vector<DataType> default_dts;
+};
+
+const std::vector<SuiteDef>& suite_defs() {
+  static const std::vector<SuiteDef> defs = {
+      {"seeds", "seeds.txt", false, {DataType::f32, DataType::f64}},
+      {"resnet50", "onednn/shapes_resnet_50", true, {DataType::f32}},
+      {"mobilenet", "onednn/shapes_mobilenet", true, {DataType::f32}},
+      {"mobilenet_dw", "onednn/shapes_mobilenet_dw", true, {DataType::f32}},
+      {"ragged", nullptr, false, {DataType::f32}},
+  };
+  return defs;
+}
+
+uint64_t splitmix64(uint64_t& state) {
+  uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+std::string name_of(const ConvDesc& desc) {
+  std::string name = display_name(desc);
+  return name.empty() ? descriptor_without_name(desc) : name;
+}
+
+}  // namespace
+
+const std::vector<std::string>& suite_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n;
+    for (const SuiteDef& d : suite_defs()) n.push_back(d.name);
+    return n;
+  }();
+  return names;
+}
+
+std::vector<int64_t> ragged_batches() {
+  uint64_t state = 42;
+  std::vector<int64_t> batches(1000);
+  for (int64_t& b : batches) b = 20 + static_cast<int64_t>(splitmix64(state) % 21);
+  return batches;
+}
+
+std::vector<Problem> make_suite(const std::string& suite, const std::vector<DataType>& dts,
+                                const std::string& problems_dir) {
+  const SuiteDef* def = nullptr;
+  for (const SuiteDef& d : suite_defs())
+    if (suite == d.name) def = &d;
+  if (!def) throw Error("--suite", "unknown suite '" + suite + "'");
+  const std::vector<DataType>& types = dts.empty() ? def->default_dts : dts;
+
+  std::vector<Problem> problems;
+  if (!def->file) {
+    // The ragged batch: 1000 tensors of 20..40 16x16 images, 5x5, 1 => 4,
+    // as a loop of one call per tensor and as one batch of the same images.
+    const std::vector<int64_t> batches = ragged_batches();
+    const int64_t total = std::accumulate(batches.begin(), batches.end(), int64_t{0});
+    for (DataType dt : types) {
+      ConvDesc desc = ConvDesc::parse("mb1ic1ih16oc4kh5");
+      desc.mb = total;
+      desc.dt = dt;
+      desc.validate();
+      problems.push_back({suite, "ragged:loop(1000 calls)", desc, pieces_of(desc, batches)});
+      problems.push_back({suite, "ragged:batch(" + std::to_string(total) + ")", desc,
+                          one_piece(desc)});
+    }
+    return problems;
+  }
+  const std::vector<ShapeEntry> entries = read_shape_file(problems_dir + "/" + def->file);
+  // Data types outermost, so a table reads as one block per data type.
+  for (DataType dt : types) {
+    for (const ShapeEntry& e : entries) {
+      ConvDesc desc = e.desc;
+      if (def->batch1) desc.mb = 1;
+      desc.dt = dt;
+      desc.validate();
+      problems.push_back({suite, name_of(desc), desc, one_piece(desc)});
+    }
+  }
+  return problems;
+}
+
+}  // namespace convjit::bench
