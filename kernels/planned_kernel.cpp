@@ -58,65 +58,90 @@ void PlannedKernel::pack_weights(const T* wei) {
       }
 }
 
-void PlannedKernel::do_run(const void* src, void* dst, int64_t batch) const {
+void PlannedKernel::do_run(std::span<const TensorPair> pairs, int64_t images) const {
   if (desc().dt == DataType::f64)
-    run_typed(static_cast<const double*>(src), static_cast<double*>(dst), batch);
+    run_typed<double>(pairs, images);
   else
-    run_typed(static_cast<const float*>(src), static_cast<float*>(dst), batch);
+    run_typed<float>(pairs, images);
 }
 
 template <class T>
-void PlannedKernel::run_typed(const T* src, T* dst, int64_t batch) const {
+void PlannedKernel::run_typed(std::span<const TensorPair> pairs, int64_t images) const {
+  const int64_t groups = desc().g, items = images * groups;
+  const int threads = static_cast<int>(
+      std::clamp<double>(flops_per_image_ * images / kMinFlopsPerThread, 1, plan_.threads));
+  auto src_of = [&](std::size_t p) { return static_cast<const T*>(pairs[p].src.data); };
+  auto dst_of = [&](std::size_t p) { return static_cast<T*>(pairs[p].dst.data); };
+  auto batch_of = [&](std::size_t p) { return pairs[p].src.shape.dim[0]; };
+
+  if (threads > 1 && items < threads) {
+    // Fewer images than threads: every thread takes a share of each image.
+    for (std::size_t p = 0; p < pairs.size(); ++p)
+      for (int64_t n = 0; n < batch_of(p); ++n)
+        for (int64_t grp = 0; grp < groups; ++grp) run_image_shared(src_of(p), dst_of(p), n, grp);
+    return;
+  }
+  // All images of all pairs form one list of items (image, group), split in
+  // contiguous ranges: each thread finds its first pair and walks on.
+  auto work = [&](int t, int nt) {
+    auto [begin, end] = split(items, nt, t);
+    std::size_t p = 0;
+    int64_t first = 0;  // global index of image 0 of pairs[p]
+    while (p < pairs.size() && first + batch_of(p) <= begin / groups) first += batch_of(p++);
+    for (int64_t item = begin; item < end; ++item) {
+      const int64_t image = item / groups, grp = item % groups;
+      while (image - first >= batch_of(p)) first += batch_of(p++);
+      run_image(src_of(p), dst_of(p), image - first, grp, t);
+    }
+  };
+  if (threads == 1) {
+    work(0, 1);  // tiny problems: no parallel region at all
+    return;
+  }
+#pragma omp parallel num_threads(threads)
+  work(omp_get_thread_num(), omp_get_num_threads());
+}
+
+template <class T>
+void PlannedKernel::run_image(const T* src, T* dst, int64_t n, int64_t grp, int slot) const {
   const ConvDesc& d = desc();
-  const int64_t items = batch * d.g;
-  const int64_t planes_rows = d.icg() * geo_.in_d * geo_.in_h;  // staged rows of one image
-  const int64_t out_rows = d.o[0] * d.o[1];                       // output rows of one channel
+  const int64_t row_blocks = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
+  const T* in = src + (n * d.g + grp) * geo_.in_image;  // unstaged: ncx, groups in a row
+  if (plan_.staged) {
+    T* staged = const_cast<T*>(staged_in_.as<T>()) + slot * staged_in_size_;
+    stage(src, n, grp, staged, 0, d.icg() * geo_.in_d * geo_.in_h);
+    in = staged;
+  }
+  if (d.layout == Layout::nxc) {
+    T* out = const_cast<T*>(staged_out_.as<T>()) + slot * staged_out_size_;
+    compute(in, out, grp, 0, row_blocks);
+    unstage(out, dst, n, grp, 0, d.o[0] * d.o[1]);
+  } else {
+    compute(in, dst + (n * d.g + grp) * d.ocg() * geo_.out_chan, grp, 0, row_blocks);
+  }
+}
+
+template <class T>
+void PlannedKernel::run_image_shared(const T* src, T* dst, int64_t n, int64_t grp) const {
+  const ConvDesc& d = desc();
   const int64_t row_blocks = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
   const bool nxc = d.layout == Layout::nxc;
-  const int threads = static_cast<int>(
-      std::clamp<double>(flops_per_image_ * batch / kMinFlopsPerThread, 1, plan_.threads));
-
-  // The input and output of image `item` as the inner kernel sees them.
-  auto in_of = [&](int64_t item, int slot) -> const T* {
-    if (plan_.staged) return staged_in_.as<T>() + slot * staged_in_size_;
-    return src + item * geo_.in_image;  // ncx: groups follow each other
-  };
-  auto out_of = [&](int64_t item, int slot) -> T* {
-    if (nxc) return const_cast<T*>(staged_out_.as<T>()) + slot * staged_out_size_;
-    return dst + item * d.ocg() * geo_.out_chan;
-  };
-  auto whole_image = [&](int64_t item, int slot) {
-    const int64_t n = item / d.g, grp = item % d.g;
-    if (plan_.staged) stage(src, n, grp, const_cast<T*>(in_of(item, slot)), 0, planes_rows);
-    compute(in_of(item, slot), out_of(item, slot), grp, 0, row_blocks);
-    if (nxc) unstage(out_of(item, slot), dst, n, grp, 0, out_rows);
-  };
-
-  if (threads == 1) {
-    for (int64_t item = 0; item < items; ++item) whole_image(item, 0);
-  } else if (items >= threads) {
-#pragma omp parallel for num_threads(threads) schedule(static)
-    for (int64_t item = 0; item < items; ++item) whole_image(item, omp_get_thread_num());
-  } else {
-    // Fewer images than threads: every thread takes a share of each image.
-    for (int64_t item = 0; item < items; ++item) {
-      const int64_t n = item / d.g, grp = item % d.g;
-#pragma omp parallel num_threads(threads)
-      {
-        const int t = omp_get_thread_num(), nt = omp_get_num_threads();
-        if (plan_.staged) {
-          auto [first, last] = split(planes_rows, nt, t);
-          stage(src, n, grp, const_cast<T*>(in_of(item, 0)), first, last);
+  const T* in = plan_.staged ? staged_in_.as<T>() : src + (n * d.g + grp) * geo_.in_image;
+  T* out = nxc ? const_cast<T*>(staged_out_.as<T>()) : dst + (n * d.g + grp) * d.ocg() * geo_.out_chan;
+#pragma omp parallel num_threads(plan_.threads)
+  {
+    const int t = omp_get_thread_num(), nt = omp_get_num_threads();
+    if (plan_.staged) {
+      auto [first, last] = split(d.icg() * geo_.in_d * geo_.in_h, nt, t);
+      stage(src, n, grp, const_cast<T*>(in), first, last);
 #pragma omp barrier
-        }
-        auto [b0, b1] = split(row_blocks, nt, t);
-        compute(in_of(item, 0), out_of(item, 0), grp, b0, b1);
-        if (nxc) {
+    }
+    auto [b0, b1] = split(row_blocks, nt, t);
+    compute(in, out, grp, b0, b1);
+    if (nxc) {
 #pragma omp barrier
-          auto [first, last] = split(out_rows, nt, t);
-          unstage(out_of(item, 0), dst, n, grp, first, last);
-        }
-      }
+      auto [first, last] = split(d.o[0] * d.o[1], nt, t);
+      unstage(out, dst, n, grp, first, last);
     }
   }
 }

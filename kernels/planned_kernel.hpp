@@ -23,11 +23,16 @@ class PlannedKernel final : public Kernel {
 
  protected:
   void do_bind(const void* weights, const void* bias) override;
-  void do_run(const void* src, void* dst, int64_t batch) const override;
+  void do_run(std::span<const TensorPair> pairs, int64_t images) const override;
 
  private:
   template <class T> void pack_weights(const T* wei);
-  template <class T> void run_typed(const T* src, T* dst, int64_t batch) const;
+  template <class T> void run_typed(std::span<const TensorPair> pairs, int64_t images) const;
+  // Stages, computes and unstages image n, group grp of one pair, using the
+  // scratch of thread `slot`.
+  template <class T> void run_image(const T* src, T* dst, int64_t n, int64_t grp, int slot) const;
+  // The same, the work of one image shared by every thread of the team.
+  template <class T> void run_image_shared(const T* src, T* dst, int64_t n, int64_t grp) const;
   // Fills `to` with the (n, group) image as the inner kernel reads it, rows
   // [row_begin, row_end) of the staged planes of every channel.
   template <class T>

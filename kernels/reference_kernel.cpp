@@ -22,8 +22,10 @@ class ReferenceKernel final : public Kernel {
     wei_ = std::move(wei);
     bias_ = std::move(b);
   }
-  void do_run(const void* src, void* dst, int64_t batch) const override {
-    reference_conv(desc(), src, wei_.data(), bias_.empty() ? nullptr : bias_.data(), dst, batch);
+  void do_run(std::span<const TensorPair> pairs, int64_t) const override {
+    for (const TensorPair& p : pairs)
+      reference_conv(desc(), p.src.data, wei_.data(), bias_.empty() ? nullptr : bias_.data(),
+                     p.dst.data, p.src.shape.dim[0]);
   }
 
  private:

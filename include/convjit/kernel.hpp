@@ -3,12 +3,20 @@
 // bound (and packed) once, then run() may be called any number of times,
 // from any number of threads at once, with any batch size.
 #include <memory>
+#include <span>
 #include <string>
 
 #include "convjit/conv_desc.hpp"
 #include "convjit/types.hpp"
 
 namespace convjit {
+
+// One tensor of a ragged batch: its source and destination, of any batch size
+// (src.shape.dim[0]) but the kernel's per-image shape.
+struct TensorPair {
+  ConstTensorView src;
+  TensorView dst;
+};
 
 class Kernel {
  public:
@@ -32,13 +40,21 @@ class Kernel {
   // mismatch or when no weights are bound; dst is untouched then.
   void run(ConstTensorView src, TensorView dst) const;
 
+  // Runs every pair in one call, their images spread over the threads as if
+  // they were one batch: a ragged batch at big-batch speed, no allocation.
+  // Each pair is checked as run() checks it; on an error no dst is touched.
+  void run_ragged(std::span<const TensorPair> pairs) const;
+
  protected:
   explicit Kernel(ConvDesc desc) : desc_(std::move(desc)) {}
   // Called with checked arguments; bias is null without the bias post-op.
   virtual void do_bind(const void* weights, const void* bias) = 0;
-  virtual void do_run(const void* src, void* dst, int64_t batch) const = 0;
+  // `images`: the total batch of all pairs, at least 1.
+  virtual void do_run(std::span<const TensorPair> pairs, int64_t images) const = 0;
 
  private:
+  int64_t check_pair(const TensorPair& pair, int64_t index) const;
+
   ConvDesc desc_;
   bool bound_ = false;
 };

@@ -1,0 +1,108 @@
+#pragma once
+// One implementation of convolution (convjit or a peer), as the benchmark
+// drives it: prepare once (outside the timing), load the input, run (timed),
+// store the output (for the check against the reference).
+//
+// Cold-cache timing rotates through `slots` copies of src and dst: run(slot)
+// computes from slot's src into slot's dst.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "bench/problem.hpp"
+#include "convjit/engine.hpp"
+#include "kernels/buffer.hpp"
+
+namespace convjit::bench {
+
+struct Setup {
+  const Problem& problem;
+  const Buffer& wei;  // the problem's weights, [G,] OC/G, IC/G, [KD,] [KH,] KW
+  int threads = 1;
+  int slots = 1;            // copies of src and dst; 1: warm cache
+  Engine* engine = nullptr; // convjit's engine for this thread count
+};
+
+class Impl {
+ public:
+  virtual ~Impl() = default;
+  // Everything outside the timing: kernels, primitives, packed weights,
+  // work buffers, `slots` copies of src and dst. Throws when this
+  // implementation cannot compute the problem (reported as "n/a").
+  virtual void prepare(const Setup& setup) = 0;
+  // Sets the thread count of the library (OpenMP, OpenBLAS, OpenCV) before
+  // prepare and before every timing; cheap.
+  virtual void enter(int threads);
+  // Copies src (the whole batch, plain layout) into slot, reordering where
+  // the implementation keeps its own layout; fills slot's dst with NaN.
+  virtual void load(int slot, const Buffer& src) = 0;
+  // dst = conv(src) for slot: every piece of the problem. This is timed.
+  virtual void run(int slot) = 0;
+  // Copies slot's dst into `dst` (the whole batch, plain layout).
+  virtual void store(int slot, Buffer& dst) = 0;
+
+  // Creation (kernel or primitive, weights included) in prepare, first time
+  // and again with everything cached; none where there is no such step.
+  std::optional<double> create_cold_s, create_cached_s;
+  std::string note;  // what ran: convjit's plan, oneDNN's implementation, ...
+};
+
+// Most implementations compute straight from the plain layout: this keeps
+// the slots' copies in one allocation and runs compute() once per piece.
+class PlainImpl : public Impl {
+ public:
+  void load(int slot, const Buffer& src) override;
+  void run(int slot) override;
+  void store(int slot, Buffer& dst) override;
+
+ protected:
+  // Allocates the slots; call from prepare().
+  void prepare_slots(const Setup& setup);
+  // One piece: `batch` images from src into dst (plain layout).
+  virtual void compute(const void* src, void* dst, int64_t batch) = 0;
+  const Problem& problem() const { return *problem_; }
+  char* src_of(int slot) { return arena_.as<char>() + slot * slot_bytes_; }
+  char* dst_of(int slot) { return src_of(slot) + dst_offset_bytes_; }
+
+ private:
+  const Problem* problem_ = nullptr;
+  Buffer arena_;
+  int64_t slot_bytes_ = 0, dst_offset_bytes_ = 0;
+};
+
+// The thrown reason why an implementation does not do a problem.
+class NotApplicable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct ImplInfo {
+  std::string name;  // column header: "convjit", "oneDNN any", ...
+  std::string key;   // in JSON and on the command line: "convjit", "onednn_any", ...
+  // Empty when the implementation applies to the problem; else why not (the
+  // row shows "-" and nothing is run). Problems it may fail on are tried
+  // instead, and shown as "n/a".
+  std::function<std::string(const Problem&)> skip_reason;
+  std::function<std::unique_ptr<Impl>()> make;
+};
+
+// convjit first, then the peers this build has, in column order.
+std::vector<ImplInfo> all_impls();
+
+// The factories, one per file.
+ImplInfo convjit_impl();
+ImplInfo naive_impl();
+#if CONVJIT_HAVE_DNNL
+ImplInfo onednn_impl(bool any_format);
+#endif
+#if CONVJIT_HAVE_OPENBLAS
+ImplInfo im2col_blas_impl();
+#endif
+#if CONVJIT_HAVE_OPENCV
+ImplInfo opencv_impl();
+#endif
+
+}  // namespace convjit::bench
