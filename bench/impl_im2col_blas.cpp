@@ -75,7 +75,9 @@ class Im2colBlasImpl final : public PlainImpl {
     threads_ = s.threads;
     direct_ = needs_no_unfolding(c);
     if (!direct_) col_ = Buffer(c.dt, Shape{1, {c.icg() * c.spatial_k() * c.spatial_out()}});
-    note = direct_ ? "1x1: no im2col" : "im2col " + std::to_string(col_.bytes() >> 10) + " KiB";
+    note = direct_ ? "1x1: no im2col"
+                   : "im2col buffer " + (col_.bytes() < 4096 ? std::to_string(col_.bytes()) + " B"
+                                                             : std::to_string(col_.bytes() >> 10) + " KiB");
     prepare_slots(s);
   }
 

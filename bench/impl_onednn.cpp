@@ -14,6 +14,7 @@
 #include <oneapi/dnnl/dnnl.hpp>
 
 #include <chrono>
+#include <cstring>
 #include <map>
 #include <unordered_map>
 
@@ -85,7 +86,7 @@ class OnednnImpl final : public Impl {
         create_cached_s = seconds_since(start);
         note = prim.pd.impl_info_str();
         // Weights: the user's plain memory, reordered once where oneDNN wants another layout.
-        const memory user_wei({wei_dims, dt, wei_tag(c.ndims, grouped)}, engine_,
+        memory user_wei({wei_dims, dt, wei_tag(c.ndims, grouped)}, engine_,
                               const_cast<void*>(s.wei.data()));
         if (prim.pd.weights_desc() == user_wei.get_desc()) {
           wei_ = user_wei;
@@ -133,7 +134,7 @@ class OnednnImpl final : public Impl {
     auto& pieces = problem_->pieces;
     for (std::size_t i = 0; i < pieces.size(); ++i) {
       Args& a = slots_[slot][i];
-      const memory user(plain_md(c, pieces[i].batch, c.ic, c.i), engine_,
+      memory user(plain_md(c, pieces[i].batch, c.ic, c.i), engine_,
                         const_cast<float*>(src.as<float>()) + pieces[i].src_offset);
       dnnl::reorder(user, a.src).execute(stream_, user, a.src);
       std::memset(a.dst.get_data_handle(), 0xFF, a.dst.get_desc().get_size());
@@ -151,7 +152,7 @@ class OnednnImpl final : public Impl {
     auto& pieces = problem_->pieces;
     for (std::size_t i = 0; i < pieces.size(); ++i) {
       Args& a = slots_[slot][i];
-      const memory user(plain_md(c, pieces[i].batch, c.oc, c.o), engine_,
+      memory user(plain_md(c, pieces[i].batch, c.oc, c.o), engine_,
                         dst.as<float>() + pieces[i].dst_offset);
       dnnl::reorder(a.dst, user).execute(stream_, a.dst, user);
     }

@@ -81,7 +81,7 @@ void header(std::ostream& gp, const std::string& png, const Layout& l, const std
      << "\" font \",14\"\n"
      << "set logscale y\nset grid ytics mytics lc rgb \"#dddddd\"\n"
      << "set xtics rotate by 40 right font \",8\"\nset bmargin 8\nset style fill solid 0.8\n"
-     << "set key top left font \",8\" opaque box\n";
+     << "set key outside right top Left reverse font \",9\"\nset rmargin 22\n";
 }
 
 }  // namespace
@@ -96,6 +96,8 @@ std::string write_plots(const std::string& dir, const Report& r) {
   header(g, dir + "/gflops.png", l, "GFLOP/s per problem (min time; higher is better)");
   header(s, dir + "/speedup.png", l,
          "convjit speedup over the fastest correct peer (its time / convjit's; above 1: convjit is faster)");
+  s << "set ytics (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)\n"
+    << "unset mytics\n";
   int panel_id = 0;
   for (const auto& group : l.groups) {
     for (int threads : l.threads) {
@@ -110,6 +112,7 @@ std::string write_plots(const std::string& dir, const Report& r) {
       // Data: index, label, then GFLOP/s per implementation (NaN: none).
       g << "$g" << id << " << EOD\n";
       s << "$s" << id << " << EOD\n";
+      double lo = 0.5, hi = 2;  // the speedup axis always shows 1 with room either side
       for (std::size_t x = 0; x < p.rows.size(); ++x) {
         const Row& row = *p.rows[x];
         g << x << " " << label_of(row.problem.name);
@@ -124,12 +127,17 @@ std::string write_plots(const std::string& dir, const Report& r) {
             << (best == static_cast<int>(i) && row.impls[0].timed()
                     ? num(row.impls[i].min_s() / row.impls[0].min_s())
                     : "NaN");
+        if (best > 0 && row.impls[0].timed()) {
+          const double v = row.impls[best].min_s() / row.impls[0].min_s();
+          lo = std::min(lo, v / 1.5);
+          hi = std::max(hi, v * 1.5);
+        }
         s << "\n";
       }
       g << "EOD\n";
       s << "EOD\n";
       const std::string xr = "set xrange [-0.6:" + std::to_string(p.rows.size()) + "-0.4]\n";
-      g << "set title \"" << p.title() << "\"\n" << xr << "set ylabel \"GFLOP/s\"\nplot ";
+      g << "set title \"" << p.title() << "\"\n" << xr << "set ylabel \"GFLOP/s\"\nset yrange [*:*]\nplot ";
       for (std::size_t i = 0; i < n_impl; ++i) {
         g << (i ? ", \\\n     " : "") << "$g" << id << " using 1:" << i + 3
           << (i == 0 ? ":xtic(2)" : "") << " with linespoints lw " << (i == 0 ? 2.5 : 1.2)
@@ -139,11 +147,13 @@ std::string write_plots(const std::string& dir, const Report& r) {
       }
       g << "\n";
       s << "set title \"" << p.title() << "\"\n" << xr
-        << "set ylabel \"speedup\"\nset boxwidth 0.7\nplot 1 with lines lc rgb \"black\" dt 2 notitle";
+        << "set ylabel \"speedup\"\nset yrange [" << num(lo) << ":" << num(hi) << "]\nplot 1 with lines lc rgb \"black\" dt 2 notitle";
       for (std::size_t i = 1; i < n_impl; ++i) {
-        s << ", \\\n     $s" << id << " using 1:" << i + 2 << (i == 1 ? ":xtic(2)" : "")
-          << " with boxes lc rgb \"" << kColours[i % 8] << "\" title \"over " << r.impl_names[i]
-          << "\"";
+        // Bars from 1 to the speedup, so a slowdown hangs below the line.
+        const std::string v = "$" + std::to_string(i + 2);
+        s << ", \\\n     $s" << id << " using 1:" << i + 2 << ":($1-0.35):($1+0.35):(1):(" << v
+          << ")" << (i == 1 ? ":xtic(2)" : "") << " with boxxyerror lc rgb \"" << kColours[i % 8]
+          << "\" title \"over " << r.impl_names[i] << "\"";
         s << ", \\\n     $s" << id << " using 1:" << i + 2 << ":(sprintf(\"%.2f\", $" << i + 2
           << ")) with labels offset 0,0.6 font \",7\" notitle";
       }

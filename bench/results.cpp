@@ -63,7 +63,14 @@ std::string format_rate(double v) {
   return v >= 100 ? fmt("%.0f", v) : v >= 10 ? fmt("%.1f", v) : v >= 1 ? fmt("%.2f", v) : fmt("%.3f", v);
 }
 
-std::string format_gflop(double v) { return fmt("%.3g", v); }
+// Floating-point operations with an SI prefix: "32", "61.4 k", "18.8 M", "2.31 G".
+std::string format_flop(double gflop) {
+  const double v = gflop * 1e9;
+  if (v >= 1e9) return fmt("%.3g G", v / 1e9);
+  if (v >= 1e6) return fmt("%.3g M", v / 1e6);
+  if (v >= 1e3) return fmt("%.3g k", v / 1e3);
+  return fmt("%.3g", v);
+}
 
 std::string dt_of(const Row& row) { return std::string(to_string(row.problem.desc.dt)); }
 
@@ -85,7 +92,7 @@ std::string kib_mib(int64_t bytes) {
 }
 
 void write_summary(std::ostream& out, const Report& r, const std::string& suite) {
-  std::vector<std::string> header{"problem", "dt", "thr", "GFLOP", "convjit min", "convjit median",
+  std::vector<std::string> header{"problem", "dt", "thr", "flop", "convjit min", "convjit median",
                                   "GFLOP/s", "% peak"};
   for (std::size_t i = 1; i < r.impl_names.size(); ++i) header.push_back(r.impl_names[i]);
   Table table(header);
@@ -95,7 +102,7 @@ void write_summary(std::ostream& out, const Report& r, const std::string& suite)
     if (row.problem.suite != suite || !anything_ran(row)) continue;
     const ImplResult& cj = row.impls[0];
     std::vector<std::string> cells{row.problem.name, dt_of(row), std::to_string(row.threads),
-                                   format_gflop(row.problem.gflop())};
+                                   format_flop(row.problem.gflop())};
     if (cj.timed()) {
       cells.insert(cells.end(), {format_seconds(cj.min_s()), format_seconds(cj.median_s()),
                                  format_rate(r.gflops(row, 0)), fmt("%.1f", r.peak_pct(row, 0))});
@@ -178,7 +185,7 @@ void write_markdown(std::ostream& out, const Report& r, bool details) {
       << ".\n\n";
   out << "Peer columns: the peer's time / convjit's time (min); above 1, convjit is faster. "
          "(time): the peer's time where convjit has none. WRONG: disagreed with the reference, "
-         "not timed; n/a: failed on the problem; -: does not apply. GFLOP counts valid taps only; "
+         "not timed; n/a: failed on the problem; -: does not apply. flop: 2 x the multiply-adds over valid taps only; "
          "% peak is of the FMA peak times the threads.\n";
   for (const std::string& suite : suites_in(r)) {
     out << "\n### " << suite << "\n\n";

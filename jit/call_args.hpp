@@ -11,8 +11,9 @@ struct CallArgs {
   const void* wei;     // packed weights of this output-channel block
   const void* bias;    // bias of the block's first channel; null without bias
   void* dst;           // output row 0 of the band, first channel of the block
-  int64_t row_blocks;  // full register blocks of ur_h rows
-  int64_t row_tail;    // nonzero: then the geometry's row_tail rows
+  int64_t row_blocks;  // ow_vector: full blocks of ur_h rows; oc_vector: rows
+  int64_t row_tail;    // ow_vector: nonzero: then the geometry's row_tail rows
+  int64_t flags;       // oc_vector: kAccumulate | kLastPass
 };
 
 // Which variant of the inner kernel: a full output-channel block, or the

@@ -11,7 +11,8 @@
 
 #include "convjit/error.hpp"
 #include "kernels/inner.hpp"
-#include "kernels/planned_kernel.hpp"
+#include "kernels/oc_vector_kernel.hpp"
+#include "kernels/ow_vector_kernel.hpp"
 #include "kernels/reference_kernel.hpp"
 #include "planner/log.hpp"
 
@@ -101,7 +102,9 @@ std::unique_ptr<Kernel> Engine::make_kernel(const ConvDesc& desc, Backend backen
                                std::string(to_string(impl_->cpu.isa)));
 
   auto start = std::chrono::steady_clock::now();
-  const Isa isa = backend == Backend::jit ? impl_->cpu.isa : Isa::scalar;
+  // The interpreter runs the very plan the JIT would run (or the scalar one
+  // on CPUs without AVX2), so the two agree bit for bit.
+  const Isa isa = impl_->cpu.isa;
   Plan plan = make_plan(desc, impl_->cpu, isa, impl_->threads);
   std::shared_ptr<const Inner> inner;
   std::size_t code_size = 0;
@@ -112,7 +115,11 @@ std::unique_ptr<Kernel> Engine::make_kernel(const ConvDesc& desc, Backend backen
   } else {
     inner = make_interpreter(desc, plan);
   }
-  auto kernel = std::make_unique<PlannedKernel>(desc, plan, backend, std::move(inner));
+  std::unique_ptr<Kernel> kernel;
+  if (plan.strategy == Strategy::oc_vector)
+    kernel = std::make_unique<OcVectorKernel>(desc, plan, backend, std::move(inner));
+  else
+    kernel = std::make_unique<OwVectorKernel>(desc, plan, backend, std::move(inner));
   double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
   if (log().should_log(spdlog::level::info))
     log().info("kernel {} plan {} isa {} code {} bytes in {:.1f} us", desc.full_str(), plan.str(),

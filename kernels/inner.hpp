@@ -31,5 +31,7 @@ class JitInner final : public Inner {
 // accumulation as the emitted code, so integer and real results both match
 // the JIT bit for bit (FMAs are std::fma).
 std::unique_ptr<Inner> make_interpreter(const ConvDesc& desc, const Plan& plan);
+std::unique_ptr<Inner> make_ow_vector_interpreter(const ConvDesc& desc, const Plan& plan);
+std::unique_ptr<Inner> make_oc_vector_interpreter(const ConvDesc& desc, const Plan& plan);
 
 }  // namespace convjit

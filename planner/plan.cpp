@@ -7,12 +7,14 @@
 #include <sstream>
 
 #include "convjit/error.hpp"
+#include "planner/strategy_planners.hpp"
 
 namespace convjit {
 
 std::string_view to_string(Strategy s) {
   switch (s) {
     case Strategy::ow_vector: return "ow_vector";
+    case Strategy::oc_vector: return "oc_vector";
   }
   return "?";
 }
@@ -28,15 +30,15 @@ int lanes(Isa isa, DataType dt) {
 std::string Plan::str() const {
   std::ostringstream os;
   os << to_string(strategy) << " " << to_string(isa) << " v" << vlen << " ur_w" << ur_w
-     << " ur_h" << ur_h << " oc" << oc_blk << " " << (staged ? "staged" : "direct") << " t"
-     << threads;
+     << " ur_h" << ur_h << " oc" << oc_blk << " ic" << ic_blk << " "
+     << (staged ? "staged" : "direct") << " t" << threads;
   return os.str();
 }
 
 std::string Plan::to_json() const {
   nlohmann::json j = {{"strategy", to_string(strategy)}, {"isa", to_string(isa)},
                       {"vlen", vlen},   {"ur_w", ur_w},   {"ur_h", ur_h},
-                      {"oc_blk", oc_blk}, {"staged", staged}, {"threads", threads}};
+                      {"oc_blk", oc_blk}, {"ic_blk", ic_blk}, {"staged", staged}, {"threads", threads}};
   return j.dump();
 }
 
@@ -44,13 +46,16 @@ Plan Plan::from_json(const std::string& text) {
   try {
     auto j = nlohmann::json::parse(text);
     Plan p;
-    if (j.at("strategy").get<std::string>() != "ow_vector")
-      throw Error("plan", "plan: unknown strategy " + j.at("strategy").dump());
+    const std::string strategy = j.at("strategy").get<std::string>();
+    if (strategy == "ow_vector") p.strategy = Strategy::ow_vector;
+    else if (strategy == "oc_vector") p.strategy = Strategy::oc_vector;
+    else throw Error("plan", "plan: unknown strategy '" + strategy + "'");
     p.isa = parse_isa(j.at("isa").get<std::string>(), "plan.isa");
     p.vlen = j.at("vlen").get<int>();
     p.ur_w = j.at("ur_w").get<int>();
     p.ur_h = j.at("ur_h").get<int>();
     p.oc_blk = j.at("oc_blk").get<int>();
+    p.ic_blk = j.at("ic_blk").get<int>();
     p.staged = j.at("staged").get<bool>();
     p.threads = j.at("threads").get<int>();
     return p;
@@ -62,122 +67,34 @@ Plan Plan::from_json(const std::string& text) {
 uint64_t Plan::hash() const {
   uint64_t h = 0xcbf29ce484222325ull;
   for (int64_t v : {int64_t(strategy), int64_t(isa), int64_t(vlen), int64_t(ur_w), int64_t(ur_h),
-                    int64_t(oc_blk), int64_t(staged), int64_t(threads)})
+                    int64_t(oc_blk), int64_t(ic_blk), int64_t(staged), int64_t(threads)})
     h = (h ^ static_cast<uint64_t>(v)) * 0x100000001b3ull;
   return h;
 }
-
-namespace {
-
-// The input must be copied when the kernel cannot read the user's tensor as
-// is: padding (zeros to read), width strides above 2 (phases to split; stride
-// 2 is split in registers) or channels last (to transpose).
-bool needs_staging(const ConvDesc& d) {
-  if (d.layout != Layout::ncx || d.s[ConvDesc::W] > 2) return true;
-  for (int a = 0; a < 3; ++a)
-    if (d.p[a] > 0 || d.pb[a] > 0) return true;
-  return false;
-}
-
-// Registers the block needs besides its accumulators: the input vectors, one
-// broadcast weight, on AVX2 (and the interpreter, which mimics it) a mask,
-// and to split stride 2 in registers a second input (and AVX-512's indices).
-int spare_registers(Isa isa, int ur_w, bool split_stride) {
-  return ur_w + 1 + (isa == Isa::avx512 ? 0 : 1) + (split_stride ? (isa == Isa::avx512 ? 2 : 1) : 0);
-}
-
-bool splits_stride(const ConvDesc& d, bool staged) { return !staged && d.s[ConvDesc::W] == 2; }
-
-struct Dims {
-  int64_t ocg, oh, ow, kh, kw, sh, dh1, taps_outer;
-};
-
-// Input rows a block of `rows` output rows reads (rows hit by some tap).
-int64_t rows_read(const Dims& d, int64_t rows) {
-  int64_t span = (rows - 1) * d.sh + (d.kh - 1) * d.dh1 + 1, n = 0;
-  for (int64_t ih = 0; ih < span; ++ih) {
-    bool used = false;
-    for (int64_t r = 0; r < rows && !used; ++r) {
-      int64_t t = ih - r * d.sh;
-      used = t >= 0 && t % d.dh1 == 0 && t / d.dh1 < d.kh;
-    }
-    n += used;
-  }
-  return n;
-}
-
-// Estimated cycles of one register block: FMAs and load uops each share two
-// ports; stores and loop overhead on top.
-double block_cycles(const Dims& d, int64_t rows, int64_t vecs, int64_t ocs) {
-  double fma = double(d.taps_outer) * rows * d.kh * d.kw * vecs * ocs;
-  double loads = double(d.taps_outer) * (rows_read(d, rows) * d.kw * vecs + rows * d.kh * d.kw * ocs);
-  return std::max(fma, loads) / 2 + rows * vecs * ocs + 8;
-}
-
-// Cycles for one output plane: full blocks and the tails of each dimension.
-double plane_cycles(const Dims& d, int vlen, int ur_h, int ur_w, int oc_blk) {
-  double total = 0;
-  int64_t w_full = d.ow / (int64_t(ur_w) * vlen), w_rem = d.ow % (int64_t(ur_w) * vlen);
-  struct Part { int64_t count, size; };
-  Part rows[2] = {{d.oh / ur_h, ur_h}, {d.oh % ur_h ? 1 : 0, d.oh % ur_h}};
-  Part cols[2] = {{w_full, ur_w}, {w_rem ? 1 : 0, (w_rem + vlen - 1) / vlen}};
-  Part ocs[2] = {{d.ocg / oc_blk, oc_blk}, {d.ocg % oc_blk ? 1 : 0, d.ocg % oc_blk}};
-  for (auto& r : rows)
-    for (auto& c : cols)
-      for (auto& o : ocs)
-        if (r.count && c.count && o.count)
-          total += double(r.count) * c.count * o.count * block_cycles(d, r.size, c.size, o.size);
-  return total;
-}
-
-}  // namespace
 
 std::optional<std::string> plan_rejection(const ConvDesc& desc, const Plan& plan) {
   if (plan.vlen != lanes(plan.isa, desc.dt))
     return "vlen=" + std::to_string(plan.vlen) + " is not the lane count of " +
            std::string(to_string(plan.isa)) + " for " + std::string(to_string(desc.dt));
-  if (plan.vlen < 1 || plan.ur_w < 1 || plan.ur_h < 1 || plan.oc_blk < 1 || plan.threads < 1)
-    return "vlen, ur_w, ur_h, oc_blk and threads must be positive";
-  if (plan.oc_blk > desc.ocg())
-    return "oc_blk=" + std::to_string(plan.oc_blk) + " exceeds oc/g=" + std::to_string(desc.ocg());
-  int acc = plan.ur_h * plan.ur_w * plan.oc_blk;
-  int budget = vector_registers(plan.isa) -
-               spare_registers(plan.isa, plan.ur_w, splits_stride(desc, plan.staged));
-  if (acc > budget)
-    return "register block ur_h*ur_w*oc=" + std::to_string(acc) + " exceeds the " +
-           std::to_string(budget) + " accumulators " + std::string(to_string(plan.isa)) + " has";
-  if (!plan.staged && needs_staging(desc))
-    return "the input must be staged (padding, width stride above 2 or channels-last layout)";
-  return std::nullopt;
+  if (plan.ur_w < 1 || plan.ur_h < 1 || plan.oc_blk < 1 || plan.ic_blk < 1 || plan.threads < 1)
+    return "ur_w, ur_h, oc_blk, ic_blk and threads must be positive";
+  if (plan.ic_blk > desc.icg() || desc.icg() % plan.ic_blk)
+    return "ic_blk=" + std::to_string(plan.ic_blk) + " does not divide ic/g=" + std::to_string(desc.icg());
+  switch (plan.strategy) {
+    case Strategy::ow_vector: return ow_vector_rejection(desc, plan);
+    case Strategy::oc_vector: return oc_vector_rejection(desc, plan);
+  }
+  return "unknown strategy";
 }
 
 Plan make_plan(const ConvDesc& desc, const CpuFacts& cpu, Isa isa, int threads) {
-  Plan best;
-  best.isa = isa;
-  best.vlen = lanes(isa, desc.dt);
-  best.staged = needs_staging(desc);
-  best.threads = std::max(threads, 1);
-  const Dims d{desc.ocg(), desc.o[1], desc.o[2], desc.k[1], desc.k[2], desc.s[1], desc.d[1] + 1,
-               desc.icg() * desc.k[0]};
-  double best_cycles = std::numeric_limits<double>::max();
-  int max_w = static_cast<int>(std::min<int64_t>(4, (d.ow + best.vlen - 1) / best.vlen));
-  for (int ur_w = 1; ur_w <= max_w; ++ur_w) {
-    int budget = vector_registers(isa) - spare_registers(isa, ur_w, splits_stride(desc, best.staged));
-    for (int oc_blk = 1; oc_blk <= std::min<int64_t>(d.ocg, budget / ur_w); ++oc_blk) {
-      int max_h = static_cast<int>(std::min<int64_t>({d.oh, 8, budget / (ur_w * oc_blk)}));
-      for (int ur_h = 1; ur_h <= max_h; ++ur_h) {
-        double cycles = plane_cycles(d, best.vlen, ur_h, ur_w, oc_blk);
-        if (cycles < best_cycles * 0.999) {
-          best_cycles = cycles;
-          best.ur_w = ur_w;
-          best.ur_h = ur_h;
-          best.oc_blk = oc_blk;
-        }
-      }
-    }
-  }
-  (void)cpu;
-  return best;
+  Plan base;
+  base.isa = isa;
+  base.vlen = lanes(isa, desc.dt);
+  base.threads = std::max(threads, 1);
+  base.ic_blk = static_cast<int>(desc.icg());
+  if (prefers_oc_vector(desc, base.vlen)) return plan_oc_vector(desc, cpu, base);
+  return plan_ow_vector(desc, base);
 }
 
 }  // namespace convjit

@@ -15,6 +15,10 @@ enum class Strategy : uint8_t {
   // Few channels: vectors along the output width, weights broadcast, a
   // register block of output rows x vectors x output channels.
   ow_vector,
+  // Many channels: vectors along output channels, inputs broadcast, a
+  // register block of output pixels x output-channel vectors, input
+  // channels in cache-sized passes (oneDNN's direct convolution).
+  oc_vector,
 };
 std::string_view to_string(Strategy s);
 
@@ -22,13 +26,14 @@ struct Plan {
   Strategy strategy = Strategy::ow_vector;
   Isa isa = Isa::avx512;
   int vlen = 16;     // lanes per vector (the interpreter mimics them)
-  int ur_w = 1;      // vectors along the output width per register block
+  int ur_w = 1;      // ow_vector: vectors along the width; oc_vector: output pixels
   int ur_h = 1;      // output rows per register block
   int oc_blk = 1;    // output channels per register block
+  int ic_blk = 1;    // input channels per pass over the output (divides ic/g)
   bool staged = false;  // input copied first: padding, stride phases, layout
   int threads = 1;
 
-  std::string str() const;  // "ow_vector avx512 v16 ur_w2 ur_h6 oc4 direct t1"
+  std::string str() const;  // "ow_vector avx512 v16 ur_w2 ur_h6 oc4 ic1 direct t1"
   std::string to_json() const;
   // Throws Error naming "plan" on malformed JSON or fields.
   static Plan from_json(const std::string& text);

@@ -130,8 +130,9 @@ TEST(CliRun, ReferenceAndAutoBackendsCheck) {
     const Outcome o = convjit(std::string("run --problem ") + kProblem + " --backend " + backend);
     EXPECT_EQ(o.status, 0) << o.output;
     EXPECT_NE(o.output.find(" checked"), std::string::npos) << o.output;
-    if (backend == "reference")
+    if (backend == "reference") {
       EXPECT_NE(o.output.find("backend reference"), std::string::npos) << o.output;
+    }
   }
 }
 

@@ -64,18 +64,29 @@ TEST(JitDifferential, SeedProblems) {
       }
 }
 
-// A random few-channel problem: sizes 1..70, kernels 1..7, strides 1..3,
-// paddings, dilations, groups, batch 1..5, 1D and 2D.
-ConvDesc random_problem(std::mt19937_64& rng) {
+// Random problem shapes. Few channels: sizes 1..70, kernels 1..7, strides
+// 1..3, paddings, dilations, groups, batch 1..5, 1D and 2D. Many channels:
+// 8..70 channels per group, smaller images, 1D, 2D and 3D.
+struct Space {
+  int max_group_channels_in, max_group_channels_out, min_group_channels, max_size, max_kernel;
+  bool three_d;
+};
+const Space kFewChannels{4, 12, 1, 70, 7, false};
+const Space kManyChannels{70, 70, 8, 14, 5, true};
+
+ConvDesc random_problem(std::mt19937_64& rng, const Space& space) {
   auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
   for (;;) {
     std::ostringstream os;
     const int g = pick(1, 3) == 1 ? pick(1, 3) : 1;
-    os << "g" << g << "mb" << pick(1, 5) << "ic" << g * pick(1, 4) << "oc" << g * pick(1, 12);
-    const bool two_d = pick(0, 3) != 0;
-    for (char axis : two_d ? std::string("hw") : std::string("w")) {
-      const int k = pick(1, 7), dil = pick(0, 4) == 0 ? pick(1, 2) : 0;
-      os << "i" << axis << pick(1, 70) << "k" << axis << k << "s" << axis << pick(1, 3) << "p"
+    os << "g" << g << "mb" << pick(1, 5) << "ic" << g * pick(space.min_group_channels, space.max_group_channels_in)
+       << "oc" << g * pick(space.min_group_channels, space.max_group_channels_out);
+    const int dims = space.three_d && pick(0, 4) == 0 ? 3 : pick(0, 3) != 0 ? 2 : 1;
+    const std::string axes = dims == 3 ? "dhw" : dims == 2 ? "hw" : "w";
+    const int size_cap = dims == 3 ? 8 : space.max_size;
+    for (char axis : axes) {
+      const int k = pick(1, std::min(space.max_kernel, size_cap)), dil = pick(0, 4) == 0 ? pick(1, 2) : 0;
+      os << "i" << axis << pick(1, size_cap) << "k" << axis << k << "s" << axis << pick(1, 3) << "p"
          << axis << (pick(0, 1) ? pick(0, k) : 0) << "d" << axis << dil;
     }
     try {
@@ -90,17 +101,21 @@ ConvDesc random_problem(std::mt19937_64& rng) {
   }
 }
 
-TEST(JitDifferential, RandomFewChannelProblems) {
-  std::mt19937_64 rng(20261121);
-  for (int i = 0; i < 600; ++i) {
-    ConvDesc d = random_problem(rng);
+void check_random_problems(const Space& space, int count, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  for (int i = 0; i < count; ++i) {
+    ConvDesc d = random_problem(rng, space);
     const int threads = 1 + i % 2;
     const Fill fill = i % 3 == 2 ? Fill::real : Fill::integer;
     SCOPED_TRACE("problem " + std::to_string(i) + ": " + replay(d, threads, fill));
-    check_problem(d, threads, fill, 1000 + i);
-    if (HasFatalFailure()) return;
+    check_problem(d, threads, fill, seed + i);
+    if (::testing::Test::HasFatalFailure()) return;
   }
 }
+
+TEST(JitDifferential, RandomFewChannelProblems) { check_random_problems(kFewChannels, 600, 20261121); }
+
+TEST(JitDifferential, RandomManyChannelProblems) { check_random_problems(kManyChannels, 300, 4242); }
 
 }  // namespace
 }  // namespace convjit

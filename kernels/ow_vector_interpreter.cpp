@@ -79,7 +79,7 @@ class Interpreter final : public Inner {
 
 }  // namespace
 
-std::unique_ptr<Inner> make_interpreter(const ConvDesc& desc, const Plan& plan) {
+std::unique_ptr<Inner> make_ow_vector_interpreter(const ConvDesc& desc, const Plan& plan) {
   if (desc.dt == DataType::f64) return std::make_unique<Interpreter<double>>(desc, plan);
   return std::make_unique<Interpreter<float>>(desc, plan);
 }

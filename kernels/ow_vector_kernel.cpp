@@ -1,32 +1,21 @@
-#include "kernels/planned_kernel.hpp"
+#include "kernels/ow_vector_kernel.hpp"
 
 #include <omp.h>
 
 #include <algorithm>
 #include <cstring>
 
+#include "kernels/parallel.hpp"
+
 namespace convjit {
-namespace {
 
-// Below this much work a parallel region costs more than it saves.
-constexpr double kMinFlopsPerThread = 2e5;
-
-// [begin, end) of part `t` of `n` items split in `parts` nearly equal parts.
-std::pair<int64_t, int64_t> split(int64_t n, int parts, int t) {
-  int64_t base = n / parts, extra = n % parts;
-  int64_t begin = t * base + std::min<int64_t>(t, extra);
-  return {begin, begin + base + (t < extra ? 1 : 0)};
-}
-
-}  // namespace
-
-PlannedKernel::PlannedKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
+OwVectorKernel::OwVectorKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
                              std::shared_ptr<const Inner> inner)
     : Kernel(desc), plan_(plan), geo_(Geometry::of(desc, plan)), backend_(backend),
       inner_(std::move(inner)),
       flops_per_image_(desc.flops(1)) {}
 
-void PlannedKernel::do_bind(const void* weights, const void* bias) {
+void OwVectorKernel::do_bind(const void* weights, const void* bias) {
   const ConvDesc& d = desc();
   packed_wei_ = Buffer(d.dt, Shape{1, {d.g * geo_.wei_group}});
   if (d.dt == DataType::f64) pack_weights(static_cast<const double*>(weights));
@@ -43,7 +32,7 @@ void PlannedKernel::do_bind(const void* weights, const void* bias) {
 }
 
 template <class T>
-void PlannedKernel::pack_weights(const T* wei) {
+void OwVectorKernel::pack_weights(const T* wei) {
   const ConvDesc& d = desc();
   T* packed = packed_wei_.as<T>();
   const int64_t taps = d.icg() * d.spatial_k();  // per output channel, in (ic, kd, kh, kw) order
@@ -58,7 +47,7 @@ void PlannedKernel::pack_weights(const T* wei) {
       }
 }
 
-void PlannedKernel::do_run(std::span<const TensorPair> pairs, int64_t images) const {
+void OwVectorKernel::do_run(std::span<const TensorPair> pairs, int64_t images) const {
   if (desc().dt == DataType::f64)
     run_typed<double>(pairs, images);
   else
@@ -66,44 +55,25 @@ void PlannedKernel::do_run(std::span<const TensorPair> pairs, int64_t images) co
 }
 
 template <class T>
-void PlannedKernel::run_typed(std::span<const TensorPair> pairs, int64_t images) const {
-  const int64_t groups = desc().g, items = images * groups;
-  const int threads = static_cast<int>(
-      std::clamp<double>(flops_per_image_ * images / kMinFlopsPerThread, 1, plan_.threads));
-  auto src_of = [&](std::size_t p) { return static_cast<const T*>(pairs[p].src.data); };
-  auto dst_of = [&](std::size_t p) { return static_cast<T*>(pairs[p].dst.data); };
-  auto batch_of = [&](std::size_t p) { return pairs[p].src.shape.dim[0]; };
-
-  if (threads > 1 && items < threads) {
+void OwVectorKernel::run_typed(std::span<const TensorPair> pairs, int64_t images) const {
+  const int64_t groups = desc().g;
+  const int threads = threads_for(flops_per_image_ * images, plan_.threads);
+  auto src_of = [](const TensorPair& p) { return static_cast<const T*>(p.src.data); };
+  auto dst_of = [](const TensorPair& p) { return static_cast<T*>(p.dst.data); };
+  if (threads > 1 && images * groups < threads) {
     // Fewer images than threads: every thread takes a share of each image.
-    for (std::size_t p = 0; p < pairs.size(); ++p)
-      for (int64_t n = 0; n < batch_of(p); ++n)
+    for (const TensorPair& p : pairs)
+      for (int64_t n = 0; n < p.src.shape.dim[0]; ++n)
         for (int64_t grp = 0; grp < groups; ++grp) run_image_shared(src_of(p), dst_of(p), n, grp);
     return;
   }
-  // All images of all pairs form one list of items (image, group), split in
-  // contiguous ranges: each thread finds its first pair and walks on.
-  auto work = [&](int t, int nt) {
-    auto [begin, end] = split(items, nt, t);
-    std::size_t p = 0;
-    int64_t first = 0;  // global index of image 0 of pairs[p]
-    while (p < pairs.size() && first + batch_of(p) <= begin / groups) first += batch_of(p++);
-    for (int64_t item = begin; item < end; ++item) {
-      const int64_t image = item / groups, grp = item % groups;
-      while (image - first >= batch_of(p)) first += batch_of(p++);
-      run_image(src_of(p), dst_of(p), image - first, grp, t);
-    }
-  };
-  if (threads == 1) {
-    work(0, 1);  // tiny problems: no parallel region at all
-    return;
-  }
-#pragma omp parallel num_threads(threads)
-  work(omp_get_thread_num(), omp_get_num_threads());
+  for_each_item(pairs, images, groups, threads, [&](const TensorPair& p, int64_t n, int64_t grp, int t) {
+    run_image(src_of(p), dst_of(p), n, grp, t);
+  });
 }
 
 template <class T>
-void PlannedKernel::run_image(const T* src, T* dst, int64_t n, int64_t grp, int slot) const {
+void OwVectorKernel::run_image(const T* src, T* dst, int64_t n, int64_t grp, int slot) const {
   const ConvDesc& d = desc();
   const int64_t row_blocks = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
   const T* in = src + (n * d.g + grp) * geo_.in_image;  // unstaged: ncx, groups in a row
@@ -122,7 +92,7 @@ void PlannedKernel::run_image(const T* src, T* dst, int64_t n, int64_t grp, int 
 }
 
 template <class T>
-void PlannedKernel::run_image_shared(const T* src, T* dst, int64_t n, int64_t grp) const {
+void OwVectorKernel::run_image_shared(const T* src, T* dst, int64_t n, int64_t grp) const {
   const ConvDesc& d = desc();
   const int64_t row_blocks = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
   const bool nxc = d.layout == Layout::nxc;
@@ -147,7 +117,7 @@ void PlannedKernel::run_image_shared(const T* src, T* dst, int64_t n, int64_t gr
 }
 
 template <class T>
-void PlannedKernel::compute(const T* in, T* out, int64_t grp, int64_t block_begin,
+void OwVectorKernel::compute(const T* in, T* out, int64_t grp, int64_t block_begin,
                             int64_t block_end) const {
   if (block_begin >= block_end) return;
   const ConvDesc& d = desc();
@@ -171,7 +141,7 @@ void PlannedKernel::compute(const T* in, T* out, int64_t grp, int64_t block_begi
 }
 
 template <class T>
-void PlannedKernel::stage(const T* src, int64_t n, int64_t grp, T* to, int64_t first,
+void OwVectorKernel::stage(const T* src, int64_t n, int64_t grp, T* to, int64_t first,
                           int64_t last) const {
   const ConvDesc& d = desc();
   const int64_t id = d.i[0], ih = d.i[1], iw = d.i[2], sw = d.s[2], pw = d.p[2];
@@ -208,7 +178,7 @@ void PlannedKernel::stage(const T* src, int64_t n, int64_t grp, T* to, int64_t f
 }
 
 template <class T>
-void PlannedKernel::unstage(const T* from, T* dst, int64_t n, int64_t grp, int64_t first,
+void OwVectorKernel::unstage(const T* from, T* dst, int64_t n, int64_t grp, int64_t first,
                             int64_t last) const {
   const ConvDesc& d = desc();
   const int64_t ow = d.o[2], ocg = d.ocg();

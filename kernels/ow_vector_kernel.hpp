@@ -1,5 +1,6 @@
 #pragma once
-// PlannedKernel: the driver around an inner kernel (JIT'd or interpreted).
+// OwVectorKernel: the ow_vector driver around an inner kernel (JIT'd or
+// interpreted).
 // It packs the weights at bind time, stages inputs that the inner kernel
 // cannot read as they are, and spreads images, channel blocks and row bands
 // over threads. Everything it needs while running is sized at bind time.
@@ -13,9 +14,9 @@
 
 namespace convjit {
 
-class PlannedKernel final : public Kernel {
+class OwVectorKernel final : public Kernel {
  public:
-  PlannedKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
+  OwVectorKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
                 std::shared_ptr<const Inner> inner);
   Backend backend() const noexcept override { return backend_; }
   std::string plan_str() const override { return plan_.str(); }

@@ -1,0 +1,259 @@
+#include "jit/oc_vector_generator.hpp"
+
+#include <climits>
+
+#include "convjit/error.hpp"
+
+namespace convjit {
+namespace {
+
+// vmaskmov masks: loading kMaskN at offset (lanes_per_vector - n) gives n
+// leading all-ones lanes.
+alignas(64) const int32_t kMask32[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
+alignas(64) const int64_t kMask64[8] = {-1, -1, -1, -1, 0, 0, 0, 0};
+
+}  // namespace
+
+template <class Vmm>
+OcVectorGenerator<Vmm>::OcVectorGenerator(const ConvDesc& desc, const Plan& plan,
+                                           std::size_t max_size)
+    : Xbyak::CodeGenerator(max_size, Xbyak::DontSetProtectRWE),
+      desc_(desc),
+      plan_(plan),
+      geo_(ChannelGeometry::of(desc, plan)),
+      bytes_(static_cast<int>(size_of(desc.dt))),
+      vlen_(plan.vlen) {
+  setDefaultEncoding(Xbyak::EvexEncoding);
+  if (geo_.oc_blocks) {
+    note("entry: full block of " + std::to_string(plan.oc_blk) + " output channels");
+    entries_[int(OcPart::full)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(getCurr()));
+    generate_entry(static_cast<int>(geo_.vecs), vlen_);
+  }
+  if (geo_.oc_tail) {
+    align(64);
+    note("entry: output-channel tail of " + std::to_string(geo_.oc_tail) + " channels");
+    entries_[int(OcPart::tail)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(getCurr()));
+    const int vecs = static_cast<int>((geo_.oc_tail + vlen_ - 1) / vlen_);
+    generate_entry(vecs, static_cast<int>(geo_.oc_tail - int64_t(vecs - 1) * vlen_));
+  }
+}
+
+template <class Vmm>
+int32_t OcVectorGenerator<Vmm>::disp(int64_t index) const {
+  int64_t bytes = index * bytes_;
+  if (bytes > INT_MAX || bytes < INT_MIN)
+    throw Error("plan", "plan: an offset of " + std::to_string(bytes) +
+                            " bytes does not fit the 32-bit displacement of x86-64");
+  return static_cast<int32_t>(bytes);
+}
+
+template <class Vmm>
+void OcVectorGenerator<Vmm>::add_imm(const Xbyak::Reg64& reg, int64_t bytes) {
+  if (bytes == 0) return;
+  mov(reg_tmp, bytes);
+  add(reg, reg_tmp);
+}
+
+template <class Vmm>
+void OcVectorGenerator<Vmm>::generate_entry(int vecs, int last_lanes) {
+  note("prologue: save callee-saved registers, load the arguments");
+  const Xbyak::Reg64 saved[] = {rbx, rbp, r12, r13, r14, r15};
+  for (auto& r : saved) push(r);
+  mov(reg_src_row, ptr[reg_args + offsetof(CallArgs, src)]);
+  mov(reg_wei, ptr[reg_args + offsetof(CallArgs, wei)]);
+  mov(reg_dst_row, ptr[reg_args + offsetof(CallArgs, dst)]);
+  mov(reg_rows_left, ptr[reg_args + offsetof(CallArgs, row_blocks)]);
+  mov(reg_flags, ptr[reg_args + offsetof(CallArgs, flags)]);
+  if constexpr (kZmm) {
+    if (last_lanes < vlen_) {
+      mov(reg_tmp.cvt32(), (1u << last_lanes) - 1);
+      kmovw(k_tail, reg_tmp.cvt32());
+    }
+  }
+
+  Xbyak::Label row_loop, done;
+  test(reg_rows_left, reg_rows_left);
+  jz(done, T_NEAR);
+  L(row_loop);
+  note("row loop: args.row_blocks output rows");
+  mov(reg_src_w, reg_src_row);
+  mov(reg_dst_w, reg_dst_row);
+  if (geo_.w_blocks) {
+    Xbyak::Label w_loop;
+    mov(reg_w_left, geo_.w_blocks);
+    L(w_loop);
+    note("pixel loop: " + std::to_string(geo_.w_blocks) + " blocks of " + std::to_string(plan_.ur_w) +
+         " output pixels");
+    block({plan_.ur_w, vecs, last_lanes});
+    add_imm(reg_src_w, int64_t(plan_.ur_w) * desc_.s[ConvDesc::W] * geo_.in_pix * bytes_);
+    add_imm(reg_dst_w, int64_t(plan_.ur_w) * geo_.out_pix * bytes_);
+    dec(reg_w_left);
+    jnz(w_loop, T_NEAR);
+  }
+  if (geo_.w_tail) {
+    note("pixel tail: " + std::to_string(geo_.w_tail) + " output pixels");
+    block({static_cast<int>(geo_.w_tail), vecs, last_lanes});
+  }
+  add_imm(reg_src_row, desc_.s[ConvDesc::H] * geo_.in_row * bytes_);
+  add_imm(reg_dst_row, geo_.out_row * bytes_);
+  dec(reg_rows_left);
+  jnz(row_loop, T_NEAR);
+  L(done);
+  note("epilogue: restore registers, vzeroupper, return");
+  for (int i = 5; i >= 0; --i) pop(saved[i]);
+  vzeroupper();
+  ret();
+}
+
+template <class Vmm>
+void OcVectorGenerator<Vmm>::block(const Block& b) {
+  note("register block: " + std::to_string(b.pixels) + " pixels x " + std::to_string(b.vecs) +
+       " vectors, last vector " + std::to_string(b.last_lanes) + " lanes: init from dst or zero");
+  Xbyak::Label zero, init_done;
+  test(reg_flags, kAccumulate);
+  jz(zero, T_NEAR);
+  for (int j = 0; j < b.pixels; ++j)
+    for (int v = 0; v < b.vecs; ++v)
+      load(acc(b, j, v), ptr[reg_dst_w + disp(j * geo_.out_pix + v * vlen_)], b.lanes(v, vlen_));
+  jmp(init_done, T_NEAR);
+  L(zero);
+  for (int j = 0; j < b.pixels; ++j)
+    for (int v = 0; v < b.vecs; ++v) vxorps(acc(b, j, v), acc(b, j, v), acc(b, j, v));
+  L(init_done);
+
+  // kd and kh loop at run time; kw and the input channels are unrolled.
+  const int64_t kd = desc_.k[ConvDesc::D], kh = desc_.k[ConvDesc::H], kw = desc_.k[ConvDesc::W];
+  const int64_t row_step = (desc_.d[ConvDesc::H] + 1) * geo_.in_row;
+  const int64_t plane_step = (desc_.d[ConvDesc::D] + 1) * geo_.in_plane;
+  mov(reg_src_tap, reg_src_w);
+  mov(reg_wei_tap, reg_wei);
+  Xbyak::Label kd_loop, kh_loop;
+  mov(reg_kd_left, kd);
+  L(kd_loop);
+  mov(reg_kh_left, kh);
+  L(kh_loop);
+  note("taps: depth loop x" + std::to_string(kd) + ", height loop x" + std::to_string(kh) +
+       ", width x" + std::to_string(kw) + " unrolled, input channels x" + std::to_string(plan_.ic_blk) +
+       " in steps of " + std::to_string(geo_.ic_unroll));
+  taps(b);
+  add_imm(reg_src_tap, row_step * bytes_);
+  add_imm(reg_wei_tap, kw * geo_.wei_tap * bytes_);
+  dec(reg_kh_left);
+  jnz(kh_loop, T_NEAR);
+  add_imm(reg_src_tap, (plane_step - kh * row_step) * bytes_);
+  dec(reg_kd_left);
+  jnz(kd_loop, T_NEAR);
+  epilogue(b);
+}
+
+template <class Vmm>
+void OcVectorGenerator<Vmm>::taps(const Block& b) {
+  const int64_t kw = desc_.k[ConvDesc::W], sw = desc_.s[ConvDesc::W], dw1 = desc_.d[ConvDesc::W] + 1;
+  const int64_t unroll = geo_.ic_unroll;
+  for (int64_t x = 0; x < kw; ++x) {
+    Xbyak::Label ic_loop;
+    mov(reg_ic_left, plan_.ic_blk / unroll);
+    L(ic_loop);
+    for (int64_t u = 0; u < unroll; ++u) {
+      for (int v = 0; v < b.vecs; ++v)
+        load(wei_vec(b, v), ptr[reg_wei_tap + disp(x * geo_.wei_tap + u * plan_.oc_blk + v * vlen_)], vlen_);
+      for (int j = 0; j < b.pixels; ++j) {
+        const int32_t in = disp((j * sw + x * dw1) * geo_.in_pix + u);
+        if (kZmm && b.vecs == 1) {
+          // Embedded broadcast: one uop instead of a broadcast and an FMA.
+          fma(acc(b, j, 0), wei_vec(b, 0), ptr_b[reg_src_tap + in]);
+          continue;
+        }
+        broadcast(in_vec(b), ptr[reg_src_tap + in]);
+        for (int v = 0; v < b.vecs; ++v) fma(acc(b, j, v), wei_vec(b, v), in_vec(b));
+      }
+    }
+    add(reg_src_tap, disp(unroll));
+    add(reg_wei_tap, disp(unroll * plan_.oc_blk));
+    dec(reg_ic_left);
+    jnz(ic_loop, T_NEAR);
+    sub(reg_src_tap, disp(plan_.ic_blk));
+    sub(reg_wei_tap, disp(int64_t(plan_.ic_blk) * plan_.oc_blk));
+  }
+}
+
+template <class Vmm>
+void OcVectorGenerator<Vmm>::epilogue(const Block& b) {
+  note(std::string("store") + (desc_.post_ops.bias ? "; last pass: + bias" : "") +
+       (desc_.post_ops.relu ? "; last pass: relu" : "") + (b.last_lanes < vlen_ ? ", masked tail" : ""));
+  const bool f32 = bytes_ == 4;
+  if (desc_.post_ops.bias || desc_.post_ops.relu) {
+    Xbyak::Label store_only;
+    test(reg_flags, kLastPass);
+    jz(store_only, T_NEAR);
+    if (desc_.post_ops.bias) {
+      // reg_tmp would be clobbered by AVX2's masked loads; the ic counter is free.
+      const Xbyak::Reg64 reg_bias = reg_ic_left;
+      mov(reg_bias, ptr[reg_args + offsetof(CallArgs, bias)]);
+      for (int v = 0; v < b.vecs; ++v) {
+        load(in_vec(b), ptr[reg_bias + disp(v * vlen_)], b.lanes(v, vlen_));
+        for (int j = 0; j < b.pixels; ++j) {
+          if (f32) vaddps(acc(b, j, v), acc(b, j, v), in_vec(b));
+          else vaddpd(acc(b, j, v), acc(b, j, v), in_vec(b));
+        }
+      }
+    }
+    if (desc_.post_ops.relu) {
+      vxorps(in_vec(b), in_vec(b), in_vec(b));
+      for (int j = 0; j < b.pixels; ++j)
+        for (int v = 0; v < b.vecs; ++v) {
+          if (f32) vmaxps(acc(b, j, v), acc(b, j, v), in_vec(b));
+          else vmaxpd(acc(b, j, v), acc(b, j, v), in_vec(b));
+        }
+    }
+    L(store_only);
+  }
+  for (int j = 0; j < b.pixels; ++j)
+    for (int v = 0; v < b.vecs; ++v)
+      store(ptr[reg_dst_w + disp(j * geo_.out_pix + v * vlen_)], acc(b, j, v), b.lanes(v, vlen_));
+}
+
+template <class Vmm>
+void OcVectorGenerator<Vmm>::load(const Vmm& v, const Xbyak::Address& a, int lanes) {
+  const bool f32 = bytes_ == 4;
+  if (lanes >= vlen_) {
+    if (f32) vmovups(v, a); else vmovupd(v, a);
+  } else if constexpr (kZmm) {
+    if (f32) vmovups(v | k_tail | T_z, a); else vmovupd(v | k_tail | T_z, a);
+  } else {
+    mov(reg_tmp, f32 ? reinterpret_cast<size_t>(kMask32 + 8 - lanes)
+                     : reinterpret_cast<size_t>(kMask64 + 4 - lanes));
+    vmovups(mask_vec(), ptr[reg_tmp]);
+    if (f32) vmaskmovps(v, mask_vec(), a); else vmaskmovpd(v, mask_vec(), a);
+  }
+}
+
+template <class Vmm>
+void OcVectorGenerator<Vmm>::store(const Xbyak::Address& a, const Vmm& v, int lanes) {
+  const bool f32 = bytes_ == 4;
+  if (lanes >= vlen_) {
+    if (f32) vmovups(a, v); else vmovupd(a, v);
+  } else if constexpr (kZmm) {
+    if (f32) vmovups(a | k_tail, v); else vmovupd(a | k_tail, v);
+  } else {
+    mov(reg_tmp, f32 ? reinterpret_cast<size_t>(kMask32 + 8 - lanes)
+                     : reinterpret_cast<size_t>(kMask64 + 4 - lanes));
+    vmovups(mask_vec(), ptr[reg_tmp]);
+    if (f32) vmaskmovps(a, mask_vec(), v); else vmaskmovpd(a, mask_vec(), v);
+  }
+}
+
+template <class Vmm>
+void OcVectorGenerator<Vmm>::fma(const Vmm& acc, const Vmm& x, const Xbyak::Operand& w) {
+  if (bytes_ == 4) vfmadd231ps(acc, x, w); else vfmadd231pd(acc, x, w);
+}
+
+template <class Vmm>
+void OcVectorGenerator<Vmm>::broadcast(const Vmm& v, const Xbyak::Address& a) {
+  if (bytes_ == 4) vbroadcastss(v, a); else vbroadcastsd(v, a);
+}
+
+template class OcVectorGenerator<Xbyak::Zmm>;
+template class OcVectorGenerator<Xbyak::Ymm>;
+
+}  // namespace convjit

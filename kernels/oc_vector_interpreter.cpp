@@ -1,0 +1,78 @@
+#include <cmath>
+
+#include "kernels/inner.hpp"
+#include "planner/channel_geometry.hpp"
+
+namespace convjit {
+namespace {
+
+// The oc_vector loop nest in scalar C++, in the emitted code's order of
+// accumulation (kd, kh, kw, then input channels; passes through dst).
+template <class T>
+class OcVectorInterpreter final : public Inner {
+ public:
+  OcVectorInterpreter(const ConvDesc& desc, const Plan& plan)
+      : desc_(desc), plan_(plan), geo_(ChannelGeometry::of(desc, plan)) {}
+
+  void call(OcPart part, const CallArgs& a) const override {
+    const int ocs = part == OcPart::full ? plan_.oc_blk : static_cast<int>(geo_.oc_tail);
+    const T* src_row = static_cast<const T*>(a.src);
+    T* dst_row = static_cast<T*>(a.dst);
+    const int64_t w_step = plan_.ur_w * desc_.s[ConvDesc::W] * geo_.in_pix;
+    for (int64_t row = 0; row < a.row_blocks; ++row) {
+      for (int64_t wb = 0; wb < geo_.w_blocks; ++wb)
+        block(plan_.ur_w, ocs, a, src_row + wb * w_step, dst_row + wb * plan_.ur_w * geo_.out_pix);
+      if (geo_.w_tail)
+        block(static_cast<int>(geo_.w_tail), ocs, a, src_row + geo_.w_blocks * w_step,
+              dst_row + geo_.w_blocks * plan_.ur_w * geo_.out_pix);
+      src_row += desc_.s[ConvDesc::H] * geo_.in_row;
+      dst_row += geo_.out_row;
+    }
+  }
+
+ private:
+  void block(int pixels, int ocs, const CallArgs& a, const T* src, T* dst) const {
+    constexpr int kMaxAcc = 32 * 64;  // pixels x channels the register budget allows
+    T acc[kMaxAcc];
+    auto at = [&](int j, int c) -> T& { return acc[j * ocs + c]; };
+    for (int j = 0; j < pixels; ++j)
+      for (int c = 0; c < ocs; ++c) at(j, c) = a.flags & kAccumulate ? dst[j * geo_.out_pix + c] : T(0);
+    const int64_t kd = desc_.k[0], kh = desc_.k[1], kw = desc_.k[2];
+    const int64_t sw = desc_.s[2], dw1 = desc_.d[2] + 1;
+    const T* wei = static_cast<const T*>(a.wei);
+    for (int64_t z = 0; z < kd; ++z)
+      for (int64_t y = 0; y < kh; ++y) {
+        const T* in = src + z * (desc_.d[0] + 1) * geo_.in_plane + y * (desc_.d[1] + 1) * geo_.in_row;
+        const T* w = wei + (z * kh + y) * kw * geo_.wei_tap;
+        for (int64_t x = 0; x < kw; ++x)
+          for (int64_t ic = 0; ic < plan_.ic_blk; ++ic)
+            for (int j = 0; j < pixels; ++j) {
+              const T v = in[(j * sw + x * dw1) * geo_.in_pix + ic];
+              for (int c = 0; c < ocs; ++c)
+                at(j, c) = std::fma(w[x * geo_.wei_tap + ic * plan_.oc_blk + c], v, at(j, c));
+            }
+      }
+    const T* bias = static_cast<const T*>(a.bias);
+    const bool last = a.flags & kLastPass;
+    for (int j = 0; j < pixels; ++j)
+      for (int c = 0; c < ocs; ++c) {
+        T v = at(j, c);
+        if (last && desc_.post_ops.bias) v += bias[c];
+        if (last && desc_.post_ops.relu) v = v > T(0) ? v : T(0);  // vmaxps: +0 for -0 and NaN
+        dst[j * geo_.out_pix + c] = v;
+      }
+  }
+
+  const ConvDesc desc_;
+  const Plan plan_;
+  const ChannelGeometry geo_;
+};
+
+}  // namespace
+
+std::unique_ptr<Inner> make_oc_vector_interpreter(const ConvDesc& desc, const Plan& plan) {
+  if (desc.dt == DataType::f64) return std::make_unique<OcVectorInterpreter<double>>(desc, plan);
+  return std::make_unique<OcVectorInterpreter<float>>(desc, plan);
+}
+
+}  // namespace convjit

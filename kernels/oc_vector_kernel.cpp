@@ -1,0 +1,184 @@
+#include "kernels/oc_vector_kernel.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "kernels/parallel.hpp"
+
+namespace convjit {
+
+OcVectorKernel::OcVectorKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
+                               std::shared_ptr<const Inner> inner)
+    : Kernel(desc), plan_(plan), geo_(ChannelGeometry::of(desc, plan)), backend_(backend),
+      inner_(std::move(inner)), flops_per_image_(desc.flops(1)) {}
+
+void OcVectorKernel::do_bind(const void* weights, const void* bias) {
+  const ConvDesc& d = desc();
+  packed_wei_ = Buffer(d.dt, Shape{1, {d.g * geo_.wei_group}});
+  if (d.dt == DataType::f64) pack_weights(static_cast<const double*>(weights));
+  else pack_weights(static_cast<const float*>(weights));
+  bias_ = Buffer();
+  if (bias) {
+    bias_ = Buffer(d.dt, d.bias_shape());
+    std::memcpy(bias_.data(), bias, bias_.bytes());
+  }
+  staged_in_size_ = plan_.staged ? geo_.in_image : 0;
+  staged_out_size_ = d.layout == Layout::ncx ? geo_.out_image : 0;
+  staged_in_ = Buffer(d.dt, Shape{1, {staged_in_size_ * plan_.threads}});
+  staged_out_ = Buffer(d.dt, Shape{1, {staged_out_size_ * plan_.threads}});
+}
+
+template <class T>
+void OcVectorKernel::pack_weights(const T* wei) {
+  const ConvDesc& d = desc();
+  T* packed = packed_wei_.as<T>();
+  const int64_t ks = d.spatial_k(), icg = d.icg(), ocg = d.ocg();
+  const int64_t blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
+  // User: [g][oc/g][ic/g][kd][kh][kw]; packed: [g][block][kd][kh][kw][ic/g][oc_blk].
+  for (int64_t grp = 0; grp < d.g; ++grp)
+    for (int64_t b = 0; b < blocks; ++b)
+      for (int64_t tap = 0; tap < ks; ++tap)
+        for (int64_t ic = 0; ic < icg; ++ic)
+          for (int64_t o = 0; o < plan_.oc_blk; ++o) {
+            const int64_t oc = b * plan_.oc_blk + o;
+            packed[grp * geo_.wei_group + b * geo_.wei_block + tap * geo_.wei_tap + ic * plan_.oc_blk + o] =
+                oc < ocg ? wei[((grp * ocg + oc) * icg + ic) * ks + tap] : T(0);
+          }
+}
+
+void OcVectorKernel::do_run(std::span<const TensorPair> pairs, int64_t images) const {
+  if (desc().dt == DataType::f64)
+    run_typed<double>(pairs, images);
+  else
+    run_typed<float>(pairs, images);
+}
+
+template <class T>
+void OcVectorKernel::run_typed(std::span<const TensorPair> pairs, int64_t images) const {
+  const int threads = threads_for(flops_per_image_ * images, plan_.threads);
+  auto src_of = [](const TensorPair& p) { return static_cast<const T*>(p.src.data); };
+  auto dst_of = [](const TensorPair& p) { return static_cast<T*>(p.dst.data); };
+  if (threads > 1 && images < threads) {
+    for (const TensorPair& p : pairs)
+      for (int64_t n = 0; n < p.src.shape.dim[0]; ++n) run_image_shared(src_of(p), dst_of(p), n);
+    return;
+  }
+  for_each_item(pairs, images, 1, threads, [&](const TensorPair& p, int64_t n, int64_t, int t) {
+    run_image(src_of(p), dst_of(p), n, t);
+  });
+}
+
+template <class T>
+void OcVectorKernel::run_image(const T* src, T* dst, int64_t n, int slot) const {
+  const ConvDesc& d = desc();
+  const T* in = src + n * geo_.in_image;  // unstaged: the user's channels-last image
+  if (plan_.staged) {
+    T* staged = const_cast<T*>(staged_in_.as<T>()) + slot * staged_in_size_;
+    stage(src, n, staged, 0, geo_.in_d * geo_.in_h);
+    in = staged;
+  }
+  const int64_t rows = d.o[0] * d.o[1];
+  if (d.layout == Layout::ncx) {
+    T* out = const_cast<T*>(staged_out_.as<T>()) + slot * staged_out_size_;
+    compute(in, out, 0, rows);
+    unstage(out, dst, n, 0, rows);
+  } else {
+    compute(in, dst + n * geo_.out_image, 0, rows);
+  }
+}
+
+template <class T>
+void OcVectorKernel::run_image_shared(const T* src, T* dst, int64_t n) const {
+  const ConvDesc& d = desc();
+  const bool ncx = d.layout == Layout::ncx;
+  const T* in = plan_.staged ? staged_in_.as<T>() : src + n * geo_.in_image;
+  T* out = ncx ? const_cast<T*>(staged_out_.as<T>()) : dst + n * geo_.out_image;
+  const int64_t rows = d.o[0] * d.o[1];
+#pragma omp parallel num_threads(plan_.threads)
+  {
+    const int t = omp_get_thread_num(), nt = omp_get_num_threads();
+    if (plan_.staged) {
+      auto [first, last] = split(geo_.in_d * geo_.in_h, nt, t);
+      stage(src, n, const_cast<T*>(in), first, last);
+#pragma omp barrier
+    }
+    auto [first, last] = split(rows, nt, t);
+    compute(in, out, first, last);
+    if (ncx) {
+#pragma omp barrier
+      unstage(out, dst, n, first, last);
+    }
+  }
+}
+
+template <class T>
+void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last) const {
+  const ConvDesc& d = desc();
+  const int64_t oh = d.o[1], blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
+  const T* bias = bias_.empty() ? nullptr : bias_.as<T>();
+  CallArgs args{};
+  for (int64_t grp = 0; grp < d.g; ++grp)
+    for (int64_t b = 0; b < blocks; ++b) {
+      const OcPart part = b < geo_.oc_blocks ? OcPart::full : OcPart::tail;
+      const int64_t oc0 = grp * d.ocg() + b * plan_.oc_blk;
+      args.bias = bias ? bias + oc0 : nullptr;
+      // Passes over input channels: the weights of one pass stay in cache
+      // while the rows go by; partial sums wait in dst.
+      for (int64_t pass = 0; pass < geo_.ic_blocks; ++pass) {
+        const int64_t ic0 = grp * d.icg() + pass * plan_.ic_blk;
+        args.wei = packed_wei_.as<T>() + grp * geo_.wei_group + b * geo_.wei_block + pass * plan_.ic_blk * plan_.oc_blk;
+        args.flags = (pass > 0 ? kAccumulate : 0) | (pass == geo_.ic_blocks - 1 ? kLastPass : 0);
+        // Calls cover runs of rows within one output plane.
+        for (int64_t row = first; row < last;) {
+          const int64_t z = row / oh, y = row % oh, count = std::min(last - row, oh - y);
+          args.src = in + z * d.s[0] * geo_.in_plane + y * d.s[1] * geo_.in_row + ic0;
+          args.dst = out + z * geo_.out_plane + y * geo_.out_row + oc0;
+          args.row_blocks = count;
+          inner_->call(part, args);
+          row += count;
+        }
+      }
+    }
+}
+
+template <class T>
+void OcVectorKernel::stage(const T* src, int64_t n, T* to, int64_t first, int64_t last) const {
+  const ConvDesc& d = desc();
+  const int64_t id = d.i[0], ih = d.i[1], iw = d.i[2], ic = d.ic, pw = d.p[2];
+  const bool ncx = d.layout == Layout::ncx;
+  for (int64_t row = first; row < last; ++row) {
+    const int64_t z = row / geo_.in_h - d.p[0], y = row % geo_.in_h - d.p[1];
+    T* out = to + row * geo_.in_row;
+    if (z < 0 || z >= id || y < 0 || y >= ih) {
+      std::fill(out, out + geo_.in_row, T(0));
+      continue;
+    }
+    // Staged columns [x0, x1) hold input columns x - pw; the rest is padding.
+    const int64_t x0 = std::min(pw, geo_.in_w), x1 = std::clamp(iw + pw, x0, geo_.in_w);
+    std::fill(out, out + x0 * ic, T(0));
+    std::fill(out + x1 * ic, out + geo_.in_row, T(0));
+    if (ncx) {
+      const int64_t plane = id * ih * iw;
+      const T* line = src + n * ic * plane + (z * ih + y) * iw;
+      for (int64_t c = 0; c < ic; ++c)
+        for (int64_t x = x0; x < x1; ++x) out[x * ic + c] = line[c * plane + x - pw];
+    } else {
+      const T* line = src + ((n * id + z) * ih + y) * iw * ic;
+      std::copy(line + (x0 - pw) * ic, line + (x1 - pw) * ic, out + x0 * ic);
+    }
+  }
+}
+
+template <class T>
+void OcVectorKernel::unstage(const T* from, T* dst, int64_t n, int64_t first, int64_t last) const {
+  const ConvDesc& d = desc();
+  const int64_t ow = d.o[2], oc = d.oc, plane = d.o[0] * d.o[1] * ow;
+  for (int64_t row = first; row < last; ++row) {
+    const T* in = from + row * geo_.out_row;
+    T* out = dst + n * oc * plane + row * ow;
+    for (int64_t c = 0; c < oc; ++c)
+      for (int64_t x = 0; x < ow; ++x) out[c * plane + x] = in[x * oc + c];
+  }
+}
+
+}  // namespace convjit

@@ -1,0 +1,50 @@
+#pragma once
+// OcVectorKernel: the oc_vector driver around an inner kernel (JIT'd or
+// interpreted). Packs weights by output-channel blocks at bind time, stages
+// inputs channels-last (with their padding) when the user's tensor cannot be
+// read as it is, runs the input channels in cache-sized passes and spreads
+// images (or the rows of one image) over the threads.
+#include <memory>
+
+#include "convjit/kernel.hpp"
+#include "kernels/buffer.hpp"
+#include "kernels/inner.hpp"
+#include "planner/channel_geometry.hpp"
+#include "planner/plan.hpp"
+
+namespace convjit {
+
+class OcVectorKernel final : public Kernel {
+ public:
+  OcVectorKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
+                 std::shared_ptr<const Inner> inner);
+  Backend backend() const noexcept override { return backend_; }
+  std::string plan_str() const override { return plan_.str(); }
+
+ protected:
+  void do_bind(const void* weights, const void* bias) override;
+  void do_run(std::span<const TensorPair> pairs, int64_t images) const override;
+
+ private:
+  template <class T> void pack_weights(const T* wei);
+  template <class T> void run_typed(std::span<const TensorPair> pairs, int64_t images) const;
+  template <class T> void run_image(const T* src, T* dst, int64_t n, int slot) const;
+  template <class T> void run_image_shared(const T* src, T* dst, int64_t n) const;
+  // Staged rows [first, last) (of in_d x in_h) of image n, channels last.
+  template <class T> void stage(const T* src, int64_t n, T* to, int64_t first, int64_t last) const;
+  // Output rows [first, last) (of od x oh) back to the user's channels-first dst.
+  template <class T> void unstage(const T* from, T* dst, int64_t n, int64_t first, int64_t last) const;
+  // Output rows [first, last) of every group, channel block and pass.
+  template <class T> void compute(const T* in, T* out, int64_t first, int64_t last) const;
+
+  Plan plan_;
+  ChannelGeometry geo_;
+  Backend backend_;
+  std::shared_ptr<const Inner> inner_;
+  Buffer packed_wei_, bias_;
+  Buffer staged_in_, staged_out_;  // per thread
+  int64_t staged_in_size_ = 0, staged_out_size_ = 0;
+  double flops_per_image_ = 0;
+};
+
+}  // namespace convjit

@@ -1,0 +1,53 @@
+#pragma once
+// How drivers spread work over OpenMP threads without allocating.
+#include <omp.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <span>
+#include <utility>
+
+#include "convjit/kernel.hpp"
+
+namespace convjit {
+
+// [begin, end) of part `t` of `n` items split in `parts` nearly equal parts.
+inline std::pair<int64_t, int64_t> split(int64_t n, int parts, int t) {
+  int64_t base = n / parts, extra = n % parts;
+  int64_t begin = t * base + std::min<int64_t>(t, extra);
+  return {begin, begin + base + (t < extra ? 1 : 0)};
+}
+
+// Threads a run is worth: none beyond the first for tiny work.
+inline int threads_for(double flops, int max_threads) {
+  constexpr double kMinFlopsPerThread = 2e5;
+  return static_cast<int>(std::clamp<double>(flops / kMinFlopsPerThread, 1, max_threads));
+}
+
+// Calls item(pair, n, part, thread) for every part of every image of every
+// pair (images x parts items in all), split in contiguous ranges over
+// `threads` threads: a ragged batch runs as one batch.
+template <class F>
+void for_each_item(std::span<const TensorPair> pairs, int64_t images, int64_t parts, int threads,
+                   F&& item) {
+  auto work = [&](int t, int nt) {
+    auto [begin, end] = split(images * parts, nt, t);
+    std::size_t p = 0;
+    int64_t first = 0;  // global index of image 0 of pairs[p]
+    auto batch = [&](std::size_t i) { return pairs[i].src.shape.dim[0]; };
+    while (p < pairs.size() && first + batch(p) <= begin / parts) first += batch(p++);
+    for (int64_t it = begin; it < end; ++it) {
+      const int64_t image = it / parts;
+      while (image - first >= batch(p)) first += batch(p++);
+      item(pairs[p], image - first, it % parts, t);
+    }
+  };
+  if (threads <= 1) {
+    work(0, 1);  // no parallel region at all: tiny problems stay cheap
+    return;
+  }
+#pragma omp parallel num_threads(threads)
+  work(omp_get_thread_num(), omp_get_num_threads());
+}
+
+}  // namespace convjit

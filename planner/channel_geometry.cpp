@@ -1,0 +1,43 @@
+#include "planner/channel_geometry.hpp"
+
+namespace convjit {
+
+ChannelGeometry ChannelGeometry::of(const ConvDesc& desc, const Plan& plan) {
+  using A = ConvDesc::Axis;
+  ChannelGeometry g;
+  if (plan.staged) {
+    g.in_d = (desc.o[A::D] - 1) * desc.s[A::D] + desc.ext(A::D);
+    g.in_h = (desc.o[A::H] - 1) * desc.s[A::H] + desc.ext(A::H);
+    g.in_w = (desc.o[A::W] - 1) * desc.s[A::W] + desc.ext(A::W);
+  } else {
+    g.in_d = desc.i[A::D];
+    g.in_h = desc.i[A::H];
+    g.in_w = desc.i[A::W];
+  }
+  g.in_pix = desc.ic;
+  g.in_row = g.in_w * g.in_pix;
+  g.in_plane = g.in_h * g.in_row;
+  g.in_image = g.in_d * g.in_plane;
+  g.out_pix = desc.oc;
+  g.out_row = desc.o[A::W] * g.out_pix;
+  g.out_plane = desc.o[A::H] * g.out_row;
+  g.out_image = desc.o[A::D] * g.out_plane;
+
+  g.vecs = plan.oc_blk / plan.vlen;
+  g.oc_blocks = desc.ocg() / plan.oc_blk;
+  g.oc_tail = desc.ocg() % plan.oc_blk;
+  g.w_blocks = desc.o[A::W] / plan.ur_w;
+  g.w_tail = desc.o[A::W] % plan.ur_w;
+  g.ic_blocks = desc.icg() / plan.ic_blk;
+  for (int64_t u : {8, 4, 2})
+    if (plan.ic_blk % u == 0) {
+      g.ic_unroll = u;
+      break;
+    }
+  g.wei_tap = desc.icg() * plan.oc_blk;
+  g.wei_block = desc.spatial_k() * g.wei_tap;
+  g.wei_group = (g.oc_blocks + (g.oc_tail ? 1 : 0)) * g.wei_block;
+  return g;
+}
+
+}  // namespace convjit

@@ -1,0 +1,31 @@
+#pragma once
+// ChannelGeometry: the sizes and strides of the oc_vector strategy, in
+// elements, shared by its driver, emitter and interpreter. Activations are
+// read channels-last: a pixel holds all ic (or oc) channels of every group.
+#include <cstdint>
+
+#include "convjit/conv_desc.hpp"
+#include "planner/plan.hpp"
+
+namespace convjit {
+
+struct ChannelGeometry {
+  int64_t in_d = 0, in_h = 0, in_w = 0;  // staged: only what the outputs read
+  int64_t in_pix = 0, in_row = 0, in_plane = 0, in_image = 0;
+  int64_t out_pix = 0, out_row = 0, out_plane = 0, out_image = 0;
+  int64_t vecs = 0;                       // vectors in a full oc block
+  int64_t oc_blocks = 0, oc_tail = 0;     // full blocks; channels of the tail block
+  int64_t w_blocks = 0, w_tail = 0;       // full blocks of ur_w pixels; pixels left
+  int64_t ic_blocks = 0;                  // passes over the output
+  int64_t ic_unroll = 1;                  // input channels per step of the ic loop
+  // Packed weights per group: [oc block][kd][kh][kw][ic/g][oc_blk].
+  int64_t wei_tap = 0, wei_block = 0, wei_group = 0;
+
+  static ChannelGeometry of(const ConvDesc& desc, const Plan& plan);
+};
+
+// Flags of CallArgs for oc_vector: the partial sums of earlier input-channel
+// passes are in dst; this pass is the last (apply the post-ops).
+enum : int64_t { kAccumulate = 1, kLastPass = 2 };
+
+}  // namespace convjit

@@ -1,0 +1,108 @@
+// The oc_vector strategy: its legality and its cost model.
+#include <algorithm>
+#include <limits>
+
+#include "planner/channel_geometry.hpp"
+#include "planner/strategy_planners.hpp"
+
+namespace convjit {
+namespace {
+
+// The kernel reads channels-last pixels with every tap inside the buffer:
+// anything else (channels-first input, padding) is staged first.
+bool needs_staging(const ConvDesc& d) {
+  if (d.layout != Layout::ncx) {
+    for (int a = 0; a < 3; ++a)
+      if (d.p[a] > 0 || d.pb[a] > 0) return true;
+    return false;
+  }
+  return true;
+}
+
+// Vector registers besides the accumulators: the block's weight vectors, a
+// broadcast input, and AVX2's mask.
+int spare_registers(Isa isa, int vecs) { return vecs + 1 + (isa == Isa::avx512 ? 0 : 1); }
+
+int64_t round_up(int64_t v, int64_t m) { return (v + m - 1) / m * m; }
+
+// Estimated cycles per input channel and tap for a whole output row: FMAs
+// on two ports, loads (weights, broadcasts) on two, blocks and tails apart.
+double row_cycles(const ConvDesc& d, Isa isa, int vlen, int ur_w, int vecs) {
+  auto block = [&](int64_t pixels, int64_t v) {
+    double fma = double(pixels) * v;
+    double loads = double(v) + (isa == Isa::avx512 && v == 1 ? 0 : pixels);
+    return std::max(fma, loads) / 2 + 0.5;
+  };
+  const int64_t ow = d.o[ConvDesc::W], ocg = d.ocg(), oc_blk = int64_t(vecs) * vlen;
+  const int64_t full_w = ow / ur_w, tail_w = ow % ur_w;
+  const int64_t full_oc = ocg / oc_blk, tail_oc = ocg % oc_blk;
+  const int64_t tail_vecs = (tail_oc + vlen - 1) / vlen;
+  double total = 0;
+  for (auto [count_oc, v] : {std::pair{full_oc, int64_t(vecs)}, std::pair{int64_t(tail_oc ? 1 : 0), tail_vecs}})
+    total += double(count_oc) * (full_w * block(ur_w, v) + (tail_w ? block(tail_w, v) : 0));
+  return total;
+}
+
+}  // namespace
+
+bool prefers_oc_vector(const ConvDesc& desc, int vlen) {
+  // Lanes used when vectors run along the output width vs along channels.
+  const int64_t ow = desc.o[ConvDesc::W], ocg = desc.ocg();
+  const double width_use = double(ow) / double(round_up(ow, vlen));
+  const double channel_use = double(ocg) / double(round_up(ocg, vlen));
+  if (desc.icg() <= 4 && desc.ocg() < vlen) return false;  // first layers, filter banks
+  return channel_use >= width_use || desc.icg() >= 16;
+}
+
+std::optional<std::string> oc_vector_rejection(const ConvDesc& desc, const Plan& plan) {
+  if (plan.oc_blk % plan.vlen)
+    return "oc_blk=" + std::to_string(plan.oc_blk) + " is not a multiple of vlen=" + std::to_string(plan.vlen);
+  if (plan.oc_blk > round_up(desc.ocg(), plan.vlen))
+    return "oc_blk=" + std::to_string(plan.oc_blk) + " exceeds oc/g=" + std::to_string(desc.ocg()) +
+           " rounded up to whole vectors";
+  if (plan.ur_h != 1) return "oc_vector computes one output row per block: ur_h must be 1";
+  const int vecs = plan.oc_blk / plan.vlen;
+  const int acc = plan.ur_w * vecs;
+  const int budget = vector_registers(plan.isa) - spare_registers(plan.isa, vecs);
+  if (acc > budget)
+    return "register block ur_w*vectors=" + std::to_string(acc) + " exceeds the " +
+           std::to_string(budget) + " accumulators " + std::string(to_string(plan.isa)) + " has";
+  if (!plan.staged && needs_staging(desc))
+    return "the input must be staged (padding or channels-first layout)";
+  return std::nullopt;
+}
+
+Plan plan_oc_vector(const ConvDesc& desc, const CpuFacts& cpu, Plan best) {
+  best.strategy = Strategy::oc_vector;
+  best.staged = needs_staging(desc);
+  best.ur_h = 1;
+  const int vlen = best.vlen;
+  const int max_vecs = static_cast<int>(std::min<int64_t>(4, round_up(desc.ocg(), vlen) / vlen));
+  double best_cycles = std::numeric_limits<double>::max();
+  for (int vecs = max_vecs; vecs >= 1; --vecs) {
+    const int budget = vector_registers(best.isa) - spare_registers(best.isa, vecs);
+    const int max_w = static_cast<int>(std::min<int64_t>(desc.o[ConvDesc::W], budget / vecs));
+    for (int ur_w = 1; ur_w <= max_w; ++ur_w) {
+      const double cycles = row_cycles(desc, best.isa, vlen, ur_w, vecs);
+      if (cycles < best_cycles * 0.98) {
+        best_cycles = cycles;
+        best.ur_w = ur_w;
+        best.oc_blk = vecs * vlen;
+      }
+    }
+  }
+  // Input-channel passes: the weights of one oc block and pass stay in half
+  // the L2 while the whole output is swept.
+  const int64_t bytes = static_cast<int64_t>(size_of(desc.dt));
+  const int64_t per_channel = desc.spatial_k() * best.oc_blk * bytes;
+  const int64_t icg = desc.icg();
+  best.ic_blk = 1;
+  for (int64_t c = icg; c >= 1; --c)
+    if (icg % c == 0 && c * per_channel <= cpu.l2_bytes / 2) {
+      best.ic_blk = static_cast<int>(c);
+      break;
+    }
+  return best;
+}
+
+}  // namespace convjit

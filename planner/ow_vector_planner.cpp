@@ -1,0 +1,116 @@
+// The ow_vector strategy: its legality and its cost model.
+#include <algorithm>
+#include <limits>
+
+#include "planner/strategy_planners.hpp"
+
+namespace convjit {
+
+namespace {
+
+// The input must be copied when the kernel cannot read the user's tensor as
+// is: padding (zeros to read), width strides above 2 (phases to split; stride
+// 2 is split in registers) or channels last (to transpose).
+bool needs_staging(const ConvDesc& d) {
+  if (d.layout != Layout::ncx || d.s[ConvDesc::W] > 2) return true;
+  for (int a = 0; a < 3; ++a)
+    if (d.p[a] > 0 || d.pb[a] > 0) return true;
+  return false;
+}
+
+// Registers the block needs besides its accumulators: the input vectors, one
+// broadcast weight, on AVX2 (and the interpreter, which mimics it) a mask,
+// and to split stride 2 in registers a second input (and AVX-512's indices).
+int spare_registers(Isa isa, int ur_w, bool split_stride) {
+  return ur_w + 1 + (isa == Isa::avx512 ? 0 : 1) + (split_stride ? (isa == Isa::avx512 ? 2 : 1) : 0);
+}
+
+bool splits_stride(const ConvDesc& d, bool staged) { return !staged && d.s[ConvDesc::W] == 2; }
+
+struct Dims {
+  int64_t ocg, oh, ow, kh, kw, sh, dh1, taps_outer;
+};
+
+// Input rows a block of `rows` output rows reads (rows hit by some tap).
+int64_t rows_read(const Dims& d, int64_t rows) {
+  int64_t span = (rows - 1) * d.sh + (d.kh - 1) * d.dh1 + 1, n = 0;
+  for (int64_t ih = 0; ih < span; ++ih) {
+    bool used = false;
+    for (int64_t r = 0; r < rows && !used; ++r) {
+      int64_t t = ih - r * d.sh;
+      used = t >= 0 && t % d.dh1 == 0 && t / d.dh1 < d.kh;
+    }
+    n += used;
+  }
+  return n;
+}
+
+// Estimated cycles of one register block: FMAs and load uops each share two
+// ports; stores and loop overhead on top.
+double block_cycles(const Dims& d, int64_t rows, int64_t vecs, int64_t ocs) {
+  double fma = double(d.taps_outer) * rows * d.kh * d.kw * vecs * ocs;
+  double loads = double(d.taps_outer) * (rows_read(d, rows) * d.kw * vecs + rows * d.kh * d.kw * ocs);
+  return std::max(fma, loads) / 2 + rows * vecs * ocs + 8;
+}
+
+// Cycles for one output plane: full blocks and the tails of each dimension.
+double plane_cycles(const Dims& d, int vlen, int ur_h, int ur_w, int oc_blk) {
+  double total = 0;
+  int64_t w_full = d.ow / (int64_t(ur_w) * vlen), w_rem = d.ow % (int64_t(ur_w) * vlen);
+  struct Part { int64_t count, size; };
+  Part rows[2] = {{d.oh / ur_h, ur_h}, {d.oh % ur_h ? 1 : 0, d.oh % ur_h}};
+  Part cols[2] = {{w_full, ur_w}, {w_rem ? 1 : 0, (w_rem + vlen - 1) / vlen}};
+  Part ocs[2] = {{d.ocg / oc_blk, oc_blk}, {d.ocg % oc_blk ? 1 : 0, d.ocg % oc_blk}};
+  for (auto& r : rows)
+    for (auto& c : cols)
+      for (auto& o : ocs)
+        if (r.count && c.count && o.count)
+          total += double(r.count) * c.count * o.count * block_cycles(d, r.size, c.size, o.size);
+  return total;
+}
+
+}  // namespace
+
+std::optional<std::string> ow_vector_rejection(const ConvDesc& desc, const Plan& plan) {
+  if (plan.ic_blk != desc.icg())
+    return "ow_vector reduces over all ic/g=" + std::to_string(desc.icg()) + " channels at once";
+  if (plan.oc_blk > desc.ocg())
+    return "oc_blk=" + std::to_string(plan.oc_blk) + " exceeds oc/g=" + std::to_string(desc.ocg());
+  int acc = plan.ur_h * plan.ur_w * plan.oc_blk;
+  int budget = vector_registers(plan.isa) -
+               spare_registers(plan.isa, plan.ur_w, splits_stride(desc, plan.staged));
+  if (acc > budget)
+    return "register block ur_h*ur_w*oc=" + std::to_string(acc) + " exceeds the " +
+           std::to_string(budget) + " accumulators " + std::string(to_string(plan.isa)) + " has";
+  if (!plan.staged && needs_staging(desc))
+    return "the input must be staged (padding, width stride above 2 or channels-last layout)";
+  return std::nullopt;
+}
+
+Plan plan_ow_vector(const ConvDesc& desc, Plan best) {
+  const Isa isa = best.isa;
+  best.strategy = Strategy::ow_vector;
+  best.staged = needs_staging(desc);
+  const Dims d{desc.ocg(), desc.o[1], desc.o[2], desc.k[1], desc.k[2], desc.s[1], desc.d[1] + 1,
+               desc.icg() * desc.k[0]};
+  double best_cycles = std::numeric_limits<double>::max();
+  int max_w = static_cast<int>(std::min<int64_t>(4, (d.ow + best.vlen - 1) / best.vlen));
+  for (int ur_w = 1; ur_w <= max_w; ++ur_w) {
+    int budget = vector_registers(isa) - spare_registers(isa, ur_w, splits_stride(desc, best.staged));
+    for (int oc_blk = 1; oc_blk <= std::min<int64_t>(d.ocg, budget / ur_w); ++oc_blk) {
+      int max_h = static_cast<int>(std::min<int64_t>({d.oh, 8, budget / (ur_w * oc_blk)}));
+      for (int ur_h = 1; ur_h <= max_h; ++ur_h) {
+        double cycles = plane_cycles(d, best.vlen, ur_h, ur_w, oc_blk);
+        if (cycles < best_cycles * 0.999) {
+          best_cycles = cycles;
+          best.ur_w = ur_w;
+          best.ur_h = ur_h;
+          best.oc_blk = oc_blk;
+        }
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace convjit

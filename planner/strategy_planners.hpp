@@ -1,0 +1,19 @@
+#pragma once
+// One planner per strategy: its legality rules and its register-block choice.
+#include <optional>
+#include <string>
+
+#include "planner/plan.hpp"
+
+namespace convjit {
+
+std::optional<std::string> ow_vector_rejection(const ConvDesc& desc, const Plan& plan);
+std::optional<std::string> oc_vector_rejection(const ConvDesc& desc, const Plan& plan);
+// `base` carries the ISA, lanes, threads; the planner fills in the rest.
+Plan plan_ow_vector(const ConvDesc& desc, Plan base);
+Plan plan_oc_vector(const ConvDesc& desc, const CpuFacts& cpu, Plan base);
+// Many channels: vectors along output channels waste fewer lanes than
+// vectors along the output width.
+bool prefers_oc_vector(const ConvDesc& desc, int vlen);
+
+}  // namespace convjit
