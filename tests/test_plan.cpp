@@ -23,7 +23,8 @@ Plan plan_for(const char* text, Isa isa, DataType dt = DataType::f32) {
 
 TEST(Plan, HeuristicPlansAreLegalAndFitTheRegisters) {
   for (const char* text : {"mb1ic1ih1024oc1kh3", "mb1ic3ih32oc10kh2sh2", "mb1ic1ih3oc1kh2",
-                           "mb30000ic1ih16oc4kh5", "mb1ic3ih224oc64kh7sh2ph3", "mb2ic4iw70oc9kw7dw2"})
+                           "mb30000ic1ih16oc4kh5", "mb1ic3ih224oc64kh7sh2ph3", "mb2ic4iw70oc9kw7dw2",
+                           "mb1ic64ih56oc64kh3ph1", "mb1ic512ih7oc2048kh1", "g2mb1ic64ih13oc34kh3sh2"})
     for (Isa isa : {Isa::scalar, Isa::avx2, Isa::avx512})
       for (DataType dt : {DataType::f32, DataType::f64}) {
         ConvDesc d = ConvDesc::parse(text);
@@ -31,7 +32,12 @@ TEST(Plan, HeuristicPlansAreLegalAndFitTheRegisters) {
         Plan p = make_plan(d, CpuFacts::detect(""), isa, 2);
         EXPECT_FALSE(plan_rejection(d, p).has_value()) << text << " " << p.str() << ": " << *plan_rejection(d, p);
         EXPECT_EQ(p.vlen, lanes(isa, dt));
-        EXPECT_LE(p.ur_h * p.ur_w * p.oc_blk + p.ur_w + 1, vector_registers(isa));
+        // Accumulators, the vectors feeding them and one broadcast register.
+        const int used = p.strategy == Strategy::ow_vector
+                             ? p.ur_h * p.ur_w * p.oc_blk + p.ur_w + 1
+                             : p.ur_w * (p.oc_blk / p.vlen) + p.oc_blk / p.vlen + 1;
+        EXPECT_LE(used, vector_registers(isa)) << p.str();
+        EXPECT_EQ(d.icg() % p.ic_blk, 0) << p.str();
       }
 }
 
@@ -50,6 +56,21 @@ TEST(Plan, BlocksRowsAndChannelsForTheSeeds) {
   EXPECT_TRUE(plan_for("mb1ic3ih32oc10kh2sh3", Isa::avx512).staged);
 }
 
+TEST(Plan, ManyChannelsPutVectorsAlongOutputChannels) {
+  Plan p = plan_for("mb1ic64ih56oc64kh3ph1", Isa::avx512);
+  EXPECT_EQ(p.strategy, Strategy::oc_vector);
+  EXPECT_EQ(p.oc_blk % p.vlen, 0);
+  EXPECT_GE(p.ur_w * (p.oc_blk / p.vlen), 16) << p.str();  // enough accumulators to hide FMA latency
+  // Large weights are swept in input-channel passes that fit half the L2.
+  ConvDesc big = ConvDesc::parse("mb1ic2048ih7oc512kh3ph1");
+  CpuFacts cpu = CpuFacts::detect("");
+  Plan q = make_plan(big, cpu, Isa::avx512, 1);
+  EXPECT_LT(q.ic_blk, 2048);
+  EXPECT_LE(int64_t(q.ic_blk) * 9 * q.oc_blk * 4, cpu.l2_bytes / 2);
+  // Single-channel images keep vectors along the width.
+  EXPECT_EQ(plan_for("mb1ic1ih1024oc1kh3", Isa::avx512).strategy, Strategy::ow_vector);
+}
+
 TEST(Plan, PrintsOnOneLineAndRoundTripsThroughJson) {
   Plan p = plan_for("mb1ic3ih32oc10kh2sh2", Isa::avx2, DataType::f64);
   EXPECT_EQ(p.str().find('\n'), std::string::npos);
@@ -60,6 +81,8 @@ TEST(Plan, PrintsOnOneLineAndRoundTripsThroughJson) {
   Plan other = p;
   other.ur_h += 1;
   EXPECT_NE(other.hash(), p.hash());
+  Plan many = plan_for("mb1ic64ih56oc64kh3ph1", Isa::avx512);
+  EXPECT_EQ(Plan::from_json(many.to_json()), many);
   EXPECT_THROW(Plan::from_json("{\"isa\": 3}"), Error);
   EXPECT_THROW(Plan::from_json("not json"), Error);
 }
