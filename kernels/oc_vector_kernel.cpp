@@ -8,24 +8,16 @@
 namespace convjit {
 
 OcVectorKernel::OcVectorKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
-                               std::shared_ptr<const Inner> inner)
-    : Kernel(desc), plan_(plan), geo_(ChannelGeometry::of(desc, plan)), backend_(backend),
-      inner_(std::move(inner)), flops_per_image_(desc.flops(1)) {}
+                                std::shared_ptr<const Inner> inner)
+    : PlannedKernel(desc, plan, backend, std::move(inner)), geo_(ChannelGeometry::of(desc, plan)) {}
 
 void OcVectorKernel::do_bind(const void* weights, const void* bias) {
   const ConvDesc& d = desc();
   packed_wei_ = Buffer(d.dt, Shape{1, {d.g * geo_.wei_group}});
   if (d.dt == DataType::f64) pack_weights(static_cast<const double*>(weights));
   else pack_weights(static_cast<const float*>(weights));
-  bias_ = Buffer();
-  if (bias) {
-    bias_ = Buffer(d.dt, d.bias_shape());
-    std::memcpy(bias_.data(), bias, bias_.bytes());
-  }
-  staged_in_size_ = plan_.staged ? geo_.in_image : 0;
-  staged_out_size_ = d.layout == Layout::ncx ? geo_.out_image : 0;
-  staged_in_ = Buffer(d.dt, Shape{1, {staged_in_size_ * plan_.threads}});
-  staged_out_ = Buffer(d.dt, Shape{1, {staged_out_size_ * plan_.threads}});
+  bind_common(bias, plan_.staged ? geo_.in_image : 0,
+              d.layout == Layout::ncx ? geo_.out_image : 0);
 }
 
 template <class T>
@@ -73,13 +65,13 @@ void OcVectorKernel::run_image(const T* src, T* dst, int64_t n, int slot) const 
   const ConvDesc& d = desc();
   const T* in = src + n * geo_.in_image;  // unstaged: the user's channels-last image
   if (plan_.staged) {
-    T* staged = const_cast<T*>(staged_in_.as<T>()) + slot * staged_in_size_;
+    T* staged = staged_in<T>(slot);
     stage(src, n, staged, 0, geo_.in_d * geo_.in_h);
     in = staged;
   }
   const int64_t rows = d.o[0] * d.o[1];
   if (d.layout == Layout::ncx) {
-    T* out = const_cast<T*>(staged_out_.as<T>()) + slot * staged_out_size_;
+    T* out = staged_out<T>(slot);
     compute(in, out, 0, rows);
     unstage(out, dst, n, 0, rows);
   } else {
@@ -91,8 +83,8 @@ template <class T>
 void OcVectorKernel::run_image_shared(const T* src, T* dst, int64_t n) const {
   const ConvDesc& d = desc();
   const bool ncx = d.layout == Layout::ncx;
-  const T* in = plan_.staged ? staged_in_.as<T>() : src + n * geo_.in_image;
-  T* out = ncx ? const_cast<T*>(staged_out_.as<T>()) : dst + n * geo_.out_image;
+  const T* in = plan_.staged ? staged_in<T>(0) : src + n * geo_.in_image;
+  T* out = ncx ? staged_out<T>(0) : dst + n * geo_.out_image;
   const int64_t rows = d.o[0] * d.o[1];
 #pragma omp parallel num_threads(plan_.threads)
   {
@@ -115,7 +107,7 @@ template <class T>
 void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last) const {
   const ConvDesc& d = desc();
   const int64_t oh = d.o[1], blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
-  const T* bias = bias_.empty() ? nullptr : bias_.as<T>();
+  const T* bias = this->bias<T>();
   CallArgs args{};
   for (int64_t grp = 0; grp < d.g; ++grp)
     for (int64_t b = 0; b < blocks; ++b) {

@@ -6,20 +6,16 @@
 // images (or the rows of one image) over the threads.
 #include <memory>
 
-#include "convjit/kernel.hpp"
-#include "kernels/buffer.hpp"
-#include "kernels/inner.hpp"
+#include "kernels/planned_kernel.hpp"
 #include "planner/channel_geometry.hpp"
 #include "planner/plan.hpp"
 
 namespace convjit {
 
-class OcVectorKernel final : public Kernel {
+class OcVectorKernel final : public PlannedKernel {
  public:
   OcVectorKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
                  std::shared_ptr<const Inner> inner);
-  Backend backend() const noexcept override { return backend_; }
-  std::string plan_str() const override { return plan_.str(); }
 
  protected:
   void do_bind(const void* weights, const void* bias) override;
@@ -37,14 +33,7 @@ class OcVectorKernel final : public Kernel {
   // Output rows [first, last) of every group, channel block and pass.
   template <class T> void compute(const T* in, T* out, int64_t first, int64_t last) const;
 
-  Plan plan_;
-  ChannelGeometry geo_;
-  Backend backend_;
-  std::shared_ptr<const Inner> inner_;
-  Buffer packed_wei_, bias_;
-  Buffer staged_in_, staged_out_;  // per thread
-  int64_t staged_in_size_ = 0, staged_out_size_ = 0;
-  double flops_per_image_ = 0;
+  const ChannelGeometry geo_;
 };
 
 }  // namespace convjit

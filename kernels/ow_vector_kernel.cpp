@@ -10,25 +10,16 @@
 namespace convjit {
 
 OwVectorKernel::OwVectorKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
-                             std::shared_ptr<const Inner> inner)
-    : Kernel(desc), plan_(plan), geo_(Geometry::of(desc, plan)), backend_(backend),
-      inner_(std::move(inner)),
-      flops_per_image_(desc.flops(1)) {}
+                                std::shared_ptr<const Inner> inner)
+    : PlannedKernel(desc, plan, backend, std::move(inner)), geo_(Geometry::of(desc, plan)) {}
 
 void OwVectorKernel::do_bind(const void* weights, const void* bias) {
   const ConvDesc& d = desc();
   packed_wei_ = Buffer(d.dt, Shape{1, {d.g * geo_.wei_group}});
   if (d.dt == DataType::f64) pack_weights(static_cast<const double*>(weights));
   else pack_weights(static_cast<const float*>(weights));
-  bias_ = Buffer();
-  if (bias) {
-    bias_ = Buffer(d.dt, d.bias_shape());
-    std::memcpy(bias_.data(), bias, bias_.bytes());
-  }
-  staged_in_size_ = plan_.staged ? geo_.in_image : 0;
-  staged_out_size_ = d.layout == Layout::nxc ? d.ocg() * geo_.out_chan : 0;
-  staged_in_ = Buffer(d.dt, Shape{1, {staged_in_size_ * plan_.threads}});
-  staged_out_ = Buffer(d.dt, Shape{1, {staged_out_size_ * plan_.threads}});
+  bind_common(bias, plan_.staged ? geo_.in_image : 0,
+              d.layout == Layout::nxc ? d.ocg() * geo_.out_chan : 0);
 }
 
 template <class T>
@@ -78,12 +69,12 @@ void OwVectorKernel::run_image(const T* src, T* dst, int64_t n, int64_t grp, int
   const int64_t row_blocks = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
   const T* in = src + (n * d.g + grp) * geo_.in_image;  // unstaged: ncx, groups in a row
   if (plan_.staged) {
-    T* staged = const_cast<T*>(staged_in_.as<T>()) + slot * staged_in_size_;
+    T* staged = staged_in<T>(slot);
     stage(src, n, grp, staged, 0, d.icg() * geo_.in_d * geo_.in_h);
     in = staged;
   }
   if (d.layout == Layout::nxc) {
-    T* out = const_cast<T*>(staged_out_.as<T>()) + slot * staged_out_size_;
+    T* out = staged_out<T>(slot);
     compute(in, out, grp, 0, row_blocks);
     unstage(out, dst, n, grp, 0, d.o[0] * d.o[1]);
   } else {
@@ -96,8 +87,8 @@ void OwVectorKernel::run_image_shared(const T* src, T* dst, int64_t n, int64_t g
   const ConvDesc& d = desc();
   const int64_t row_blocks = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
   const bool nxc = d.layout == Layout::nxc;
-  const T* in = plan_.staged ? staged_in_.as<T>() : src + (n * d.g + grp) * geo_.in_image;
-  T* out = nxc ? const_cast<T*>(staged_out_.as<T>()) : dst + (n * d.g + grp) * d.ocg() * geo_.out_chan;
+  const T* in = plan_.staged ? staged_in<T>(0) : src + (n * d.g + grp) * geo_.in_image;
+  T* out = nxc ? staged_out<T>(0) : dst + (n * d.g + grp) * d.ocg() * geo_.out_chan;
 #pragma omp parallel num_threads(plan_.threads)
   {
     const int t = omp_get_thread_num(), nt = omp_get_num_threads();
@@ -122,7 +113,7 @@ void OwVectorKernel::compute(const T* in, T* out, int64_t grp, int64_t block_beg
   if (block_begin >= block_end) return;
   const ConvDesc& d = desc();
   const int64_t blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
-  const T* bias = bias_.empty() ? nullptr : bias_.as<T>() + grp * d.ocg();
+  const T* bias = this->bias<T>() ? this->bias<T>() + grp * d.ocg() : nullptr;
   const T* wei = packed_wei_.as<T>() + grp * geo_.wei_group;
   const int64_t row0 = block_begin * plan_.ur_h;
   CallArgs args{};

@@ -6,21 +6,16 @@
 // over threads. Everything it needs while running is sized at bind time.
 #include <memory>
 
-#include "convjit/kernel.hpp"
-#include "kernels/buffer.hpp"
-#include "kernels/inner.hpp"
+#include "kernels/planned_kernel.hpp"
 #include "planner/geometry.hpp"
 #include "planner/plan.hpp"
 
 namespace convjit {
 
-class OwVectorKernel final : public Kernel {
+class OwVectorKernel final : public PlannedKernel {
  public:
   OwVectorKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
                 std::shared_ptr<const Inner> inner);
-  Backend backend() const noexcept override { return backend_; }
-  std::string plan_str() const override { return plan_.str(); }
-  const Plan& plan() const { return plan_; }
 
  protected:
   void do_bind(const void* weights, const void* bias) override;
@@ -45,16 +40,7 @@ class OwVectorKernel final : public Kernel {
   template <class T>
   void compute(const T* in, T* out, int64_t grp, int64_t block_begin, int64_t block_end) const;
 
-  Plan plan_;
-  Geometry geo_;
-  Backend backend_;
-  std::shared_ptr<const Inner> inner_;
-  Buffer packed_wei_, bias_;
-  // Per thread: the staged input and, for channels-last outputs, the output
-  // in the inner kernel's channels-first order.
-  Buffer staged_in_, staged_out_;
-  int64_t staged_in_size_ = 0, staged_out_size_ = 0;
-  double flops_per_image_ = 0;  // decides how many threads a run is worth
+  const Geometry geo_;
 };
 
 }  // namespace convjit

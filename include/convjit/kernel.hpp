@@ -2,6 +2,7 @@
 // Kernel: a convolution ready to run. Obtained from an Engine; weights are
 // bound (and packed) once, then run() may be called any number of times,
 // from any number of threads at once, with any batch size.
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -28,6 +29,10 @@ class Kernel {
   virtual Backend backend() const noexcept = 0;
   // The plan this kernel runs, on one line ("reference" for the reference).
   virtual std::string plan_str() const = 0;
+  // The machine code it runs (empty for the interpreter and the reference),
+  // and that code as annotated Intel-syntax assembly.
+  virtual std::span<const uint8_t> code() const { return {}; }
+  virtual std::string disassembly() const { return {}; }
 
   // Copies (and packs) the weights, shaped desc().wei_shape(), and the bias,
   // shaped desc().bias_shape(), required iff desc().post_ops.bias. Throws
