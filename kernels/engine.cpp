@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "convjit/error.hpp"
+#include "kernels/code_hooks.hpp"
 #include "kernels/inner.hpp"
 #include "kernels/oc_vector_kernel.hpp"
 #include "kernels/ow_vector_kernel.hpp"
@@ -32,7 +33,7 @@ struct Engine::Impl {
   // Code cache (FBGEMM's pattern): look up under the lock; on a miss insert
   // a future, generate outside the lock, fulfil it. A failed generation
   // stores the error for the waiters and removes the entry.
-  std::mutex mutex;
+  mutable std::mutex mutex;
   std::unordered_map<std::string, CodeFuture> code;
   int64_t hits = 0, misses = 0;
   double jit_seconds = 0;
@@ -60,6 +61,7 @@ std::shared_ptr<const JitCode> Engine::Impl::code_for(const ConvDesc& desc, cons
   if (!owner) return future.get();  // rethrows the owner's error
   try {
     auto result = emit_code(desc, plan);
+    on_code_created(desc, plan, *result);
     promise.set_value(result);
     std::lock_guard lock(mutex);
     jit_seconds += result->compile_seconds();
@@ -90,6 +92,11 @@ Engine::~Engine() {
 }
 
 const CpuFacts& Engine::cpu() const noexcept { return impl_->cpu; }
+
+EngineStats Engine::stats() const {
+  std::lock_guard lock(impl_->mutex);
+  return {impl_->misses, impl_->hits, impl_->jit_seconds};
+}
 int Engine::threads() const noexcept { return impl_->threads; }
 
 std::unique_ptr<Kernel> Engine::make_kernel(const ConvDesc& desc, Backend backend) {

@@ -15,6 +15,13 @@ struct EngineOptions {
   std::string max_isa;  // "avx512", "avx2", "scalar"; empty: CONVJIT_MAX_ISA or none
 };
 
+// What the engine's code cache has done so far.
+struct EngineStats {
+  int64_t compiled = 0;   // kernels generated (cache misses)
+  int64_t reused = 0;     // cache hits
+  double jit_seconds = 0; // time spent generating code
+};
+
 class Engine {
  public:
   explicit Engine(EngineOptions options = {});
@@ -24,6 +31,7 @@ class Engine {
 
   const CpuFacts& cpu() const noexcept;
   int threads() const noexcept;
+  EngineStats stats() const;
 
   // A new kernel for desc (validated first; throws Error). Backend::automatic
   // is the JIT where the CPU has AVX2, else the interpreter.
