@@ -1,6 +1,9 @@
 // `convjit bench`: careful timing of one problem (or of every seed problem),
 // against this CPU's FMA peak, as a table or as JSON lines.
+#include <algorithm>
 #include <chrono>
+#include <cstring>
+#include <stdexcept>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -13,6 +16,7 @@
 #include "tools/commands.hpp"
 #include "tools/measure.hpp"
 #include "tools/options.hpp"
+#include "tools/ragged.hpp"
 #include "tools/report.hpp"
 #include "tools/seeds_text.hpp"
 
@@ -23,11 +27,12 @@ struct BenchOptions {
   std::string problem;  // empty: the seed problems
   KernelOptions kernel;
   bool json = false;
+  std::string ragged;  // COUNT:MIN-MAX[:SEED]; empty: none
 };
 
 struct BenchResult {
   ConvDesc desc;
-  Backend backend = Backend::automatic;
+  std::string backend;  // "jit"; with --ragged "jit:ragged" or "jit:batch"
   std::string plan;
   Timing timing;
   double compile_s = 0;
@@ -35,21 +40,84 @@ struct BenchResult {
   std::optional<double> peak_pct;  // none where the ISA has no FMA peak
 };
 
+void finish(Engine& engine, BenchResult& r, int64_t images);
+
 BenchResult bench_one(Engine& engine, const ConvDesc& desc, Backend backend) {
   const auto start = std::chrono::steady_clock::now();
-  std::unique_ptr<Kernel> kernel = make_cli_kernel(engine, desc, backend);
+  std::unique_ptr<Kernel> kernel = engine.make_kernel(desc, backend);
   BenchResult r;
   r.compile_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   r.desc = desc;
-  r.backend = kernel->backend();
+  r.backend = to_string(kernel->backend());
   r.plan = kernel->plan_str();
   const ProblemData data = make_problem_data(desc, desc.mb, Fill::integer, 1);
   Buffer dst = run_once(*kernel, data);
   r.timing = measure([&] { kernel->run(data.src.cview(), dst.view()); });
-  r.gflops = desc.flops(desc.mb) / r.timing.min_s / 1e9;
-  const double peak = fma_peak_gflops(engine.cpu().isa, desc.dt) * engine.threads();
-  if (peak > 0) r.peak_pct = 100 * r.gflops / peak;
+  finish(engine, r, desc.mb);
   return r;
+}
+
+// GFLOP/s and % of the FMA peak of a timed result of `images` images.
+void finish(Engine& engine, BenchResult& r, int64_t images) {
+  r.gflops = r.desc.flops(images) / r.timing.min_s / 1e9;
+  const double peak = fma_peak_gflops(engine.cpu().isa, r.desc.dt) * engine.threads();
+  if (peak > 0) r.peak_pct = 100 * r.gflops / peak;
+}
+
+// The ragged batch and one batch of the same images, timed in turn. The
+// ragged tensors are separate allocations, as a user's would be; both runs
+// must give the same bytes.
+std::vector<BenchResult> bench_ragged(Engine& engine, ConvDesc desc, Backend backend,
+                                      const RaggedSpec& spec) {
+  const std::vector<int64_t> batches = ragged_batches(spec);
+  int64_t total = 0;
+  for (int64_t b : batches) total += b;
+  desc.mb = std::max<int64_t>(total, 1);
+  const auto start = std::chrono::steady_clock::now();
+  std::unique_ptr<Kernel> kernel = engine.make_kernel(desc, backend);
+  const double compile_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const ProblemData data = make_problem_data(desc, total, Fill::integer, spec.seed);
+  Buffer dst = run_once(*kernel, data);
+  std::vector<Buffer> srcs, dsts;
+  std::vector<TensorPair> pairs;
+  const int64_t in_image = desc.src_shape(1).elems(), out_image = desc.dst_shape(1).elems();
+  const std::size_t elem = size_of(desc.dt);
+  int64_t offset = 0;
+  for (int64_t b : batches) {
+    srcs.emplace_back(desc.dt, desc.src_shape(b));
+    dsts.emplace_back(desc.dt, desc.dst_shape(b));
+    std::memcpy(srcs.back().data(), static_cast<const char*>(data.src.data()) + offset * in_image * elem,
+                srcs.back().bytes());
+    offset += b;
+  }
+  for (std::size_t i = 0; i < batches.size(); ++i) pairs.push_back({srcs[i].cview(), dsts[i].view()});
+  kernel->run_ragged(pairs);
+  offset = 0;
+  for (std::size_t i = 0; i < batches.size(); ++i) {
+    if (std::memcmp(dsts[i].data(), static_cast<const char*>(dst.data()) + offset * out_image * elem,
+                    dsts[i].bytes()) != 0)
+      throw std::runtime_error("ragged run differs from the single batch at tensor " + std::to_string(i));
+    offset += batches[i];
+  }
+  std::vector<BenchResult> results(2);
+  // Interleaved samples: neither side gets the quieter half of the run.
+  for (int round = 0; round < 2; ++round) {
+    for (int which = 0; which < 2; ++which) {
+      BenchResult& r = results[which];
+      Timing t = which == 0 ? measure([&] { kernel->run_ragged(pairs); })
+                            : measure([&] { kernel->run(data.src.cview(), dst.view()); });
+      if (round == 0 || t.min_s < r.timing.min_s) r.timing = t;
+    }
+  }
+  for (int which = 0; which < 2; ++which) {
+    BenchResult& r = results[which];
+    r.desc = desc;
+    r.backend = std::string(to_string(kernel->backend())) + (which == 0 ? ":ragged" : ":batch");
+    r.plan = kernel->plan_str();
+    r.compile_s = compile_s;
+    finish(engine, r, total);
+  }
+  return results;
 }
 
 nlohmann::json to_json(const BenchResult& r, int threads) {
@@ -58,7 +126,7 @@ nlohmann::json to_json(const BenchResult& r, int threads) {
           {"layout", to_string(r.desc.layout)},
           {"post_ops", to_string(r.desc.post_ops)},
           {"threads", threads},
-          {"backend", to_string(r.backend)},
+          {"backend", r.backend},
           {"plan", r.plan},
           {"min_s", r.timing.min_s},
           {"median_s", r.timing.median_s},
@@ -80,14 +148,23 @@ int bench(const BenchOptions& o) {
   const Backend backend = backend_of(o.kernel);
   Table table({"problem", "descriptor", "dt", "post-ops", "backend", "min", "median", "GFLOP/s",
                "% peak", "compile"});
+  std::vector<BenchResult> results;
   for (const ConvDesc& desc : problems) {
-    const BenchResult r = bench_one(engine, desc, backend);
+    if (o.ragged.empty()) {
+      results.push_back(bench_one(engine, desc, backend));
+    } else {
+      for (BenchResult& r : bench_ragged(engine, desc, backend, parse_ragged(o.ragged)))
+        results.push_back(std::move(r));
+    }
+  }
+  for (const BenchResult& r : results) {
+    const ConvDesc& desc = r.desc;
     if (o.json) {
       std::cout << to_json(r, engine.threads()).dump() << std::endl;  // a line per result, now
       continue;
     }
     table.add({display_name(desc), descriptor_without_name(desc), std::string(to_string(desc.dt)),
-               to_string(desc.post_ops), std::string(to_string(r.backend)),
+               to_string(desc.post_ops), r.backend,
                format_seconds(r.timing.min_s), format_seconds(r.timing.median_s),
                format_fixed(r.gflops, 2), r.peak_pct ? format_fixed(*r.peak_pct, 1) : "-",
                format_seconds(r.compile_s)});
@@ -110,6 +187,10 @@ Subcommand add_bench_command(CLI::App& app) {
       ->type_name("DESC");
   add_kernel_options(*cmd, o->kernel);
   cmd->add_flag("--json", o->json, "One JSON object per line instead of a table");
+  cmd->add_option("--ragged", o->ragged,
+                  "COUNT tensors with batch sizes uniform in MIN..MAX (the problem's mb ignored): "
+                  "times the ragged call and one batch of the same images")
+      ->type_name("COUNT:MIN-MAX[:SEED]");
   return {cmd, [o] { return bench(*o); }};
 }
 

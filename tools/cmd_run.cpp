@@ -62,7 +62,7 @@ int run(const RunOptions& o) {
       o.load.empty() ? make_problem_data(desc, desc.mb, fill, o.seed) : load_data(o.load, desc);
 
   Engine engine(engine_options(o.kernel.threads));
-  std::unique_ptr<Kernel> kernel = make_cli_kernel(engine, desc, backend);
+  std::unique_ptr<Kernel> kernel = engine.make_kernel(desc, backend);
   Buffer dst = run_once(*kernel, data);
   // Integer fills are exact in any summation order; anything else may round.
   const bool exact = o.load.empty() && fill == Fill::integer;

@@ -41,7 +41,7 @@ int run_suite() {
       ConvDesc desc = entry.desc;
       desc.dt = v.dt;
       desc.post_ops = v.post_ops;
-      std::unique_ptr<Kernel> kernel = make_cli_kernel(engine, desc, Backend::automatic);
+      std::unique_ptr<Kernel> kernel = engine.make_kernel(desc, Backend::automatic);
       const ProblemData data = make_problem_data(desc, desc.mb, Fill::integer, 1);
       Buffer dst = run_once(*kernel, data);
       const Comparison cmp =
