@@ -1,7 +1,7 @@
 // The naive direct loop: what a C programmer writes first. Scalar, in the
 // data type (f32 accumulates in f32), compiled with the project's flags.
 // With more than one thread, OpenMP splits the (image, output channel)
-// planes, the obvious parallel loop.
+// planes, the obvious parallel loop, when the problem is not tiny.
 #include "bench/impl.hpp"
 
 namespace convjit::bench {
@@ -16,7 +16,10 @@ void naive_conv(const ConvDesc& c, const T* src, const T* wei, T* dst, int64_t b
   const int64_t k0 = c.k[0], k1 = c.k[1], k2 = c.k[2];
   const int64_t in_plane = i0 * i1 * i2, out_plane = o0 * o1 * o2, k_size = k0 * k1 * k2;
   const int64_t planes = batch * c.oc;
-#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
+  // Threads only where there is work for them (~100k multiply-adds): a
+  // parallel region costs microseconds, more than a tiny problem.
+  const bool parallel = threads > 1 && planes * out_plane * icg * k_size >= 100000;
+#pragma omp parallel for num_threads(threads) schedule(static) if (parallel)
   for (int64_t plane = 0; plane < planes; ++plane) {
     const int64_t n = plane / c.oc, oc = plane % c.oc, g = oc / ocg;
     const T* in = src + (n * c.ic + g * icg) * in_plane;

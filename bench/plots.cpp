@@ -79,7 +79,7 @@ void header(std::ostream& gp, const std::string& png, const Layout& l, const std
      << "set output \"" << png << "\"\n"
      << "set multiplot layout " << rows << "," << cols << " title \"" << title
      << "\" font \",14\"\n"
-     << "set logscale y\nset grid ytics mytics lc rgb \"#dddddd\"\n"
+     << "set logscale y\nset format y \"%g\"\nset grid ytics mytics lc rgb \"#dddddd\"\n"
      << "set xtics rotate by 40 right font \",8\"\nset bmargin 8\nset style fill solid 0.8\n"
      << "set key outside right top Left reverse font \",9\"\nset rmargin 22\n";
 }

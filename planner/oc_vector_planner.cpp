@@ -1,5 +1,6 @@
 // The oc_vector strategy: its legality and its cost model.
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "planner/channel_geometry.hpp"
@@ -62,7 +63,7 @@ std::optional<std::string> oc_vector_rejection(const ConvDesc& desc, const Plan&
            " rounded up to whole vectors";
   if (plan.ur_h != 1) return "oc_vector computes one output row per block: ur_h must be 1";
   const int vecs = plan.oc_blk / plan.vlen;
-  const int acc = plan.ur_w * vecs;
+  const int64_t acc = int64_t(plan.ur_w) * vecs;
   const int budget = vector_registers(plan.isa) - spare_registers(plan.isa, vecs);
   if (acc > budget)
     return "register block ur_w*vectors=" + std::to_string(acc) + " exceeds the " +
@@ -103,6 +104,25 @@ Plan plan_oc_vector(const ConvDesc& desc, const CpuFacts& cpu, Plan best) {
       break;
     }
   return best;
+}
+
+double oc_vector_cycles(const ConvDesc& desc, const CpuFacts& cpu, const Plan& plan) {
+  const int64_t rows = desc.g * desc.o[ConvDesc::D] * desc.o[ConvDesc::H];
+  const int64_t oc_vecs = round_up(desc.ocg(), plan.vlen) / plan.vlen;
+  const int64_t passes = desc.icg() / plan.ic_blk;
+  const double compute = row_cycles(desc, plan.isa, plan.vlen, plan.ur_w, plan.oc_blk / plan.vlen) *
+                         double(desc.icg() * desc.spatial_k() * rows);
+  // Each pass after the first reloads the partial sums the previous one
+  // stored: a load and a store per accumulator vector.
+  const double partial_sums = double(passes - 1) * double(rows * desc.o[ConvDesc::W] * oc_vecs);
+  // Weights of one block and pass beyond half the L2 come from farther away
+  // for every output row that sweeps them.
+  const double wei_bytes = double(plan.ic_blk) * double(desc.spatial_k() * plan.oc_blk) *
+                           double(size_of(desc.dt));
+  const double oc_blocks = std::ceil(double(desc.ocg()) / plan.oc_blk);
+  const double spill =
+      wei_bytes > double(cpu.l2_bytes) / 2 ? double(rows) * oc_blocks * double(passes) * wei_bytes / 64 : 0;
+  return compute + partial_sums + spill;
 }
 
 }  // namespace convjit

@@ -31,6 +31,11 @@ struct Dims {
   int64_t ocg, oh, ow, kh, kw, sh, dh1, taps_outer;
 };
 
+Dims dims_of(const ConvDesc& desc) {
+  return {desc.ocg(), desc.o[1], desc.o[2], desc.k[1], desc.k[2], desc.s[1], desc.d[1] + 1,
+          desc.icg() * desc.k[0]};
+}
+
 // Input rows a block of `rows` output rows reads (rows hit by some tap).
 int64_t rows_read(const Dims& d, int64_t rows) {
   int64_t span = (rows - 1) * d.sh + (d.kh - 1) * d.dh1 + 1, n = 0;
@@ -76,7 +81,7 @@ std::optional<std::string> ow_vector_rejection(const ConvDesc& desc, const Plan&
     return "ow_vector reduces over all ic/g=" + std::to_string(desc.icg()) + " channels at once";
   if (plan.oc_blk > desc.ocg())
     return "oc_blk=" + std::to_string(plan.oc_blk) + " exceeds oc/g=" + std::to_string(desc.ocg());
-  int acc = plan.ur_h * plan.ur_w * plan.oc_blk;
+  const int64_t acc = int64_t(plan.ur_h) * plan.ur_w * plan.oc_blk;
   int budget = vector_registers(plan.isa) -
                spare_registers(plan.isa, plan.ur_w, splits_stride(desc, plan.staged));
   if (acc > budget)
@@ -91,8 +96,7 @@ Plan plan_ow_vector(const ConvDesc& desc, Plan best) {
   const Isa isa = best.isa;
   best.strategy = Strategy::ow_vector;
   best.staged = needs_staging(desc);
-  const Dims d{desc.ocg(), desc.o[1], desc.o[2], desc.k[1], desc.k[2], desc.s[1], desc.d[1] + 1,
-               desc.icg() * desc.k[0]};
+  const Dims d = dims_of(desc);
   double best_cycles = std::numeric_limits<double>::max();
   int max_w = static_cast<int>(std::min<int64_t>(4, (d.ow + best.vlen - 1) / best.vlen));
   for (int ur_w = 1; ur_w <= max_w; ++ur_w) {
@@ -111,6 +115,11 @@ Plan plan_ow_vector(const ConvDesc& desc, Plan best) {
     }
   }
   return best;
+}
+
+double ow_vector_cycles(const ConvDesc& desc, const Plan& plan) {
+  return double(desc.g * desc.o[0]) *
+         plane_cycles(dims_of(desc), plan.vlen, plan.ur_h, plan.ur_w, plan.oc_blk);
 }
 
 }  // namespace convjit

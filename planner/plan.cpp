@@ -42,6 +42,25 @@ std::string Plan::to_json() const {
   return j.dump();
 }
 
+namespace {
+
+// Plan fields are small counts: anything else (a real number, a boolean, a
+// value near the integer limits) is malformed, and refusing it here keeps
+// the legality checks' products from overflowing.
+int int_field(const nlohmann::json& j, const char* key) {
+  constexpr int64_t kLimit = int64_t(1) << 20;
+  const nlohmann::json& v = j.at(key);
+  if (!v.is_number_integer())
+    throw Error("plan", std::string("plan: ") + key + " must be an integer, not " + v.type_name());
+  // A value above int64's range parses as unsigned; either way it is too big.
+  const bool fits = v.is_number_unsigned() ? v.get<uint64_t>() <= uint64_t(kLimit)
+                                           : v.get<int64_t>() >= -kLimit && v.get<int64_t>() <= kLimit;
+  if (!fits) throw Error("plan", std::string("plan: ") + key + "=" + v.dump() + " is out of range");
+  return static_cast<int>(v.get<int64_t>());
+}
+
+}  // namespace
+
 Plan Plan::from_json(const std::string& text) {
   try {
     auto j = nlohmann::json::parse(text);
@@ -51,13 +70,13 @@ Plan Plan::from_json(const std::string& text) {
     else if (strategy == "oc_vector") p.strategy = Strategy::oc_vector;
     else throw Error("plan", "plan: unknown strategy '" + strategy + "'");
     p.isa = parse_isa(j.at("isa").get<std::string>(), "plan.isa");
-    p.vlen = j.at("vlen").get<int>();
-    p.ur_w = j.at("ur_w").get<int>();
-    p.ur_h = j.at("ur_h").get<int>();
-    p.oc_blk = j.at("oc_blk").get<int>();
-    p.ic_blk = j.at("ic_blk").get<int>();
+    p.vlen = int_field(j, "vlen");
+    p.ur_w = int_field(j, "ur_w");
+    p.ur_h = int_field(j, "ur_h");
+    p.oc_blk = int_field(j, "oc_blk");
+    p.ic_blk = int_field(j, "ic_blk");
     p.staged = j.at("staged").get<bool>();
-    p.threads = j.at("threads").get<int>();
+    p.threads = int_field(j, "threads");
     return p;
   } catch (const nlohmann::json::exception& e) {
     throw Error("plan", std::string("plan: malformed JSON: ") + e.what());

@@ -12,6 +12,10 @@ std::optional<std::string> oc_vector_rejection(const ConvDesc& desc, const Plan&
 // `base` carries the ISA, lanes, threads; the planner fills in the rest.
 Plan plan_ow_vector(const ConvDesc& desc, Plan base);
 Plan plan_oc_vector(const ConvDesc& desc, const CpuFacts& cpu, Plan base);
+// The cost models behind those choices, in estimated cycles for one image
+// (staging and threads left out): the tuner ranks its candidates by them.
+double ow_vector_cycles(const ConvDesc& desc, const Plan& plan);
+double oc_vector_cycles(const ConvDesc& desc, const CpuFacts& cpu, const Plan& plan);
 // Many channels: vectors along output channels waste fewer lanes than
 // vectors along the output width.
 bool prefers_oc_vector(const ConvDesc& desc, int vlen);
