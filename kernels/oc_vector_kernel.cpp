@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "kernels/parallel.hpp"
+#include "kernels/transpose.hpp"
 
 namespace convjit {
 
@@ -152,8 +153,7 @@ void OcVectorKernel::stage(const T* src, int64_t n, T* to, int64_t first, int64_
     if (ncx) {
       const int64_t plane = id * ih * iw;
       const T* line = src + n * ic * plane + (z * ih + y) * iw;
-      for (int64_t c = 0; c < ic; ++c)
-        for (int64_t x = x0; x < x1; ++x) out[x * ic + c] = line[c * plane + x - pw];
+      transpose(line + x0 - pw, ic, x1 - x0, plane, out + x0 * ic, ic);
     } else {
       const T* line = src + ((n * id + z) * ih + y) * iw * ic;
       std::copy(line + (x0 - pw) * ic, line + (x1 - pw) * ic, out + x0 * ic);
@@ -168,8 +168,7 @@ void OcVectorKernel::unstage(const T* from, T* dst, int64_t n, int64_t first, in
   for (int64_t row = first; row < last; ++row) {
     const T* in = from + row * geo_.out_row;
     T* out = dst + n * oc * plane + row * ow;
-    for (int64_t c = 0; c < oc; ++c)
-      for (int64_t x = 0; x < ow; ++x) out[c * plane + x] = in[x * oc + c];
+    transpose(in, ow, oc, oc, out, plane);
   }
 }
 

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "kernels/parallel.hpp"
+#include "kernels/transpose.hpp"
 
 namespace convjit {
 
@@ -176,8 +177,7 @@ void OwVectorKernel::unstage(const T* from, T* dst, int64_t n, int64_t grp, int6
   for (int64_t row = first; row < last; ++row) {
     T* out = dst + (n * d.o[0] * d.o[1] + row) * ow * d.oc + grp * ocg;
     const T* in = from + row * ow;
-    for (int64_t x = 0; x < ow; ++x)
-      for (int64_t o = 0; o < ocg; ++o) out[x * d.oc + o] = in[o * geo_.out_chan + x];
+    transpose(in, ocg, ow, geo_.out_chan, out, d.oc);
   }
 }
 
