@@ -1,0 +1,72 @@
+// Every layer of the oneDNN shape files, at batch 1, in channels-first and
+// channels-last layouts by turns, computed by the JIT (or
+// the interpreter where the CPU has no AVX2) and compared exactly with the
+// reference on integer data. Layers whose reference would take too long in
+// CI are shrunk spatially (channels, kernel, strides, dilations and both
+// paddings kept); CONVJIT_FULL_SHAPES=1 runs them all at full size.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "convjit/convjit.hpp"
+#include "kernels/reference.hpp"
+#include "kernels/test_data.hpp"
+
+namespace convjit {
+namespace {
+
+// Multiply-adds the reference may spend on one layer in CI (about a second).
+constexpr double kMaxReferenceMacs = 3e8;
+
+double macs(const ConvDesc& d) { return d.flops(d.mb) / 2; }
+
+// The same layer with at most `cap` outputs per spatial axis: the input
+// shrinks so that front and back padding stay as they were.
+ConvDesc shrink(ConvDesc d, int64_t cap) {
+  for (int a = 0; a < 3; ++a) {
+    if (d.o[a] <= cap) continue;
+    d.o[a] = cap;
+    d.i[a] = (d.o[a] - 1) * d.s[a] + d.ext(a) - d.p[a] - d.pb[a];
+  }
+  d.validate();
+  return d;
+}
+
+void check_file(const std::string& file) {
+  const bool full = std::getenv("CONVJIT_FULL_SHAPES") != nullptr;
+  Engine engine(EngineOptions{2, ""});
+  int checked = 0;
+  for (const ShapeEntry& e : read_shape_file(std::string(CONVJIT_PROBLEMS_DIR) + "/onednn/" + file)) {
+    ConvDesc d = e.desc;
+    d.mb = 1;
+    d.layout = e.line % 2 ? Layout::nxc : Layout::ncx;  // both layouts, alternating
+    for (int64_t cap = 64; !full && macs(d) > kMaxReferenceMacs && cap >= 1; cap /= 2) d = shrink(d, cap);
+    SCOPED_TRACE(file + ":" + std::to_string(e.line) + " " + d.str());
+    auto kernel = engine.make_kernel(d);
+    ProblemData data = make_problem_data(d, 1, Fill::integer, e.line);
+    kernel->bind(data.wei.view(), data.bias.view());
+    Buffer got(d.dt, d.dst_shape(1)), want(d.dt, d.dst_shape(1));
+    kernel->run(data.src.view(), got.view());
+    reference_conv(d, data.src.data(), data.wei.data(), nullptr, want.data(), 1);
+    Comparison c = compare(got, want, 0.0, false);
+    EXPECT_EQ(c.mismatches, 0) << c.str() << " plan " << kernel->plan_str() << "\n  replay: convjit run --problem "
+                               << d.str();
+    ++checked;
+  }
+  EXPECT_GT(checked, 0) << file << " has no problem";
+}
+
+class ShapeFileExact : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(ShapeFileExact, EveryLayerMatchesTheReference) { check_file(GetParam()); }
+
+INSTANTIATE_TEST_SUITE_P(OneDnn, ShapeFileExact,
+                         ::testing::Values("shapes_resnet_50", "shapes_mobilenet", "shapes_mobilenet_dw",
+                                           "shapes_1x1", "shapes_tails", "shapes_dilated", "shapes_1d",
+                                           "shapes_3d_unet", "shapes_basic", "shapes_large_padding",
+                                           "shapes_regression_small_spatial", "shapes_vgg_19"),
+                         [](const auto& info) { return std::string(info.param); });
+
+}  // namespace
+}  // namespace convjit
