@@ -150,6 +150,20 @@ template <class Vmm>
 void OcVectorGenerator<Vmm>::taps(const Block& b) {
   const int64_t kw = desc_.k[ConvDesc::W], sw = desc_.s[ConvDesc::W], dw1 = desc_.d[ConvDesc::W] + 1;
   const int64_t unroll = geo_.ic_unroll;
+  if (geo_.depthwise) {
+    // Each channel reads its own input channel: vectors of inputs, no
+    // broadcast, no input-channel loop.
+    for (int64_t x = 0; x < kw; ++x) {
+      for (int v = 0; v < b.vecs; ++v)
+        load(wei_vec(b, v), ptr[reg_wei_tap + disp(x * geo_.wei_tap + v * vlen_)], vlen_);
+      for (int j = 0; j < b.pixels; ++j)
+        for (int v = 0; v < b.vecs; ++v) {
+          load(in_vec(b), ptr[reg_src_tap + disp((j * sw + x * dw1) * geo_.in_pix + v * vlen_)], b.lanes(v, vlen_));
+          fma(acc(b, j, v), wei_vec(b, v), in_vec(b));
+        }
+    }
+    return;
+  }
   for (int64_t x = 0; x < kw; ++x) {
     Xbyak::Label ic_loop;
     mov(reg_ic_left, plan_.ic_blk / unroll);

@@ -44,6 +44,13 @@ class OcVectorInterpreter final : public Inner {
       for (int64_t y = 0; y < kh; ++y) {
         const T* in = src + z * (desc_.d[0] + 1) * geo_.in_plane + y * (desc_.d[1] + 1) * geo_.in_row;
         const T* w = wei + (z * kh + y) * kw * geo_.wei_tap;
+        if (geo_.depthwise) {
+          for (int64_t x = 0; x < kw; ++x)
+            for (int j = 0; j < pixels; ++j)
+              for (int c = 0; c < ocs; ++c)
+                at(j, c) = std::fma(w[x * geo_.wei_tap + c], in[(j * sw + x * dw1) * geo_.in_pix + c], at(j, c));
+          continue;
+        }
         for (int64_t x = 0; x < kw; ++x)
           for (int64_t ic = 0; ic < plan_.ic_blk; ++ic)
             for (int j = 0; j < pixels; ++j) {

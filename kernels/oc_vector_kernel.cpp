@@ -14,7 +14,7 @@ OcVectorKernel::OcVectorKernel(const ConvDesc& desc, const Plan& plan, Backend b
 
 void OcVectorKernel::do_bind(const void* weights, const void* bias) {
   const ConvDesc& d = desc();
-  packed_wei_ = Buffer(d.dt, Shape{1, {d.g * geo_.wei_group}});
+  packed_wei_ = Buffer(d.dt, Shape{1, {looped_groups(d) * geo_.wei_group}});
   if (d.dt == DataType::f64) pack_weights(static_cast<const double*>(weights));
   else pack_weights(static_cast<const float*>(weights));
   bind_common(bias, plan_.staged ? geo_.in_image : 0,
@@ -25,17 +25,18 @@ template <class T>
 void OcVectorKernel::pack_weights(const T* wei) {
   const ConvDesc& d = desc();
   T* packed = packed_wei_.as<T>();
-  const int64_t ks = d.spatial_k(), icg = d.icg(), ocg = d.ocg();
+  const int64_t ks = d.spatial_k(), icg = d.icg(), ocg = d.ocg(), channels = vector_channels(d);
   const int64_t blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
-  // User: [g][oc/g][ic/g][kd][kh][kw]; packed: [g][block][kd][kh][kw][ic/g][oc_blk].
-  for (int64_t grp = 0; grp < d.g; ++grp)
+  // User: [g][oc/g][ic/g][kd][kh][kw]; packed: [group][block][kd][kh][kw][ic/g][oc_blk]
+  // (depthwise: one looped group whose block channels are the groups).
+  for (int64_t grp = 0; grp < looped_groups(d); ++grp)
     for (int64_t b = 0; b < blocks; ++b)
       for (int64_t tap = 0; tap < ks; ++tap)
         for (int64_t ic = 0; ic < icg; ++ic)
           for (int64_t o = 0; o < plan_.oc_blk; ++o) {
             const int64_t oc = b * plan_.oc_blk + o;
             packed[grp * geo_.wei_group + b * geo_.wei_block + tap * geo_.wei_tap + ic * plan_.oc_blk + o] =
-                oc < ocg ? wei[((grp * ocg + oc) * icg + ic) * ks + tap] : T(0);
+                oc < channels ? wei[((grp * ocg + oc) * icg + ic) * ks + tap] : T(0);
           }
 }
 
@@ -110,7 +111,7 @@ void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last) c
   const int64_t oh = d.o[1], blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
   const T* bias = this->bias<T>();
   CallArgs args{};
-  for (int64_t grp = 0; grp < d.g; ++grp)
+  for (int64_t grp = 0; grp < looped_groups(d); ++grp)
     for (int64_t b = 0; b < blocks; ++b) {
       const OcPart part = b < geo_.oc_blocks ? OcPart::full : OcPart::tail;
       const int64_t oc0 = grp * d.ocg() + b * plan_.oc_blk;
@@ -118,7 +119,7 @@ void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last) c
       // Passes over input channels: the weights of one pass stay in cache
       // while the rows go by; partial sums wait in dst.
       for (int64_t pass = 0; pass < geo_.ic_blocks; ++pass) {
-        const int64_t ic0 = grp * d.icg() + pass * plan_.ic_blk;
+        const int64_t ic0 = geo_.depthwise ? oc0 : grp * d.icg() + pass * plan_.ic_blk;
         args.wei = packed_wei_.as<T>() + grp * geo_.wei_group + b * geo_.wei_block + pass * plan_.ic_blk * plan_.oc_blk;
         args.flags = (pass > 0 ? kAccumulate : 0) | (pass == geo_.ic_blocks - 1 ? kLastPass : 0);
         // Calls cover runs of rows within one output plane.

@@ -23,9 +23,10 @@ ChannelGeometry ChannelGeometry::of(const ConvDesc& desc, const Plan& plan) {
   g.out_plane = desc.o[A::H] * g.out_row;
   g.out_image = desc.o[A::D] * g.out_plane;
 
+  g.depthwise = is_depthwise(desc);
   g.vecs = plan.oc_blk / plan.vlen;
-  g.oc_blocks = desc.ocg() / plan.oc_blk;
-  g.oc_tail = desc.ocg() % plan.oc_blk;
+  g.oc_blocks = vector_channels(desc) / plan.oc_blk;
+  g.oc_tail = vector_channels(desc) % plan.oc_blk;
   g.w_blocks = desc.o[A::W] / plan.ur_w;
   g.w_tail = desc.o[A::W] % plan.ur_w;
   g.ic_blocks = desc.icg() / plan.ic_blk;

@@ -9,16 +9,24 @@
 
 namespace convjit {
 
+// Depthwise (every group one input and one output channel): vectors run
+// across the groups' channels instead of within a group.
+inline bool is_depthwise(const ConvDesc& d) { return d.g > 1 && d.icg() == 1 && d.ocg() == 1; }
+// Channels along which oc_vector lays its vectors, and the groups it loops over.
+inline int64_t vector_channels(const ConvDesc& d) { return is_depthwise(d) ? d.g : d.ocg(); }
+inline int64_t looped_groups(const ConvDesc& d) { return is_depthwise(d) ? 1 : d.g; }
+
 struct ChannelGeometry {
   int64_t in_d = 0, in_h = 0, in_w = 0;  // staged: only what the outputs read
   int64_t in_pix = 0, in_row = 0, in_plane = 0, in_image = 0;
   int64_t out_pix = 0, out_row = 0, out_plane = 0, out_image = 0;
+  bool depthwise = false;                 // see is_depthwise()
   int64_t vecs = 0;                       // vectors in a full oc block
   int64_t oc_blocks = 0, oc_tail = 0;     // full blocks; channels of the tail block
   int64_t w_blocks = 0, w_tail = 0;       // full blocks of ur_w pixels; pixels left
   int64_t ic_blocks = 0;                  // passes over the output
   int64_t ic_unroll = 1;                  // input channels per step of the ic loop
-  // Packed weights per group: [oc block][kd][kh][kw][ic/g][oc_blk].
+  // Packed weights per looped group: [oc block][kd][kh][kw][ic/g][oc_blk].
   int64_t wei_tap = 0, wei_block = 0, wei_group = 0;
 
   static ChannelGeometry of(const ConvDesc& desc, const Plan& plan);

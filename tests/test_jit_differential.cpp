@@ -78,9 +78,14 @@ ConvDesc random_problem(std::mt19937_64& rng, const Space& space) {
   auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
   for (;;) {
     std::ostringstream os;
-    const int g = pick(1, 3) == 1 ? pick(1, 3) : 1;
-    os << "g" << g << "mb" << pick(1, 5) << "ic" << g * pick(space.min_group_channels, space.max_group_channels_in)
-       << "oc" << g * pick(space.min_group_channels, space.max_group_channels_out);
+    if (pick(0, 5) == 0) {  // depthwise: every group one channel in, one out
+      const int g = pick(2, 40);
+      os << "g" << g << "mb" << pick(1, 5) << "ic" << g << "oc" << g;
+    } else {
+      const int g = pick(1, 3) == 1 ? pick(1, 3) : 1;
+      os << "g" << g << "mb" << pick(1, 5) << "ic" << g * pick(space.min_group_channels, space.max_group_channels_in)
+         << "oc" << g * pick(space.min_group_channels, space.max_group_channels_out);
+    }
     const int dims = space.three_d && pick(0, 4) == 0 ? 3 : pick(0, 3) != 0 ? 2 : 1;
     const std::string axes = dims == 3 ? "dhw" : dims == 2 ? "hw" : "w";
     const int size_cap = dims == 3 ? 8 : space.max_size;
