@@ -205,7 +205,32 @@ void OwVectorGenerator<Vmm>::block(const Block& b) {
 }
 
 template <class Vmm>
+void OwVectorGenerator<Vmm>::taps_stationary_weights(const Block& b) {
+  const int64_t kh = desc_.k[ConvDesc::H], kw = desc_.k[ConvDesc::W];
+  const int64_t sh = desc_.s[ConvDesc::H], dh1 = desc_.d[ConvDesc::H] + 1;
+  // The block's weights of one tap stay in registers while every row of the
+  // block loads its input: the order of accumulation is the same as taps().
+  for (int64_t y = 0; y < kh; ++y)
+    for (int64_t x = 0; x < kw; ++x) {
+      for (int o = 0; o < b.ocs; ++o)
+        broadcast(wei_vec(b, o), ptr[reg_wei_tap + disp((y * kw + x) * plan_.oc_blk + o)]);
+      const int64_t col = geo_.tap_phase(x) * geo_.phase_len + geo_.tap_shift(x);
+      for (int r = 0; r < b.rows; ++r) {
+        const int64_t ih = r * sh + y * dh1;
+        for (int v = 0; v < b.vecs; ++v)
+          load_input(b, v, ih * geo_.in_row + col + int64_t(v) * vlen_ * geo_.col_step, b.lanes(v, vlen_));
+        for (int o = 0; o < b.ocs; ++o)
+          for (int v = 0; v < b.vecs; ++v) fma(acc(b, r, v, o), in_vec(b, v), wei_vec(b, o));
+      }
+    }
+}
+
+template <class Vmm>
 void OwVectorGenerator<Vmm>::taps(const Block& b) {
+  if (plan_.stationary_weights) {
+    taps_stationary_weights(b);
+    return;
+  }
   const int64_t kh = desc_.k[ConvDesc::H], kw = desc_.k[ConvDesc::W];
   const int64_t sh = desc_.s[ConvDesc::H], dh1 = desc_.d[ConvDesc::H] + 1;
   const int64_t span = (b.rows - 1) * sh + (kh - 1) * dh1 + 1;

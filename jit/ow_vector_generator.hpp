@@ -40,6 +40,7 @@ class OwVectorGenerator : public Xbyak::CodeGenerator {
   void row_block(int rows, int ocs);
   void block(const Block& b);
   void taps(const Block& b);
+  void taps_stationary_weights(const Block& b);
   void epilogue(const Block& b);
   // Loads the input of `lanes` output columns starting at element `index`,
   // splitting stride 2 in registers when the plan reads the user's tensor.
@@ -47,8 +48,11 @@ class OwVectorGenerator : public Xbyak::CodeGenerator {
 
   Vmm acc(const Block& b, int r, int v, int o) const { return Vmm((r * b.vecs + v) * b.ocs + o); }
   Vmm in_vec(const Block& b, int v) const { return Vmm(b.rows * b.vecs * b.ocs + v); }
-  Vmm wei_vec(const Block& b) const { return Vmm(b.rows * b.vecs * b.ocs + b.vecs); }
-  Vmm odd_vec(const Block& b) const { return Vmm(b.rows * b.vecs * b.ocs + b.vecs + 1); }
+  // Weights: one broadcast register, or with stationary weights one per channel.
+  Vmm wei_vec(const Block& b, int o = 0) const { return Vmm(b.rows * b.vecs * b.ocs + b.vecs + o); }
+  Vmm odd_vec(const Block& b) const {
+    return Vmm(b.rows * b.vecs * b.ocs + b.vecs + (plan_.stationary_weights ? b.ocs : 1));
+  }
   Vmm mask_vec() const { return Vmm(15); }
   Vmm index_vec() const { return Vmm(31); }
 

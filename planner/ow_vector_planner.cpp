@@ -19,10 +19,12 @@ bool needs_staging(const ConvDesc& d) {
 }
 
 // Registers the block needs besides its accumulators: the input vectors, one
-// broadcast weight, on AVX2 (and the interpreter, which mimics it) a mask,
-// and to split stride 2 in registers a second input (and AVX-512's indices).
-int spare_registers(Isa isa, int ur_w, bool split_stride) {
-  return ur_w + 1 + (isa == Isa::avx512 ? 0 : 1) + (split_stride ? (isa == Isa::avx512 ? 2 : 1) : 0);
+// broadcast weight (stationary weights: one per channel of the block), on
+// AVX2 (and the interpreter, which mimics it) a mask, and to split stride 2
+// in registers a second input (and AVX-512's indices).
+int spare_registers(Isa isa, int ur_w, int oc_blk, bool stationary_weights, bool split_stride) {
+  return ur_w + (stationary_weights ? oc_blk : 1) + (isa == Isa::avx512 ? 0 : 1) +
+         (split_stride ? (isa == Isa::avx512 ? 2 : 1) : 0);
 }
 
 bool splits_stride(const ConvDesc& d, bool staged) { return !staged && d.s[ConvDesc::W] == 2; }
@@ -51,15 +53,19 @@ int64_t rows_read(const Dims& d, int64_t rows) {
 }
 
 // Estimated cycles of one register block: FMAs and load uops each share two
-// ports; stores and loop overhead on top.
-double block_cycles(const Dims& d, int64_t rows, int64_t vecs, int64_t ocs) {
+// ports; stores and loop overhead on top. Inputs held: each input vector is
+// loaded once, each weight once per row that uses it; weights held: each
+// weight once, each input vector once per row that reads it.
+double block_cycles(const Dims& d, int64_t rows, int64_t vecs, int64_t ocs, bool stationary_weights) {
   double fma = double(d.taps_outer) * rows * d.kh * d.kw * vecs * ocs;
-  double loads = double(d.taps_outer) * (rows_read(d, rows) * d.kw * vecs + rows * d.kh * d.kw * ocs);
+  double loads = stationary_weights
+                     ? double(d.taps_outer) * d.kh * d.kw * (ocs + rows * vecs)
+                     : double(d.taps_outer) * (rows_read(d, rows) * d.kw * vecs + rows * d.kh * d.kw * ocs);
   return std::max(fma, loads) / 2 + rows * vecs * ocs + 8;
 }
 
 // Cycles for one output plane: full blocks and the tails of each dimension.
-double plane_cycles(const Dims& d, int vlen, int ur_h, int ur_w, int oc_blk) {
+double plane_cycles(const Dims& d, int vlen, int ur_h, int ur_w, int oc_blk, bool stationary_weights) {
   double total = 0;
   int64_t w_full = d.ow / (int64_t(ur_w) * vlen), w_rem = d.ow % (int64_t(ur_w) * vlen);
   struct Part { int64_t count, size; };
@@ -70,7 +76,8 @@ double plane_cycles(const Dims& d, int vlen, int ur_h, int ur_w, int oc_blk) {
     for (auto& c : cols)
       for (auto& o : ocs)
         if (r.count && c.count && o.count)
-          total += double(r.count) * c.count * o.count * block_cycles(d, r.size, c.size, o.size);
+          total += double(r.count) * c.count * o.count *
+                   block_cycles(d, r.size, c.size, o.size, stationary_weights);
   return total;
 }
 
@@ -82,8 +89,9 @@ std::optional<std::string> ow_vector_rejection(const ConvDesc& desc, const Plan&
   if (plan.oc_blk > desc.ocg())
     return "oc_blk=" + std::to_string(plan.oc_blk) + " exceeds oc/g=" + std::to_string(desc.ocg());
   const int64_t acc = int64_t(plan.ur_h) * plan.ur_w * plan.oc_blk;
-  int budget = vector_registers(plan.isa) -
-               spare_registers(plan.isa, plan.ur_w, splits_stride(desc, plan.staged));
+  int budget = vector_registers(plan.isa) - spare_registers(plan.isa, plan.ur_w, plan.oc_blk,
+                                                             plan.stationary_weights,
+                                                             splits_stride(desc, plan.staged));
   if (acc > budget)
     return "register block ur_h*ur_w*oc=" + std::to_string(acc) + " exceeds the " +
            std::to_string(budget) + " accumulators " + std::string(to_string(plan.isa)) + " has";
@@ -99,27 +107,29 @@ Plan plan_ow_vector(const ConvDesc& desc, Plan best) {
   const Dims d = dims_of(desc);
   double best_cycles = std::numeric_limits<double>::max();
   int max_w = static_cast<int>(std::min<int64_t>(4, (d.ow + best.vlen - 1) / best.vlen));
-  for (int ur_w = 1; ur_w <= max_w; ++ur_w) {
-    int budget = vector_registers(isa) - spare_registers(isa, ur_w, splits_stride(desc, best.staged));
-    for (int oc_blk = 1; oc_blk <= std::min<int64_t>(d.ocg, budget / ur_w); ++oc_blk) {
-      int max_h = static_cast<int>(std::min<int64_t>({d.oh, 8, budget / (ur_w * oc_blk)}));
-      for (int ur_h = 1; ur_h <= max_h; ++ur_h) {
-        double cycles = plane_cycles(d, best.vlen, ur_h, ur_w, oc_blk);
-        if (cycles < best_cycles * 0.999) {
-          best_cycles = cycles;
-          best.ur_w = ur_w;
-          best.ur_h = ur_h;
-          best.oc_blk = oc_blk;
+  for (bool held : {false, true})
+    for (int ur_w = 1; ur_w <= max_w; ++ur_w)
+      for (int oc_blk = 1; oc_blk <= std::min<int64_t>(d.ocg, 16); ++oc_blk) {
+        const int budget = vector_registers(isa) -
+                           spare_registers(isa, ur_w, oc_blk, held, splits_stride(desc, best.staged));
+        const int max_h = static_cast<int>(std::min<int64_t>({d.oh, 8, budget / (ur_w * oc_blk)}));
+        for (int ur_h = 1; ur_h <= max_h; ++ur_h) {
+          const double cycles = plane_cycles(d, best.vlen, ur_h, ur_w, oc_blk, held);
+          if (cycles < best_cycles * 0.999) {
+            best_cycles = cycles;
+            best.ur_w = ur_w;
+            best.ur_h = ur_h;
+            best.oc_blk = oc_blk;
+            best.stationary_weights = held;
+          }
         }
       }
-    }
-  }
   return best;
 }
 
 double ow_vector_cycles(const ConvDesc& desc, const Plan& plan) {
   return double(desc.g * desc.o[0]) *
-         plane_cycles(dims_of(desc), plan.vlen, plan.ur_h, plan.ur_w, plan.oc_blk);
+         plane_cycles(dims_of(desc), plan.vlen, plan.ur_h, plan.ur_w, plan.oc_blk, plan.stationary_weights);
 }
 
 }  // namespace convjit

@@ -31,14 +31,14 @@ std::string Plan::str() const {
   std::ostringstream os;
   os << to_string(strategy) << " " << to_string(isa) << " v" << vlen << " ur_w" << ur_w
      << " ur_h" << ur_h << " oc" << oc_blk << " ic" << ic_blk << " "
-     << (staged ? "staged" : "direct") << " t" << threads;
+     << (staged ? "staged" : "direct") << (stationary_weights ? " ws" : "") << " t" << threads;
   return os.str();
 }
 
 std::string Plan::to_json() const {
   nlohmann::json j = {{"strategy", to_string(strategy)}, {"isa", to_string(isa)},
                       {"vlen", vlen},   {"ur_w", ur_w},   {"ur_h", ur_h},
-                      {"oc_blk", oc_blk}, {"ic_blk", ic_blk}, {"staged", staged}, {"threads", threads}};
+                      {"oc_blk", oc_blk}, {"ic_blk", ic_blk}, {"staged", staged}, {"stationary_weights", stationary_weights}, {"threads", threads}};
   return j.dump();
 }
 
@@ -76,6 +76,7 @@ Plan Plan::from_json(const std::string& text) {
     p.oc_blk = int_field(j, "oc_blk");
     p.ic_blk = int_field(j, "ic_blk");
     p.staged = j.at("staged").get<bool>();
+    p.stationary_weights = j.at("stationary_weights").get<bool>();
     p.threads = int_field(j, "threads");
     return p;
   } catch (const nlohmann::json::exception& e) {
@@ -86,7 +87,7 @@ Plan Plan::from_json(const std::string& text) {
 uint64_t Plan::hash() const {
   uint64_t h = 0xcbf29ce484222325ull;
   for (int64_t v : {int64_t(strategy), int64_t(isa), int64_t(vlen), int64_t(ur_w), int64_t(ur_h),
-                    int64_t(oc_blk), int64_t(ic_blk), int64_t(staged), int64_t(threads)})
+                    int64_t(oc_blk), int64_t(ic_blk), int64_t(staged), int64_t(stationary_weights), int64_t(threads)})
     h = (h ^ static_cast<uint64_t>(v)) * 0x100000001b3ull;
   return h;
 }

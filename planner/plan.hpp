@@ -31,6 +31,10 @@ struct Plan {
   int oc_blk = 1;    // output channels per register block
   int ic_blk = 1;    // input channels per pass over the output (divides ic/g)
   bool staged = false;  // input copied first: padding, stride phases, layout
+  // ow_vector's loop order: weights held in registers while the block's
+  // rows stream their inputs (fewer loads with many channels per block),
+  // else inputs held while weights are broadcast from memory.
+  bool stationary_weights = false;
   int threads = 1;
 
   std::string str() const;  // "ow_vector avx512 v16 ur_w2 ur_h6 oc4 ic1 direct t1"
