@@ -6,9 +6,18 @@
 #include <cstring>
 
 #include "kernels/parallel.hpp"
+#include "kernels/stream_copy.hpp"
 #include "kernels/transpose.hpp"
 
 namespace convjit {
+namespace {
+
+// Streaming pays when a run's output is far beyond the last-level cache, and
+// works through a scratch that stays in the L2.
+constexpr int64_t kMaxStreamedImageBytes = 256 << 10;
+constexpr double kMinStreamedRunBytes = 64 << 20;
+
+}  // namespace
 
 OwVectorKernel::OwVectorKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
                                 std::shared_ptr<const Inner> inner)
@@ -19,8 +28,13 @@ void OwVectorKernel::do_bind(const void* weights, const void* bias) {
   packed_wei_ = Buffer(d.dt, Shape{1, {d.g * geo_.wei_group}});
   if (d.dt == DataType::f64) pack_weights(static_cast<const double*>(weights));
   else pack_weights(static_cast<const float*>(weights));
+  // The output scratch: channels-last outputs are transposed from it; small
+  // channels-first image outputs are streamed from it when a run's output
+  // is too large for the caches.
+  const int64_t image_out = d.ocg() * geo_.out_chan;
+  const bool streamable = image_out * int64_t(size_of(d.dt)) <= kMaxStreamedImageBytes;
   bind_common(bias, plan_.staged ? geo_.in_image : 0,
-              d.layout == Layout::nxc ? d.ocg() * geo_.out_chan : 0);
+              d.layout == Layout::nxc || streamable ? image_out : 0);
 }
 
 template <class T>
@@ -59,13 +73,16 @@ void OwVectorKernel::run_typed(std::span<const TensorPair> pairs, int64_t images
         for (int64_t grp = 0; grp < groups; ++grp) run_image_shared(src_of(p), dst_of(p), n, grp);
     return;
   }
+  const int64_t image_out_bytes = desc().ocg() * geo_.out_chan * int64_t(sizeof(T));
+  const bool stream = desc().layout == Layout::ncx && image_out_bytes <= kMaxStreamedImageBytes &&
+                      double(images * groups * image_out_bytes) > kMinStreamedRunBytes;
   for_each_item(pairs, images, groups, threads, [&](const TensorPair& p, int64_t n, int64_t grp, int t) {
-    run_image(src_of(p), dst_of(p), n, grp, t);
+    run_image(src_of(p), dst_of(p), n, grp, t, stream);
   });
 }
 
 template <class T>
-void OwVectorKernel::run_image(const T* src, T* dst, int64_t n, int64_t grp, int slot) const {
+void OwVectorKernel::run_image(const T* src, T* dst, int64_t n, int64_t grp, int slot, bool stream) const {
   const ConvDesc& d = desc();
   const int64_t row_blocks = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
   const T* in = src + (n * d.g + grp) * geo_.in_image;  // unstaged: ncx, groups in a row
@@ -78,6 +95,11 @@ void OwVectorKernel::run_image(const T* src, T* dst, int64_t n, int64_t grp, int
     T* out = staged_out<T>(slot);
     compute(in, out, grp, 0, row_blocks);
     unstage(out, dst, n, grp, 0, d.o[0] * d.o[1]);
+  } else if (stream) {
+    T* out = staged_out<T>(slot);
+    compute(in, out, grp, 0, row_blocks);
+    const int64_t elems = d.ocg() * geo_.out_chan;
+    stream_copy(out, dst + (n * d.g + grp) * elems, elems * sizeof(T), plan_.isa);
   } else {
     compute(in, dst + (n * d.g + grp) * d.ocg() * geo_.out_chan, grp, 0, row_blocks);
   }

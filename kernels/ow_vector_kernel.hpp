@@ -26,7 +26,9 @@ class OwVectorKernel final : public PlannedKernel {
   template <class T> void run_typed(std::span<const TensorPair> pairs, int64_t images) const;
   // Stages, computes and unstages image n, group grp of one pair, using the
   // scratch of thread `slot`.
-  template <class T> void run_image(const T* src, T* dst, int64_t n, int64_t grp, int slot) const;
+  // `stream`: compute into the scratch, then stream it to dst.
+  template <class T>
+  void run_image(const T* src, T* dst, int64_t n, int64_t grp, int slot, bool stream) const;
   // The same, the work of one image shared by every thread of the team.
   template <class T> void run_image_shared(const T* src, T* dst, int64_t n, int64_t grp) const;
   // Fills `to` with the (n, group) image as the inner kernel reads it, rows

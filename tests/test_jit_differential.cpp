@@ -118,6 +118,11 @@ void check_random_problems(const Space& space, int count, uint64_t seed) {
   }
 }
 
+// A run whose output (69 MB) is far beyond the caches streams it to memory.
+TEST(JitDifferential, LargeBatchStreamsItsOutput) {
+  for (int threads : {1, 2}) check_problem(ConvDesc::parse("mb30000ic1ih16oc4kh5"), threads, Fill::integer, 5);
+}
+
 TEST(JitDifferential, RandomFewChannelProblems) { check_random_problems(kFewChannels, 600, 20261121); }
 
 TEST(JitDifferential, RandomManyChannelProblems) { check_random_problems(kManyChannels, 300, 4242); }

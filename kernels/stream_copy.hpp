@@ -1,0 +1,16 @@
+#pragma once
+// Copies with non-temporal stores: outputs far larger than the caches go to
+// memory without first being read into them (no read-for-ownership), which
+// halves the write traffic of memory-bound convolutions.
+#include <cstddef>
+
+#include "convjit/types.hpp"
+
+namespace convjit {
+
+// dst = src, bytes long. Streams when the ISA allows and dst is 64-byte
+// aligned with a whole number of 64-byte lines; otherwise a plain memcpy.
+// Ends with a store fence, so the data is visible to other threads after.
+void stream_copy(const void* src, void* dst, std::size_t bytes, Isa isa);
+
+}  // namespace convjit
