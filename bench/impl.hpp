@@ -94,6 +94,7 @@ std::vector<ImplInfo> all_impls();
 
 // The factories, one per file.
 ImplInfo convjit_impl();
+ImplInfo convjit_nhwc_impl();
 ImplInfo naive_impl();
 #if CONVJIT_HAVE_DNNL
 ImplInfo onednn_impl(bool any_format);

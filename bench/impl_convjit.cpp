@@ -1,8 +1,12 @@
 // convjit itself: Engine::make_kernel with Backend::automatic; the kernel is
-// compiled and the weights bound in prepare, outside the timing.
+// compiled and the weights bound in prepare, outside the timing. Two
+// columns: on the plain channels-first layout, and on channels-last (the
+// layout convjit keeps between layers, as oneDNN's users keep its blocked
+// one), the conversions outside the timing.
 #include <chrono>
 
 #include "bench/impl.hpp"
+#include "kernels/transpose.hpp"
 
 namespace convjit::bench {
 namespace {
@@ -11,10 +15,13 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-class ConvjitImpl final : public PlainImpl {
+class ConvjitImpl : public PlainImpl {
  public:
+  explicit ConvjitImpl(Layout layout) : layout_(layout) {}
+
   void prepare(const Setup& s) override {
-    const ConvDesc& desc = s.problem.desc;
+    ConvDesc desc = s.problem.desc;
+    desc.layout = layout_;
     // First creation: planned and compiled. Second: the engine's code cache.
     auto start = std::chrono::steady_clock::now();
     kernel_ = s.engine->make_kernel(desc, Backend::automatic);
@@ -28,6 +35,23 @@ class ConvjitImpl final : public PlainImpl {
     prepare_slots(s);
   }
 
+  void load(int slot, const Buffer& src) override {
+    PlainImpl::load(slot, src);
+    if (layout_ == Layout::nxc) to_channels_last(slot, src);
+  }
+
+  void store(int slot, Buffer& dst) override {
+    if (layout_ == Layout::ncx) return PlainImpl::store(slot, dst);
+    const ConvDesc& d = kernel_->desc();
+    const int64_t spatial = d.spatial_out(), image = d.oc * spatial;
+    for (int64_t n = 0; n < dst.size() / image; ++n)
+      with_type([&](auto zero) {
+        using T = decltype(zero);
+        transpose(reinterpret_cast<const T*>(dst_of(slot)) + n * image, spatial, d.oc, d.oc,
+                  dst.as<T>() + n * image, spatial);
+      });
+  }
+
  protected:
   void compute(const void* src, void* dst, int64_t batch) override {
     const ConvDesc& desc = kernel_->desc();
@@ -36,6 +60,22 @@ class ConvjitImpl final : public PlainImpl {
   }
 
  private:
+  template <class F> void with_type(F&& f) const {
+    if (kernel_->desc().dt == DataType::f64) f(0.0); else f(0.0f);
+  }
+
+  void to_channels_last(int slot, const Buffer& src) {
+    const ConvDesc& d = kernel_->desc();
+    const int64_t spatial = d.spatial_in(), image = d.ic * spatial;
+    for (int64_t n = 0; n < src.size() / image; ++n)
+      with_type([&](auto zero) {
+        using T = decltype(zero);
+        transpose(src.as<T>() + n * image, d.ic, spatial, spatial,
+                  reinterpret_cast<T*>(src_of(slot)) + n * image, d.ic);
+      });
+  }
+
+  Layout layout_;
   std::unique_ptr<Kernel> kernel_;
 };
 
@@ -43,7 +83,12 @@ class ConvjitImpl final : public PlainImpl {
 
 ImplInfo convjit_impl() {
   return {"convjit", "convjit", [](const Problem&) { return std::string(); },
-          [] { return std::make_unique<ConvjitImpl>(); }};
+          [] { return std::make_unique<ConvjitImpl>(Layout::ncx); }};
+}
+
+ImplInfo convjit_nhwc_impl() {
+  return {"convjit nhwc", "convjit_nhwc", [](const Problem&) { return std::string(); },
+          [] { return std::make_unique<ConvjitImpl>(Layout::nxc); }};
 }
 
 }  // namespace convjit::bench

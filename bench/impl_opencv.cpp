@@ -43,7 +43,7 @@ class OpencvImpl final : public PlainImpl {
     for (int64_t oc = 0; oc < c.oc; ++oc)
       kernels_.emplace_back(static_cast<int>(c.k[1]), static_cast<int>(c.k[2]), type_,
                             const_cast<char*>(s.wei.as<char>()) + oc * c.k[1] * c.k[2] * esize_);
-    note = "filter2D x" + std::to_string(c.oc) + " per image";
+    note = std::string("filter2D x") + std::to_string(c.oc) + " per image";
     prepare_slots(s);
   }
 

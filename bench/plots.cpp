@@ -63,7 +63,7 @@ Layout layout_of(const Report& r) {
 std::string label_of(const std::string& name) {
   std::string s = name.substr(name.find(':') == std::string::npos ? 0 : name.find(':') + 1);
   std::replace(s.begin(), s.end(), '"', '\'');
-  return "\"" + s + "\"";
+  return '"' + s + '"';
 }
 
 std::string num(double v) {
@@ -136,7 +136,9 @@ std::string write_plots(const std::string& dir, const Report& r) {
       }
       g << "EOD\n";
       s << "EOD\n";
-      const std::string xr = "set xrange [-0.6:" + std::to_string(p.rows.size()) + "-0.4]\n";
+      std::string xr = "set xrange [-0.6:";
+      xr += std::to_string(p.rows.size());
+      xr += "-0.4]\n";
       g << "set title \"" << p.title() << "\"\n" << xr << "set ylabel \"GFLOP/s\"\nset yrange [*:*]\nplot ";
       for (std::size_t i = 0; i < n_impl; ++i) {
         g << (i ? ", \\\n     " : "") << "$g" << id << " using 1:" << i + 3
@@ -150,7 +152,8 @@ std::string write_plots(const std::string& dir, const Report& r) {
         << "set ylabel \"speedup\"\nset yrange [" << num(lo) << ":" << num(hi) << "]\nplot 1 with lines lc rgb \"black\" dt 2 notitle";
       for (std::size_t i = 1; i < n_impl; ++i) {
         // Bars from 1 to the speedup, so a slowdown hangs below the line.
-        const std::string v = "$" + std::to_string(i + 2);
+        std::string v = "$";
+        v += std::to_string(i + 2);
         s << ", \\\n     $s" << id << " using 1:" << i + 2 << ":($1-0.35):($1+0.35):(1):(" << v
           << ")" << (i == 1 ? ":xtic(2)" : "") << " with boxxyerror lc rgb \"" << kColours[i % 8]
           << "\" title \"over " << r.impl_names[i] << "\"";

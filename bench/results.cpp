@@ -118,7 +118,7 @@ void write_summary(std::ostream& out, const Report& r, const std::string& suite)
         cells.push_back(fmt("%.2f", ratio));
         per_peer[i].push_back(ratio);
       } else if (peer.timed()) {
-        cells.push_back("(" + format_seconds(peer.min_s()) + ")");
+        cells.push_back(std::string("(") + format_seconds(peer.min_s()) + ")");
       } else {
         cells.push_back(status_word(peer.status));
       }

@@ -83,7 +83,11 @@ void Session::release_live() {
 
 Engine& Session::engine(int threads) {
   auto& e = engines_[threads];
-  if (!e) e = std::make_unique<Engine>(EngineOptions{threads, ""});
+  if (!e) {
+    EngineOptions eo;
+    eo.threads = threads;
+    e = std::make_unique<Engine>(eo);
+  }
   return *e;
 }
 
@@ -168,7 +172,7 @@ void Session::run_case(benchmark::State& state, std::size_t r, std::size_t i) {
       if (c.mismatches > 0) {
         res.status = Status::wrong;
         res.message = c.str();
-        state.SkipWithError(("WRONG: " + c.str()).c_str());
+        state.SkipWithError((std::string("WRONG: ") + c.str()).c_str());
         return;
       }
       for (int s = 1; s < slots; ++s) impl->load(s, data.problem.src);
@@ -219,12 +223,12 @@ void Session::record(const std::string& name, const std::vector<benchmark::Bench
     res.calls_per_sample = run.iterations;
   }
   if (res.status != Status::ok) res.samples.clear();
-  std::string line = "[" + std::to_string(++done_) + "/" + std::to_string(cases_.size()) + "] " +
+  std::string line = std::string("[") + std::to_string(++done_) + "/" + std::to_string(cases_.size()) + "] " +
                      row.problem.suite + " " + row.problem.name + " " +
                      std::string(to_string(row.problem.desc.dt)) + " t" +
                      std::to_string(row.threads) + " " + impls_[i].name + ": ";
   if (res.timed()) {
-    line += "min " + format_seconds(res.min_s()) + ", median " + format_seconds(res.median_s()) +
+    line += std::string("min ") + format_seconds(res.min_s()) + ", median " + format_seconds(res.median_s()) +
             ", " + format_fixed(report_.gflops(row, i), 2) + " GFLOP/s";
   } else if (res.status == Status::wrong) {
     line += "WRONG: " + res.message;

@@ -77,7 +77,7 @@ std::vector<Problem> make_suite(const std::string& suite, const std::vector<Data
       desc.dt = dt;
       desc.validate();
       problems.push_back({suite, "ragged:loop(1000 calls)", desc, pieces_of(desc, batches)});
-      problems.push_back({suite, "ragged:batch(" + std::to_string(total) + ")", desc,
+      problems.push_back({suite, std::string("ragged:batch(") + std::to_string(total) + ")", desc,
                           one_piece(desc)});
     }
     return problems;
