@@ -5,8 +5,10 @@
 #include <omp.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 
 #include "convjit/error.hpp"
@@ -15,7 +17,10 @@
 #include "kernels/oc_vector_kernel.hpp"
 #include "kernels/ow_vector_kernel.hpp"
 #include "kernels/reference_kernel.hpp"
+#include "kernels/tuner.hpp"
+#include "kernels/wisdom.hpp"
 #include "planner/log.hpp"
+#include "planner/work_problem.hpp"
 
 namespace convjit {
 namespace {
@@ -38,8 +43,70 @@ struct Engine::Impl {
   int64_t hits = 0, misses = 0;
   double jit_seconds = 0;
 
+  // Tuned plans (from a file, or from tune()), under their own lock so that
+  // tuning never holds up the code cache.
+  mutable std::mutex wisdom_mutex;
+  std::optional<Wisdom> wisdom;
+  std::string wisdom_path;
+
   std::shared_ptr<const JitCode> code_for(const ConvDesc& desc, const Plan& plan);
+  // Backend::automatic resolved; throws Error when this CPU cannot run it.
+  Backend resolve(Backend backend) const;
+  // The wisdom's answer for desc found with at least `effort`, if this
+  // engine can run it. A plan it cannot run is a warning, and forgotten.
+  std::optional<WisdomEntry> wisdom_entry(const ConvDesc& desc, Effort effort);
+  // The wisdom's plan when it has one, else the planner's.
+  Plan choose_plan(const ConvDesc& desc);
+  // The driver of plan's strategy around its inner kernel (compiled or
+  // interpreted); code_size is the compiled code's.
+  std::unique_ptr<Kernel> build(const ConvDesc& desc, const Plan& plan, Backend backend,
+                                std::size_t& code_size);
 };
+
+Backend Engine::Impl::resolve(Backend backend) const {
+  if (backend == Backend::automatic) backend = cpu.isa == Isa::scalar ? Backend::interp : Backend::jit;
+  if (backend == Backend::jit && cpu.isa == Isa::scalar)
+    throw Error("backend", "backend jit needs AVX2+FMA or AVX-512, and this CPU (capped) has " +
+                               std::string(to_string(cpu.isa)));
+  return backend;
+}
+
+std::optional<WisdomEntry> Engine::Impl::wisdom_entry(const ConvDesc& desc, Effort effort) {
+  std::lock_guard lock(wisdom_mutex);
+  std::optional<WisdomEntry> entry = wisdom->find(desc, threads, effort);
+  if (!entry) return std::nullopt;
+  if (auto why = engine_plan_rejection(desc, entry->plan, cpu.isa, threads)) {
+    log().warn("wisdom: plan {} for {} ignored: {}", entry->plan.str(), desc.full_str(), *why);
+    wisdom->erase(desc, threads);
+    return std::nullopt;
+  }
+  return entry;
+}
+
+Plan Engine::Impl::choose_plan(const ConvDesc& desc) {
+  if (auto entry = wisdom_entry(desc, Effort::estimate)) {
+    log().info("plan from wisdom ({} effort) for {}: {}", to_string(entry->effort), desc.full_str(),
+               entry->plan.str());
+    return entry->plan;
+  }
+  return make_plan(desc, cpu, cpu.isa, threads);
+}
+
+std::unique_ptr<Kernel> Engine::Impl::build(const ConvDesc& desc, const Plan& plan, Backend backend,
+                                            std::size_t& code_size) {
+  const ConvDesc work = work_problem(desc);
+  std::shared_ptr<const Inner> inner;
+  if (backend == Backend::jit) {
+    auto jit = std::make_shared<JitInner>(code_for(work, plan));
+    code_size = jit->code().size();
+    inner = std::move(jit);
+  } else {
+    inner = make_interpreter(work, plan);
+  }
+  if (plan.strategy == Strategy::oc_vector)
+    return std::make_unique<OcVectorKernel>(desc, work, plan, backend, std::move(inner));
+  return std::make_unique<OwVectorKernel>(desc, work, plan, backend, std::move(inner));
+}
 
 std::shared_ptr<const JitCode> Engine::Impl::code_for(const ConvDesc& desc, const Plan& plan) {
   std::string key = desc.full_str() + "|" + plan.str() + "|g" + std::to_string(kGeneratorVersion);
@@ -83,6 +150,11 @@ Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>()) {
   if (impl_->cpu.isa == Isa::scalar)
     log().warn("this CPU has no AVX2+FMA (or the ISA is capped): kernels run in the interpreter, "
                "far slower than compiled code");
+  impl_->wisdom.emplace(CpuSignature::of(impl_->cpu));
+  impl_->wisdom_path = options.wisdom_path;
+  if (const char* env = std::getenv("CONVJIT_WISDOM"); impl_->wisdom_path.empty() && env)
+    impl_->wisdom_path = env;
+  if (!impl_->wisdom_path.empty()) load_wisdom(impl_->wisdom_path);
 }
 
 Engine::~Engine() {
@@ -102,36 +174,92 @@ int Engine::threads() const noexcept { return impl_->threads; }
 std::unique_ptr<Kernel> Engine::make_kernel(const ConvDesc& desc, Backend backend) {
   desc.validate();
   if (backend == Backend::reference) return make_reference_kernel(desc);
-  if (backend == Backend::automatic)
-    backend = impl_->cpu.isa == Isa::scalar ? Backend::interp : Backend::jit;
-  if (backend == Backend::jit && impl_->cpu.isa == Isa::scalar)
-    throw Error("backend", "backend jit needs AVX2+FMA or AVX-512, and this CPU (capped) has " +
-                               std::string(to_string(impl_->cpu.isa)));
+  backend = impl_->resolve(backend);
 
   auto start = std::chrono::steady_clock::now();
   // The interpreter runs the very plan the JIT would run (or the scalar one
   // on CPUs without AVX2), so the two agree bit for bit.
   const Isa isa = impl_->cpu.isa;
-  Plan plan = make_plan(desc, impl_->cpu, isa, impl_->threads);
-  std::shared_ptr<const Inner> inner;
+  const Plan plan = impl_->choose_plan(desc);
   std::size_t code_size = 0;
-  if (backend == Backend::jit) {
-    auto jit = std::make_shared<JitInner>(impl_->code_for(desc, plan));
-    code_size = jit->code().size();
-    inner = std::move(jit);
-  } else {
-    inner = make_interpreter(desc, plan);
-  }
-  std::unique_ptr<Kernel> kernel;
-  if (plan.strategy == Strategy::oc_vector)
-    kernel = std::make_unique<OcVectorKernel>(desc, plan, backend, std::move(inner));
-  else
-    kernel = std::make_unique<OwVectorKernel>(desc, plan, backend, std::move(inner));
+  std::unique_ptr<Kernel> kernel = impl_->build(desc, plan, backend, code_size);
   double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
-  if (log().should_log(spdlog::level::info))
-    log().info("kernel {} plan {} isa {} code {} bytes in {:.1f} us", desc.full_str(), plan.str(),
-               to_string(isa), code_size, us);
+  on_kernel_created(desc, plan, isa, backend, impl_->threads, code_size, us);  // the verbose line
   return kernel;
+}
+
+TuneResult Engine::tune(const ConvDesc& desc, const TuneOptions& options) {
+  desc.validate();
+  if (auto entry = impl_->wisdom_entry(desc, options.effort)) {
+    TuneResult r;
+    r.plan = entry->plan.str();
+    r.heuristic_plan = make_plan(desc, impl_->cpu, impl_->cpu.isa, impl_->threads).str();
+    r.time_s = entry->time_s;
+    r.heuristic_s = entry->heuristic_s;
+    r.effort = entry->effort;
+    r.from_wisdom = true;
+    return r;
+  }
+  const Tuned tuned = tune_problem(*this, desc, options);
+  std::lock_guard lock(impl_->wisdom_mutex);
+  impl_->wisdom->add(desc, impl_->threads, {tuned.plan, tuned.time_s, tuned.heuristic_s, tuned.effort});
+  return to_result(tuned);
+}
+
+// Wisdom never makes a run fail: whatever goes wrong is a warning.
+bool Engine::load_wisdom(const std::string& path) {
+  std::lock_guard lock(impl_->wisdom_mutex);
+  WisdomLoad load;
+  try {
+    load = impl_->wisdom->merge_file(path);
+  } catch (const std::exception& e) {
+    load = {WisdomLoad::unusable, e.what()};
+  }
+  switch (load.status) {
+    case WisdomLoad::merged:
+      log().info("wisdom: read {}, {} entries in all", path, impl_->wisdom->size());
+      return true;
+    case WisdomLoad::missing:
+      log().info("wisdom: {} does not exist yet", path);
+      return false;
+    case WisdomLoad::unusable: break;
+  }
+  log().warn("wisdom file {} ignored: {}", path, load.reason);
+  return false;
+}
+
+bool Engine::save_wisdom(const std::string& path) const {
+  const std::string& target = path.empty() ? impl_->wisdom_path : path;
+  if (target.empty()) {
+    log().warn("wisdom not saved: no path given and CONVJIT_WISDOM is not set");
+    return false;
+  }
+  std::lock_guard lock(impl_->wisdom_mutex);
+  std::optional<std::string> failure;
+  try {
+    failure = impl_->wisdom->save(target);
+  } catch (const std::exception& e) {
+    failure = e.what();
+  }
+  if (failure) {
+    log().warn("wisdom not saved to {}: {}", target, *failure);
+    return false;
+  }
+  log().info("wisdom: {} entries saved to {}", impl_->wisdom->size(), target);
+  return true;
+}
+
+std::unique_ptr<Kernel> EngineInternals::make_kernel_for_plan(Engine& engine, const ConvDesc& desc,
+                                                              const Plan& plan, Backend backend) {
+  desc.validate();
+  Engine::Impl& impl = *engine.impl_;
+  if (backend == Backend::reference)
+    throw Error("backend", "the reference backend has no plan");
+  backend = impl.resolve(backend);
+  if (auto why = engine_plan_rejection(desc, plan, impl.cpu.isa, impl.threads))
+    throw Error("plan", "plan " + plan.str() + ": " + *why);
+  std::size_t code_size = 0;
+  return impl.build(desc, plan, backend, code_size);
 }
 
 }  // namespace convjit

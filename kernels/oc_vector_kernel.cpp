@@ -8,12 +8,12 @@
 
 namespace convjit {
 
-OcVectorKernel::OcVectorKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
-                                std::shared_ptr<const Inner> inner)
-    : PlannedKernel(desc, plan, backend, std::move(inner)), geo_(ChannelGeometry::of(desc, plan)) {}
+OcVectorKernel::OcVectorKernel(const ConvDesc& desc, const ConvDesc& work, const Plan& plan,
+                               Backend backend, std::shared_ptr<const Inner> inner)
+    : PlannedKernel(desc, work, plan, backend, std::move(inner)), geo_(ChannelGeometry::of(work, plan)) {}
 
 void OcVectorKernel::do_bind(const void* weights, const void* bias) {
-  const ConvDesc& d = desc();
+  const ConvDesc& d = work_;
   packed_wei_ = Buffer(d.dt, Shape{1, {looped_groups(d) * geo_.wei_group}});
   if (d.dt == DataType::f64) pack_weights(static_cast<const double*>(weights));
   else pack_weights(static_cast<const float*>(weights));
@@ -23,7 +23,7 @@ void OcVectorKernel::do_bind(const void* weights, const void* bias) {
 
 template <class T>
 void OcVectorKernel::pack_weights(const T* wei) {
-  const ConvDesc& d = desc();
+  const ConvDesc& d = work_;
   T* packed = packed_wei_.as<T>();
   const int64_t ks = d.spatial_k(), icg = d.icg(), ocg = d.ocg(), channels = vector_channels(d);
   const int64_t blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
@@ -41,7 +41,7 @@ void OcVectorKernel::pack_weights(const T* wei) {
 }
 
 void OcVectorKernel::do_run(std::span<const TensorPair> pairs, int64_t images) const {
-  if (desc().dt == DataType::f64)
+  if (work_.dt == DataType::f64)
     run_typed<double>(pairs, images);
   else
     run_typed<float>(pairs, images);
@@ -52,19 +52,22 @@ void OcVectorKernel::run_typed(std::span<const TensorPair> pairs, int64_t images
   const int threads = threads_for(flops_per_image_ * images, plan_.threads);
   auto src_of = [](const TensorPair& p) { return static_cast<const T*>(p.src.data); };
   auto dst_of = [](const TensorPair& p) { return static_cast<T*>(p.dst.data); };
+  const ScratchLease lease = lease_scratch();
   if (threads > 1 && images < threads) {
     for (const TensorPair& p : pairs)
-      for (int64_t n = 0; n < p.src.shape.dim[0]; ++n) run_image_shared(src_of(p), dst_of(p), n);
+      for (int64_t n = 0; n < p.src.shape.dim[0]; ++n)
+        run_image_shared(src_of(p), dst_of(p), n, lease.slot(0));
     return;
   }
-  for_each_item(pairs, images, 1, threads, [&](const TensorPair& p, int64_t n, int64_t, int t) {
-    run_image(src_of(p), dst_of(p), n, t);
+  for_each_item(pairs, images, 1, threads, flush_denormals(),
+                [&](const TensorPair& p, int64_t n, int64_t, int t) {
+    run_image(src_of(p), dst_of(p), n, lease.slot(t));
   });
 }
 
 template <class T>
 void OcVectorKernel::run_image(const T* src, T* dst, int64_t n, int slot) const {
-  const ConvDesc& d = desc();
+  const ConvDesc& d = work_;
   const T* in = src + n * geo_.in_image;  // unstaged: the user's channels-last image
   if (plan_.staged) {
     T* staged = staged_in<T>(slot);
@@ -82,14 +85,15 @@ void OcVectorKernel::run_image(const T* src, T* dst, int64_t n, int slot) const 
 }
 
 template <class T>
-void OcVectorKernel::run_image_shared(const T* src, T* dst, int64_t n) const {
-  const ConvDesc& d = desc();
+void OcVectorKernel::run_image_shared(const T* src, T* dst, int64_t n, int slot) const {
+  const ConvDesc& d = work_;
   const bool ncx = d.layout == Layout::ncx;
-  const T* in = plan_.staged ? staged_in<T>(0) : src + n * geo_.in_image;
-  T* out = ncx ? staged_out<T>(0) : dst + n * geo_.out_image;
+  const T* in = plan_.staged ? staged_in<T>(slot) : src + n * geo_.in_image;
+  T* out = ncx ? staged_out<T>(slot) : dst + n * geo_.out_image;
   const int64_t rows = d.o[0] * d.o[1];
 #pragma omp parallel num_threads(plan_.threads)
   {
+    const DenormalScope denormals(flush_denormals());
     const int t = omp_get_thread_num(), nt = omp_get_num_threads();
     if (plan_.staged) {
       auto [first, last] = split(geo_.in_d * geo_.in_h, nt, t);
@@ -107,7 +111,7 @@ void OcVectorKernel::run_image_shared(const T* src, T* dst, int64_t n) const {
 
 template <class T>
 void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last) const {
-  const ConvDesc& d = desc();
+  const ConvDesc& d = work_;
   const int64_t oh = d.o[1], blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
   const T* bias = this->bias<T>();
   CallArgs args{};
@@ -137,7 +141,7 @@ void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last) c
 
 template <class T>
 void OcVectorKernel::stage(const T* src, int64_t n, T* to, int64_t first, int64_t last) const {
-  const ConvDesc& d = desc();
+  const ConvDesc& d = work_;
   const int64_t id = d.i[0], ih = d.i[1], iw = d.i[2], ic = d.ic, pw = d.p[2];
   const bool ncx = d.layout == Layout::ncx;
   for (int64_t row = first; row < last; ++row) {
@@ -164,7 +168,7 @@ void OcVectorKernel::stage(const T* src, int64_t n, T* to, int64_t first, int64_
 
 template <class T>
 void OcVectorKernel::unstage(const T* from, T* dst, int64_t n, int64_t first, int64_t last) const {
-  const ConvDesc& d = desc();
+  const ConvDesc& d = work_;
   const int64_t ow = d.o[2], oc = d.oc, plane = d.o[0] * d.o[1] * ow;
   for (int64_t row = first; row < last; ++row) {
     const T* in = from + row * geo_.out_row;

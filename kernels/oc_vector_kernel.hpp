@@ -14,7 +14,7 @@ namespace convjit {
 
 class OcVectorKernel final : public PlannedKernel {
  public:
-  OcVectorKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
+  OcVectorKernel(const ConvDesc& desc, const ConvDesc& work, const Plan& plan, Backend backend,
                  std::shared_ptr<const Inner> inner);
 
  protected:
@@ -25,7 +25,7 @@ class OcVectorKernel final : public PlannedKernel {
   template <class T> void pack_weights(const T* wei);
   template <class T> void run_typed(std::span<const TensorPair> pairs, int64_t images) const;
   template <class T> void run_image(const T* src, T* dst, int64_t n, int slot) const;
-  template <class T> void run_image_shared(const T* src, T* dst, int64_t n) const;
+  template <class T> void run_image_shared(const T* src, T* dst, int64_t n, int slot) const;
   // Staged rows [first, last) (of in_d x in_h) of image n, channels last.
   template <class T> void stage(const T* src, int64_t n, T* to, int64_t first, int64_t last) const;
   // Output rows [first, last) (of od x oh) back to the user's channels-first dst.

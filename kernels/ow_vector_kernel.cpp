@@ -19,12 +19,12 @@ constexpr double kMinStreamedRunBytes = 64 << 20;
 
 }  // namespace
 
-OwVectorKernel::OwVectorKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
-                                std::shared_ptr<const Inner> inner)
-    : PlannedKernel(desc, plan, backend, std::move(inner)), geo_(Geometry::of(desc, plan)) {}
+OwVectorKernel::OwVectorKernel(const ConvDesc& desc, const ConvDesc& work, const Plan& plan,
+                               Backend backend, std::shared_ptr<const Inner> inner)
+    : PlannedKernel(desc, work, plan, backend, std::move(inner)), geo_(Geometry::of(work, plan)) {}
 
 void OwVectorKernel::do_bind(const void* weights, const void* bias) {
-  const ConvDesc& d = desc();
+  const ConvDesc& d = work_;
   packed_wei_ = Buffer(d.dt, Shape{1, {d.g * geo_.wei_group}});
   if (d.dt == DataType::f64) pack_weights(static_cast<const double*>(weights));
   else pack_weights(static_cast<const float*>(weights));
@@ -39,7 +39,7 @@ void OwVectorKernel::do_bind(const void* weights, const void* bias) {
 
 template <class T>
 void OwVectorKernel::pack_weights(const T* wei) {
-  const ConvDesc& d = desc();
+  const ConvDesc& d = work_;
   T* packed = packed_wei_.as<T>();
   const int64_t taps = d.icg() * d.spatial_k();  // per output channel, in (ic, kd, kh, kw) order
   const int64_t blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
@@ -54,7 +54,7 @@ void OwVectorKernel::pack_weights(const T* wei) {
 }
 
 void OwVectorKernel::do_run(std::span<const TensorPair> pairs, int64_t images) const {
-  if (desc().dt == DataType::f64)
+  if (work_.dt == DataType::f64)
     run_typed<double>(pairs, images);
   else
     run_typed<float>(pairs, images);
@@ -62,28 +62,31 @@ void OwVectorKernel::do_run(std::span<const TensorPair> pairs, int64_t images) c
 
 template <class T>
 void OwVectorKernel::run_typed(std::span<const TensorPair> pairs, int64_t images) const {
-  const int64_t groups = desc().g;
+  const int64_t groups = work_.g;
   const int threads = threads_for(flops_per_image_ * images, plan_.threads);
   auto src_of = [](const TensorPair& p) { return static_cast<const T*>(p.src.data); };
   auto dst_of = [](const TensorPair& p) { return static_cast<T*>(p.dst.data); };
+  const ScratchLease lease = lease_scratch();
   if (threads > 1 && images * groups < threads) {
     // Fewer images than threads: every thread takes a share of each image.
     for (const TensorPair& p : pairs)
       for (int64_t n = 0; n < p.src.shape.dim[0]; ++n)
-        for (int64_t grp = 0; grp < groups; ++grp) run_image_shared(src_of(p), dst_of(p), n, grp);
+        for (int64_t grp = 0; grp < groups; ++grp)
+          run_image_shared(src_of(p), dst_of(p), n, grp, lease.slot(0));
     return;
   }
-  const int64_t image_out_bytes = desc().ocg() * geo_.out_chan * int64_t(sizeof(T));
-  const bool stream = desc().layout == Layout::ncx && image_out_bytes <= kMaxStreamedImageBytes &&
+  const int64_t image_out_bytes = work_.ocg() * geo_.out_chan * int64_t(sizeof(T));
+  const bool stream = work_.layout == Layout::ncx && image_out_bytes <= kMaxStreamedImageBytes &&
                       double(images * groups * image_out_bytes) > kMinStreamedRunBytes;
-  for_each_item(pairs, images, groups, threads, [&](const TensorPair& p, int64_t n, int64_t grp, int t) {
-    run_image(src_of(p), dst_of(p), n, grp, t, stream);
+  for_each_item(pairs, images, groups, threads, flush_denormals(),
+                [&](const TensorPair& p, int64_t n, int64_t grp, int t) {
+    run_image(src_of(p), dst_of(p), n, grp, lease.slot(t), stream);
   });
 }
 
 template <class T>
 void OwVectorKernel::run_image(const T* src, T* dst, int64_t n, int64_t grp, int slot, bool stream) const {
-  const ConvDesc& d = desc();
+  const ConvDesc& d = work_;
   const int64_t row_blocks = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
   const T* in = src + (n * d.g + grp) * geo_.in_image;  // unstaged: ncx, groups in a row
   if (plan_.staged) {
@@ -106,14 +109,15 @@ void OwVectorKernel::run_image(const T* src, T* dst, int64_t n, int64_t grp, int
 }
 
 template <class T>
-void OwVectorKernel::run_image_shared(const T* src, T* dst, int64_t n, int64_t grp) const {
-  const ConvDesc& d = desc();
+void OwVectorKernel::run_image_shared(const T* src, T* dst, int64_t n, int64_t grp, int slot) const {
+  const ConvDesc& d = work_;
   const int64_t row_blocks = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
   const bool nxc = d.layout == Layout::nxc;
-  const T* in = plan_.staged ? staged_in<T>(0) : src + (n * d.g + grp) * geo_.in_image;
-  T* out = nxc ? staged_out<T>(0) : dst + (n * d.g + grp) * d.ocg() * geo_.out_chan;
+  const T* in = plan_.staged ? staged_in<T>(slot) : src + (n * d.g + grp) * geo_.in_image;
+  T* out = nxc ? staged_out<T>(slot) : dst + (n * d.g + grp) * d.ocg() * geo_.out_chan;
 #pragma omp parallel num_threads(plan_.threads)
   {
+    const DenormalScope denormals(flush_denormals());
     const int t = omp_get_thread_num(), nt = omp_get_num_threads();
     if (plan_.staged) {
       auto [first, last] = split(d.icg() * geo_.in_d * geo_.in_h, nt, t);
@@ -134,7 +138,7 @@ template <class T>
 void OwVectorKernel::compute(const T* in, T* out, int64_t grp, int64_t block_begin,
                             int64_t block_end) const {
   if (block_begin >= block_end) return;
-  const ConvDesc& d = desc();
+  const ConvDesc& d = work_;
   const int64_t blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
   const T* bias = this->bias<T>() ? this->bias<T>() + grp * d.ocg() : nullptr;
   const T* wei = packed_wei_.as<T>() + grp * geo_.wei_group;
@@ -157,7 +161,7 @@ void OwVectorKernel::compute(const T* in, T* out, int64_t grp, int64_t block_beg
 template <class T>
 void OwVectorKernel::stage(const T* src, int64_t n, int64_t grp, T* to, int64_t first,
                           int64_t last) const {
-  const ConvDesc& d = desc();
+  const ConvDesc& d = work_;
   const int64_t id = d.i[0], ih = d.i[1], iw = d.i[2], sw = d.s[2], pw = d.p[2];
   const bool nxc = d.layout == Layout::nxc;
   for (int64_t row = first; row < last; ++row) {
@@ -194,7 +198,7 @@ void OwVectorKernel::stage(const T* src, int64_t n, int64_t grp, T* to, int64_t 
 template <class T>
 void OwVectorKernel::unstage(const T* from, T* dst, int64_t n, int64_t grp, int64_t first,
                             int64_t last) const {
-  const ConvDesc& d = desc();
+  const ConvDesc& d = work_;
   const int64_t ow = d.o[2], ocg = d.ocg();
   for (int64_t row = first; row < last; ++row) {
     T* out = dst + (n * d.o[0] * d.o[1] + row) * ow * d.oc + grp * ocg;

@@ -14,7 +14,7 @@ namespace convjit {
 
 class OwVectorKernel final : public PlannedKernel {
  public:
-  OwVectorKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
+  OwVectorKernel(const ConvDesc& desc, const ConvDesc& work, const Plan& plan, Backend backend,
                 std::shared_ptr<const Inner> inner);
 
  protected:
@@ -30,7 +30,8 @@ class OwVectorKernel final : public PlannedKernel {
   template <class T>
   void run_image(const T* src, T* dst, int64_t n, int64_t grp, int slot, bool stream) const;
   // The same, the work of one image shared by every thread of the team.
-  template <class T> void run_image_shared(const T* src, T* dst, int64_t n, int64_t grp) const;
+  template <class T>
+  void run_image_shared(const T* src, T* dst, int64_t n, int64_t grp, int slot) const;
   // Fills `to` with the (n, group) image as the inner kernel reads it, rows
   // [row_begin, row_end) of the staged planes of every channel.
   template <class T>

@@ -6,22 +6,19 @@
 
 namespace convjit {
 
-PlannedKernel::PlannedKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
-                             std::shared_ptr<const Inner> inner)
-    : Kernel(desc), plan_(plan), backend_(backend), inner_(std::move(inner)),
+PlannedKernel::PlannedKernel(const ConvDesc& desc, const ConvDesc& work, const Plan& plan,
+                             Backend backend, std::shared_ptr<const Inner> inner)
+    : Kernel(desc), work_(work), plan_(plan), backend_(backend), inner_(std::move(inner)),
       flops_per_image_(desc.flops(1)) {}
 
 void PlannedKernel::bind_common(const void* bias, int64_t in, int64_t out) {
-  const ConvDesc& d = desc();
+  const ConvDesc& d = work_;
   bias_ = Buffer();
   if (bias) {
     bias_ = Buffer(d.dt, d.bias_shape());
     std::memcpy(bias_.data(), bias, bias_.bytes());
   }
-  staged_in_size_ = in;
-  staged_out_size_ = out;
-  staged_in_ = Buffer(d.dt, Shape{1, {in * plan_.threads}});
-  staged_out_ = Buffer(d.dt, Shape{1, {out * plan_.threads}});
+  scratch_.reset(d.dt, plan_.threads, in, out);
 }
 
 const JitCode* PlannedKernel::jit_code() const {

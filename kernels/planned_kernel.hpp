@@ -1,12 +1,13 @@
 #pragma once
 // PlannedKernel: what every strategy's driver shares: the plan, the inner
 // kernel (JIT'd or interpreted), the bias, the per-thread scratch sized at
-// bind time, and the view of the generated code.
+// bind time, the denormal policy, and the view of the generated code.
 #include <memory>
 
 #include "convjit/kernel.hpp"
 #include "kernels/buffer.hpp"
 #include "kernels/inner.hpp"
+#include "kernels/scratch_pool.hpp"
 #include "planner/plan.hpp"
 
 namespace convjit {
@@ -20,17 +21,27 @@ class PlannedKernel : public Kernel {
   const JitCode* jit_code() const;
   std::span<const uint8_t> code() const override;
   std::string disassembly() const override;
+  // EngineOptions::flush_denormals: FTZ/DAZ in every thread of every run.
+  void set_flush_denormals(bool on) noexcept { flush_denormals_ = on; }
+  bool flush_denormals() const noexcept { return flush_denormals_; }
 
  protected:
-  PlannedKernel(const ConvDesc& desc, const Plan& plan, Backend backend,
+  // `desc`: the user's problem, which run() checks tensors against; `work`:
+  // the same computation as the strategy sees it (work_problem()).
+  PlannedKernel(const ConvDesc& desc, const ConvDesc& work, const Plan& plan, Backend backend,
                 std::shared_ptr<const Inner> inner);
   // Keeps a copy of the bias (null: none) and sizes the scratch of every
   // thread: `in` and `out` elements each.
   void bind_common(const void* bias, int64_t in, int64_t out);
   template <class T> const T* bias() const { return bias_.empty() ? nullptr : bias_.as<T>(); }
-  template <class T> T* staged_in(int slot) const { return scratch<T>(staged_in_, slot * staged_in_size_); }
-  template <class T> T* staged_out(int slot) const { return scratch<T>(staged_out_, slot * staged_out_size_); }
+  // A run holds a lease for its duration, and its thread t stages through
+  // slot lease.slot(t): runs of one kernel may overlap.
+  using ScratchLease = ScratchPool::Lease;
+  ScratchLease lease_scratch() const { return ScratchLease(scratch_); }
+  template <class T> T* staged_in(int slot) const { return scratch_.in<T>(slot); }
+  template <class T> T* staged_out(int slot) const { return scratch_.out<T>(slot); }
 
+  const ConvDesc work_;
   const Plan plan_;
   const Backend backend_;
   const std::shared_ptr<const Inner> inner_;
@@ -38,13 +49,9 @@ class PlannedKernel : public Kernel {
   Buffer packed_wei_;
 
  private:
-  // Scratch is written by const run(): each thread owns its own slot.
-  template <class T> static T* scratch(const Buffer& b, int64_t offset) {
-    return const_cast<T*>(b.as<T>()) + offset;
-  }
-
-  Buffer bias_, staged_in_, staged_out_;
-  int64_t staged_in_size_ = 0, staged_out_size_ = 0;
+  Buffer bias_;
+  ScratchPool scratch_;
+  bool flush_denormals_ = false;
 };
 
 }  // namespace convjit

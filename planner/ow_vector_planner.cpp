@@ -1,5 +1,6 @@
 // The ow_vector strategy: its legality and its cost model.
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "planner/strategy_planners.hpp"
@@ -81,6 +82,15 @@ double plane_cycles(const Dims& d, int vlen, int ur_h, int ur_w, int oc_blk, boo
   return total;
 }
 
+// Every output-channel block sweeps the whole input image again: from the
+// L2 while it fits in half of it, from farther away (a quarter of the
+// bandwidth) when not.
+double reread_cycles(const ConvDesc& desc, int oc_blk, int64_t l2_bytes) {
+  const double image_bytes = double(desc.icg() * desc.spatial_in()) * double(size_of(desc.dt));
+  const double blocks = std::ceil(double(desc.ocg()) / oc_blk);
+  return blocks * image_bytes / (image_bytes > double(l2_bytes) / 2 ? 16.0 : 64.0);
+}
+
 }  // namespace
 
 std::optional<std::string> ow_vector_rejection(const ConvDesc& desc, const Plan& plan) {
@@ -100,7 +110,7 @@ std::optional<std::string> ow_vector_rejection(const ConvDesc& desc, const Plan&
   return std::nullopt;
 }
 
-Plan plan_ow_vector(const ConvDesc& desc, Plan best) {
+Plan plan_ow_vector(const ConvDesc& desc, Plan best, int64_t l2_bytes) {
   const Isa isa = best.isa;
   best.strategy = Strategy::ow_vector;
   best.staged = needs_staging(desc);
@@ -114,7 +124,8 @@ Plan plan_ow_vector(const ConvDesc& desc, Plan best) {
                            spare_registers(isa, ur_w, oc_blk, held, splits_stride(desc, best.staged));
         const int max_h = static_cast<int>(std::min<int64_t>({d.oh, 8, budget / (ur_w * oc_blk)}));
         for (int ur_h = 1; ur_h <= max_h; ++ur_h) {
-          const double cycles = plane_cycles(d, best.vlen, ur_h, ur_w, oc_blk, held);
+          const double cycles = plane_cycles(d, best.vlen, ur_h, ur_w, oc_blk, held) * double(desc.o[0]) +
+                                reread_cycles(desc, oc_blk, l2_bytes);
           if (cycles < best_cycles * 0.999) {
             best_cycles = cycles;
             best.ur_w = ur_w;
@@ -127,9 +138,11 @@ Plan plan_ow_vector(const ConvDesc& desc, Plan best) {
   return best;
 }
 
-double ow_vector_cycles(const ConvDesc& desc, const Plan& plan) {
-  return double(desc.g * desc.o[0]) *
-         plane_cycles(dims_of(desc), plan.vlen, plan.ur_h, plan.ur_w, plan.oc_blk, plan.stationary_weights);
+double ow_vector_cycles(const ConvDesc& desc, const Plan& plan, int64_t l2_bytes) {
+  return double(desc.g) *
+         (double(desc.o[0]) * plane_cycles(dims_of(desc), plan.vlen, plan.ur_h, plan.ur_w, plan.oc_blk,
+                                          plan.stationary_weights) +
+          reread_cycles(desc, plan.oc_blk, l2_bytes));
 }
 
 }  // namespace convjit

@@ -7,7 +7,9 @@
 #include <sstream>
 
 #include "convjit/error.hpp"
+#include "planner/channel_geometry.hpp"
 #include "planner/strategy_planners.hpp"
+#include "planner/work_problem.hpp"
 
 namespace convjit {
 
@@ -92,7 +94,8 @@ uint64_t Plan::hash() const {
   return h;
 }
 
-std::optional<std::string> plan_rejection(const ConvDesc& desc, const Plan& plan) {
+std::optional<std::string> plan_rejection(const ConvDesc& user_desc, const Plan& plan) {
+  const ConvDesc desc = work_problem(user_desc);
   if (plan.vlen != lanes(plan.isa, desc.dt))
     return "vlen=" + std::to_string(plan.vlen) + " is not the lane count of " +
            std::string(to_string(plan.isa)) + " for " + std::string(to_string(desc.dt));
@@ -107,14 +110,31 @@ std::optional<std::string> plan_rejection(const ConvDesc& desc, const Plan& plan
   return "unknown strategy";
 }
 
-Plan make_plan(const ConvDesc& desc, const CpuFacts& cpu, Isa isa, int threads) {
+double staging_cycles(const ConvDesc& desc, const Plan& plan) {
+  // Per element: a copy about a cycle, a transpose (strided on one side) two.
+  const double in = double(desc.ic * desc.spatial_in()), out = double(desc.oc * desc.spatial_out());
+  const bool channels_last_kernel = plan.strategy == Strategy::oc_vector;
+  const bool user_channels_last = desc.layout == Layout::nxc;
+  const double in_cost = !plan.staged ? 0 : channels_last_kernel == user_channels_last ? 1 : 2;
+  const double out_cost = channels_last_kernel == user_channels_last ? 0 : 2;
+  return in * in_cost + out * out_cost;
+}
+
+Plan make_plan(const ConvDesc& user_desc, const CpuFacts& cpu, Isa isa, int threads) {
+  const ConvDesc desc = work_problem(user_desc);
   Plan base;
   base.isa = isa;
   base.vlen = lanes(isa, desc.dt);
   base.threads = std::max(threads, 1);
   base.ic_blk = static_cast<int>(desc.icg());
-  if (prefers_oc_vector(desc, base.vlen)) return plan_oc_vector(desc, cpu, base);
-  return plan_ow_vector(desc, base);
+  if (is_depthwise(desc) || (desc.icg() <= 4 && desc.ocg() < base.vlen))
+    return prefers_oc_vector(desc, base.vlen) ? plan_oc_vector(desc, cpu, base)
+                                              : plan_ow_vector(desc, base, cpu.l2_bytes);
+  // Many channels: the cheaper strategy once its layout changes are counted.
+  const Plan ow = plan_ow_vector(desc, base, cpu.l2_bytes), oc = plan_oc_vector(desc, cpu, base);
+  const double ow_cost = ow_vector_cycles(desc, ow, cpu.l2_bytes) + staging_cycles(desc, ow);
+  const double oc_cost = oc_vector_cycles(desc, cpu, oc) + staging_cycles(desc, oc);
+  return ow_cost < oc_cost ? ow : oc;
 }
 
 }  // namespace convjit
