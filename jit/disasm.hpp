@@ -6,8 +6,11 @@
 
 namespace convjit {
 
-// One instruction per line with its offset, the emitter's section notes as
-// comments before the instructions they describe.
+// One instruction per line with its offset ("0000002a  vfmadd231ps ..."),
+// branch targets as offsets too, and the emitter's section notes as comments
+// ("                ; row loop: ...") before the instruction at their offset.
+// A byte that does not decode is a line "(undecodable byte XX)" and decoding
+// resumes at the next byte, so a broken emitter still gets a full listing.
 std::string disassemble(const JitCode& code);
 
 }  // namespace convjit

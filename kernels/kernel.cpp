@@ -1,8 +1,10 @@
 #include "convjit/kernel.hpp"
 
+#include <chrono>
 #include <string>
 
 #include "convjit/error.hpp"
+#include "planner/log.hpp"
 
 namespace convjit {
 namespace {
@@ -40,6 +42,18 @@ auto named(const char* name) {
   return [name] { return std::string(name); };
 }
 
+// CONVJIT_VERBOSE=2: a line per run. Quiet, a run pays one branch and
+// allocates nothing (the clock is not read, the line not built).
+template <class Run>
+void logged_run(const ConvDesc& desc, int64_t images, std::size_t tensors, Run run) {
+  if (!log().should_log(spdlog::level::debug)) return run();
+  const auto start = std::chrono::steady_clock::now();
+  run();
+  const double us =
+      std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
+  log().debug("run {} batch {} ({} tensors) in {:.1f} us", desc.full_str(), images, tensors, us);
+}
+
 }  // namespace
 
 void Kernel::bind(ConstTensorView weights, ConstTensorView bias) {
@@ -72,7 +86,7 @@ void Kernel::run(ConstTensorView src, TensorView dst) const {
   if (!bound_) throw Error("weights", "weights: run() before bind()");
   const TensorPair pair{src, dst};
   const int64_t batch = check_pair(pair, -1);
-  if (batch > 0) do_run(std::span(&pair, 1), batch);
+  if (batch > 0) logged_run(desc_, batch, 1, [&] { do_run(std::span(&pair, 1), batch); });
 }
 
 void Kernel::run_ragged(std::span<const TensorPair> pairs) const {
@@ -80,7 +94,7 @@ void Kernel::run_ragged(std::span<const TensorPair> pairs) const {
   int64_t images = 0;
   for (std::size_t i = 0; i < pairs.size(); ++i)
     images += check_pair(pairs[i], static_cast<int64_t>(i));
-  if (images > 0) do_run(pairs, images);
+  if (images > 0) logged_run(desc_, images, pairs.size(), [&] { do_run(pairs, images); });
 }
 
 }  // namespace convjit

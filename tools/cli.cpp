@@ -28,7 +28,8 @@ int run_cli(int argc, char** argv) {
       "convjit"};
   app.require_subcommand(0, 1);
   const std::vector<Subcommand> commands = {
-      add_info_command(app), add_run_command(app), add_bench_command(app)};
+      add_info_command(app), add_run_command(app), add_bench_command(app),
+      add_tune_command(app), add_dump_command(app)};
   try {
     app.parse(argc, argv);
     for (const Subcommand& c : commands)
