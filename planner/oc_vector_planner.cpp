@@ -34,7 +34,7 @@ double row_cycles(const ConvDesc& d, Isa isa, int vlen, int ur_w, int vecs) {
     double loads = double(v) + (isa == Isa::avx512 && v == 1 ? 0 : pixels);
     return std::max(fma, loads) / 2 + 0.5;
   };
-  const int64_t ow = d.o[ConvDesc::W], ocg = d.ocg(), oc_blk = int64_t(vecs) * vlen;
+  const int64_t ow = d.o[ConvDesc::W], ocg = vector_channels(d), oc_blk = int64_t(vecs) * vlen;
   const int64_t full_w = ow / ur_w, tail_w = ow % ur_w;
   const int64_t full_oc = ocg / oc_blk, tail_oc = ocg % oc_blk;
   const int64_t tail_vecs = (tail_oc + vlen - 1) / vlen;
@@ -47,8 +47,11 @@ double row_cycles(const ConvDesc& d, Isa isa, int vlen, int ur_w, int vecs) {
 }  // namespace
 
 bool prefers_oc_vector(const ConvDesc& desc, int vlen) {
-  // Lanes used when vectors run along the output width vs along channels.
   const int64_t ow = desc.o[ConvDesc::W], ocg = desc.ocg();
+  // Depthwise, channels first: ow_vector reads each channel's plane as it is,
+  // where oc_vector would transpose the input and the output.
+  if (is_depthwise(desc)) return desc.layout == Layout::nxc || ow < vlen;
+  // Lanes used when vectors run along the output width vs along channels.
   const double width_use = double(ow) / double(round_up(ow, vlen));
   const double channel_use = double(ocg) / double(round_up(ocg, vlen));
   if (desc.icg() <= 4 && desc.ocg() < vlen) return false;  // first layers, filter banks
@@ -58,9 +61,9 @@ bool prefers_oc_vector(const ConvDesc& desc, int vlen) {
 std::optional<std::string> oc_vector_rejection(const ConvDesc& desc, const Plan& plan) {
   if (plan.oc_blk % plan.vlen)
     return "oc_blk=" + std::to_string(plan.oc_blk) + " is not a multiple of vlen=" + std::to_string(plan.vlen);
-  if (plan.oc_blk > round_up(desc.ocg(), plan.vlen))
-    return "oc_blk=" + std::to_string(plan.oc_blk) + " exceeds oc/g=" + std::to_string(desc.ocg()) +
-           " rounded up to whole vectors";
+  if (plan.oc_blk > round_up(vector_channels(desc), plan.vlen))
+    return "oc_blk=" + std::to_string(plan.oc_blk) + " exceeds the " + std::to_string(vector_channels(desc)) +
+           " channels along the vectors, rounded up to whole vectors";
   if (plan.ur_h != 1) return "oc_vector computes one output row per block: ur_h must be 1";
   const int vecs = plan.oc_blk / plan.vlen;
   const int64_t acc = int64_t(plan.ur_w) * vecs;
@@ -78,7 +81,7 @@ Plan plan_oc_vector(const ConvDesc& desc, const CpuFacts& cpu, Plan best) {
   best.staged = needs_staging(desc);
   best.ur_h = 1;
   const int vlen = best.vlen;
-  const int max_vecs = static_cast<int>(std::min<int64_t>(4, round_up(desc.ocg(), vlen) / vlen));
+  const int max_vecs = static_cast<int>(std::min<int64_t>(4, round_up(vector_channels(desc), vlen) / vlen));
   double best_cycles = std::numeric_limits<double>::max();
   for (int vecs = max_vecs; vecs >= 1; --vecs) {
     const int budget = vector_registers(best.isa) - spare_registers(best.isa, vecs);
@@ -107,8 +110,8 @@ Plan plan_oc_vector(const ConvDesc& desc, const CpuFacts& cpu, Plan best) {
 }
 
 double oc_vector_cycles(const ConvDesc& desc, const CpuFacts& cpu, const Plan& plan) {
-  const int64_t rows = desc.g * desc.o[ConvDesc::D] * desc.o[ConvDesc::H];
-  const int64_t oc_vecs = round_up(desc.ocg(), plan.vlen) / plan.vlen;
+  const int64_t rows = looped_groups(desc) * desc.o[ConvDesc::D] * desc.o[ConvDesc::H];
+  const int64_t oc_vecs = round_up(vector_channels(desc), plan.vlen) / plan.vlen;
   const int64_t passes = desc.icg() / plan.ic_blk;
   const double compute = row_cycles(desc, plan.isa, plan.vlen, plan.ur_w, plan.oc_blk / plan.vlen) *
                          double(desc.icg() * desc.spatial_k() * rows);
@@ -119,7 +122,7 @@ double oc_vector_cycles(const ConvDesc& desc, const CpuFacts& cpu, const Plan& p
   // for every output row that sweeps them.
   const double wei_bytes = double(plan.ic_blk) * double(desc.spatial_k() * plan.oc_blk) *
                            double(size_of(desc.dt));
-  const double oc_blocks = std::ceil(double(desc.ocg()) / plan.oc_blk);
+  const double oc_blocks = std::ceil(double(vector_channels(desc)) / plan.oc_blk);
   const double spill =
       wei_bytes > double(cpu.l2_bytes) / 2 ? double(rows) * oc_blocks * double(passes) * wei_bytes / 64 : 0;
   return compute + partial_sums + spill;
