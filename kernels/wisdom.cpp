@@ -51,8 +51,8 @@ std::string string_field(const json& obj, const char* key, const std::string& wh
 
 int64_t int_field(const json& obj, const char* key, const std::string& where, int64_t lo, int64_t hi) {
   const json& v = field(obj, key, where);
-  // Unsigned values only parse as such above int64's range.
-  if (!v.is_number_integer() || v.is_number_unsigned() && v.get<uint64_t>() > uint64_t(hi) ||
+  // Non-negative numbers parse as unsigned; read as int64 only once in range.
+  if (!v.is_number_integer() || (v.is_number_unsigned() && v.get<uint64_t>() > uint64_t(hi)) ||
       v.get<int64_t>() < lo || v.get<int64_t>() > hi)
     corrupt(where, std::string(key) + " must be an integer in [" + std::to_string(lo) + ", " +
                        std::to_string(hi) + "], not " + v.dump());
@@ -136,7 +136,7 @@ std::string CpuSignature::str() const {
   return os.str();
 }
 
-std::optional<std::string> wisdom_plan_rejection(const ConvDesc& desc, const Plan& plan, Isa isa,
+std::optional<std::string> engine_plan_rejection(const ConvDesc& desc, const Plan& plan, Isa isa,
                                                  int threads) {
   if (auto why = plan_rejection(desc, plan)) return why;
   if (plan.isa != isa)

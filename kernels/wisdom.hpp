@@ -40,9 +40,10 @@ struct WisdomLoad {
 // The version files are written with and must match (CONVJIT_VERSION).
 std::string library_version();
 
-// Why a plan found in wisdom cannot run desc on this engine (illegal for
-// the problem, another ISA, more threads than the engine's), or nullopt.
-std::optional<std::string> wisdom_plan_rejection(const ConvDesc& desc, const Plan& plan, Isa isa,
+// Why a plan (from wisdom, or a tuner's candidate) cannot run desc on an
+// engine of this ISA and thread count: illegal for the problem, another
+// ISA, more threads than the engine's. Nullopt when it can.
+std::optional<std::string> engine_plan_rejection(const ConvDesc& desc, const Plan& plan, Isa isa,
                                                  int threads);
 
 class Wisdom {

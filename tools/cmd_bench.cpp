@@ -14,7 +14,7 @@
 #include "jit/peak.hpp"
 #include "tools/checked_run.hpp"
 #include "tools/commands.hpp"
-#include "tools/measure.hpp"
+#include "kernels/measure.hpp"
 #include "tools/options.hpp"
 #include "tools/ragged.hpp"
 #include "tools/report.hpp"
@@ -144,7 +144,7 @@ int bench(const BenchOptions& o) {
     for (const ShapeEntry& e : parse_shape_text(kSeedsText, "seeds.txt"))
       problems.push_back(make_desc(e.desc, o.kernel));
   }
-  Engine engine(engine_options(o.kernel.threads));
+  Engine engine(engine_options(o.kernel.threads, o.kernel.wisdom));
   const Backend backend = backend_of(o.kernel);
   Table table({"problem", "descriptor", "dt", "post-ops", "backend", "min", "median", "GFLOP/s",
                "% peak", "compile"});

@@ -8,7 +8,7 @@
 #include "convjit/error.hpp"
 #include "tools/checked_run.hpp"
 #include "tools/commands.hpp"
-#include "tools/measure.hpp"
+#include "kernels/measure.hpp"
 #include "tools/npy.hpp"
 #include "tools/options.hpp"
 #include "tools/output_dir.hpp"
@@ -61,7 +61,7 @@ int run(const RunOptions& o) {
   const ProblemData data =
       o.load.empty() ? make_problem_data(desc, desc.mb, fill, o.seed) : load_data(o.load, desc);
 
-  Engine engine(engine_options(o.kernel.threads));
+  Engine engine(engine_options(o.kernel.threads, o.kernel.wisdom));
   std::unique_ptr<Kernel> kernel = engine.make_kernel(desc, backend);
   Buffer dst = run_once(*kernel, data);
   // Integer fills are exact in any summation order; anything else may round.

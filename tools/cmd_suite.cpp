@@ -6,7 +6,7 @@
 #include "convjit/engine.hpp"
 #include "tools/checked_run.hpp"
 #include "tools/commands.hpp"
-#include "tools/measure.hpp"
+#include "kernels/measure.hpp"
 #include "tools/report.hpp"
 #include "tools/seeds_text.hpp"
 

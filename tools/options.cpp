@@ -12,7 +12,21 @@ void add_threads_option(CLI::App& cmd, int& threads) {
       ->type_name("N");
 }
 
+void add_wisdom_option(CLI::App& cmd, std::string& path, const std::string& help) {
+  cmd.add_option("--wisdom", path, help)->type_name("PATH");
+}
+
 void add_kernel_options(CLI::App& cmd, KernelOptions& o) {
+  add_data_options(cmd, o);
+  cmd.add_option("--backend", o.backend, "Kernel backend: auto, jit, interp or reference")
+      ->type_name("NAME")
+      ->capture_default_str();
+  add_threads_option(cmd, o.threads);
+  add_wisdom_option(cmd, o.wisdom,
+                    "Wisdom file of tuned plans to use (default: CONVJIT_WISDOM, if set)");
+}
+
+void add_data_options(CLI::App& cmd, KernelOptions& o) {
   cmd.add_option("--dt", o.dt, "Data type: f32 or f64")
       ->type_name("f32|f64")
       ->capture_default_str();
@@ -24,10 +38,6 @@ void add_kernel_options(CLI::App& cmd, KernelOptions& o) {
                  "Activation layout: ncx (ncw, nchw, ncdhw) or nxc (nwc, nhwc, ndhwc)")
       ->type_name("LAYOUT")
       ->capture_default_str();
-  cmd.add_option("--backend", o.backend, "Kernel backend: auto, jit, interp or reference")
-      ->type_name("NAME")
-      ->capture_default_str();
-  add_threads_option(cmd, o.threads);
 }
 
 ConvDesc make_desc(const std::string& descriptor, const KernelOptions& o) {
@@ -44,10 +54,11 @@ ConvDesc make_desc(ConvDesc desc, const KernelOptions& o) {
 
 Backend backend_of(const KernelOptions& o) { return parse_backend(o.backend, "--backend"); }
 
-EngineOptions engine_options(int threads) {
+EngineOptions engine_options(int threads, const std::string& wisdom) {
   if (threads > 0) omp_set_num_threads(threads);
   EngineOptions options;
   options.threads = threads;
+  options.wisdom_path = wisdom;
   return options;
 }
 

@@ -1,4 +1,4 @@
-#include "tools/measure.hpp"
+#include "kernels/measure.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -1,7 +1,7 @@
 #pragma once
-// The timing protocol of the CLI: a warm-up call, then samples of at least
-// about a millisecond (k calls each, k chosen from the warm-up) until the
-// best and third-best samples agree or a cap is hit.
+// The timing protocol of the CLI's bench and of the tuner: a warm-up call,
+// then samples of at least about a millisecond (k calls each, k chosen from
+// the warm-up) until the best and third-best samples agree or a cap is hit.
 #include <cstdint>
 #include <functional>
 

@@ -1,0 +1,41 @@
+#pragma once
+// The tuner: measures the cost model's best candidates for one problem on
+// this CPU and keeps the fastest one that computes exactly what the
+// interpreter computes with the same plan.
+#include <functional>
+#include <memory>
+
+#include "convjit/engine.hpp"
+#include "planner/plan.hpp"
+
+namespace convjit {
+
+// The engine's door for the tuner and its tests: a kernel that runs `plan`
+// exactly, from the engine's code cache (throws Error naming "plan" when
+// the plan cannot compute desc or cannot run on this engine).
+struct EngineInternals {
+  static std::unique_ptr<Kernel> make_kernel_for_plan(Engine& engine, const ConvDesc& desc,
+                                                      const Plan& plan, Backend backend);
+};
+
+struct TunerHooks {
+  // Tests: pretend the compiled kernel of this plan computes a wrong value.
+  std::function<bool(const Plan&)> break_candidate;
+};
+
+struct Tuned {
+  Plan plan;       // the fastest candidate that passed the check
+  Plan heuristic;  // make_plan's pick
+  double time_s = 0, heuristic_s = 0;  // min per run; 0: not measured
+  Effort effort = Effort::estimate;    // estimate when nothing was measured
+  int candidates = 0, measured = 0, failed = 0;
+};
+
+// Tunes desc for engine's CPU and thread count within options' effort and
+// budget. Estimate, or a CPU without a JIT, measures nothing.
+Tuned tune_problem(Engine& engine, const ConvDesc& desc, const TuneOptions& options,
+                   const TunerHooks& hooks = {});
+
+TuneResult to_result(const Tuned& tuned);
+
+}  // namespace convjit

@@ -1,0 +1,238 @@
+// The tuner: its candidates are legal and cover the choices, it never picks
+// a candidate that failed the interpreter check, its plan is legal and no
+// slower than the heuristic as measured, and a second process gets the
+// tuned plan from the wisdom file without measuring.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+
+#include "convjit/convjit.hpp"
+#include "kernels/reference.hpp"
+#include "kernels/test_data.hpp"
+#include "kernels/tuner.hpp"
+#include "kernels/wisdom.hpp"
+#include "planner/candidates.hpp"
+#include "tests/test_tune_support.hpp"
+
+namespace convjit {
+namespace {
+
+using testing::LogCounter;
+using testing::Outcome;
+using testing::shell;
+
+// Few channels, no padding: ow_vector, staged or direct.
+constexpr const char* kFew = "mb2ic1ih20oc2kh3";
+// Enough channels for both strategies.
+constexpr const char* kMany = "mb1ic16ih9oc32kh3ph1";
+
+TuneOptions quick(Effort effort = Effort::measure) {
+  TuneOptions o;
+  o.effort = effort;
+  o.budget_s = 0.3;
+  return o;
+}
+
+bool has_jit(const Engine& engine) { return engine.cpu().isa != Isa::scalar; }
+
+TEST(Candidates, AreLegalRankedAndCoverEveryChoice) {
+  const CpuFacts cpu = CpuFacts::detect("");
+  const Isa isa = cpu.isa == Isa::scalar ? Isa::avx2 : cpu.isa;
+  for (const char* text : {kFew, kMany, "mb1ic64ih14oc64kh3ph1", "g2mb1ic8ih10oc8kh3sh2"}) {
+    const ConvDesc desc = ConvDesc::parse(text);
+    const std::vector<Candidate> ranked = rank_candidates(desc, cpu, isa, 4);
+    ASSERT_FALSE(ranked.empty()) << text;
+    std::set<std::string> plans;
+    std::set<int> threads, ic_blks;
+    std::set<Strategy> strategies;
+    std::set<bool> staged;
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+      const Plan& p = ranked[i].plan;
+      EXPECT_FALSE(plan_rejection(desc, p)) << text << " " << p.str();
+      if (i) {
+        EXPECT_LE(ranked[i - 1].cycles, ranked[i].cycles);
+      }
+      EXPECT_TRUE(plans.insert(p.str()).second) << "twice: " << p.str();
+      threads.insert(p.threads);
+      strategies.insert(p.strategy);
+      staged.insert(p.staged);
+      if (p.strategy == Strategy::oc_vector) ic_blks.insert(p.ic_blk);
+    }
+    EXPECT_TRUE(plans.count(make_plan(desc, cpu, isa, 4).str())) << text << ": no heuristic plan";
+    EXPECT_EQ(threads, (std::set<int>{1, 2, 4})) << text;
+    if (std::string(text) == kFew) {
+      EXPECT_EQ(staged, (std::set<bool>{false, true}));
+    }
+    if (std::string(text) == kMany) {
+      EXPECT_EQ(strategies.size(), 2u);
+      EXPECT_EQ(ic_blks, (std::set<int>{1, 2, 4, 8, 16}));
+    }
+  }
+}
+
+class Tuner : public testing::TuneTest {};
+
+TEST_F(Tuner, PicksALegalPlanNoSlowerThanTheHeuristic) {
+  Engine engine;
+  if (!has_jit(engine)) GTEST_SKIP() << "no JIT on this CPU";
+  for (const char* text : {kFew, kMany}) {
+    const ConvDesc desc = ConvDesc::parse(text);
+    LogCounter counter;
+    const Tuned t = tune_problem(engine, desc, quick());
+    EXPECT_EQ(counter.errors(), 0);
+    EXPECT_FALSE(engine_plan_rejection(desc, t.plan, engine.cpu().isa, engine.threads()))
+        << t.plan.str();
+    EXPECT_EQ(t.heuristic, make_plan(desc, engine.cpu(), engine.cpu().isa, engine.threads()));
+    EXPECT_EQ(t.effort, Effort::measure);
+    EXPECT_GE(t.measured, 1);
+    EXPECT_EQ(t.failed, 0);
+    EXPECT_GT(t.time_s, 0);
+    EXPECT_LE(t.time_s, t.heuristic_s);
+  }
+}
+
+TEST_F(Tuner, EstimateMeasuresNothing) {
+  Engine engine;
+  const ConvDesc desc = ConvDesc::parse(kMany);
+  const Tuned t = tune_problem(engine, desc, quick(Effort::estimate));
+  EXPECT_EQ(t.plan, t.heuristic);
+  EXPECT_EQ(t.measured, 0);
+  EXPECT_EQ(t.time_s, 0);
+  EXPECT_EQ(t.effort, Effort::estimate);
+}
+
+TEST_F(Tuner, NeverPicksACandidateThatFailedTheInterpreterCheck) {
+  Engine engine;
+  if (!has_jit(engine)) GTEST_SKIP() << "no JIT on this CPU";
+  const ConvDesc desc = ConvDesc::parse(kFew);
+  const Plan heuristic = make_plan(desc, engine.cpu(), engine.cpu().isa, engine.threads());
+  {
+    // Every candidate but the heuristic is wrong: only the heuristic is left.
+    std::set<std::string> broken;
+    TunerHooks hooks;
+    hooks.break_candidate = [&](const Plan& p) {
+      if (p == heuristic) return false;
+      broken.insert(p.str());
+      return true;
+    };
+    LogCounter counter(true);
+    const Tuned t = tune_problem(engine, desc, quick(), hooks);
+    EXPECT_EQ(t.plan, heuristic);
+    EXPECT_EQ(t.measured, 1);
+    EXPECT_EQ(t.failed, static_cast<int>(broken.size()));
+    EXPECT_GE(t.failed, 1);
+    EXPECT_EQ(counter.errors(), t.failed) << "each failure is reported as a bug";
+    EXPECT_NE(counter.last().find("differently from the interpreter"), std::string::npos);
+  }
+  {
+    // The heuristic itself is wrong: something else is chosen.
+    TunerHooks hooks;
+    hooks.break_candidate = [&](const Plan& p) { return p == heuristic; };
+    LogCounter counter(true);
+    const Tuned t = tune_problem(engine, desc, quick(), hooks);
+    EXPECT_NE(t.plan, heuristic);
+    EXPECT_EQ(t.failed, 1);
+    EXPECT_EQ(t.heuristic_s, 0) << "a wrong kernel is not timed";
+    EXPECT_EQ(counter.errors(), 1);
+    EXPECT_NE(counter.last().find(heuristic.str()), std::string::npos) << counter.last();
+  }
+  {
+    // Everything is wrong: nothing is learnt, nothing is claimed.
+    TunerHooks hooks;
+    hooks.break_candidate = [](const Plan&) { return true; };
+    LogCounter counter(true);
+    const Tuned t = tune_problem(engine, desc, quick(), hooks);
+    EXPECT_EQ(t.measured, 0);
+    EXPECT_EQ(t.effort, Effort::estimate);
+  }
+}
+
+TEST_F(Tuner, EngineUsesTheTunedPlanAndItComputesExactly) {
+  Engine engine;
+  if (!has_jit(engine)) GTEST_SKIP() << "no JIT on this CPU";
+  ConvDesc desc = ConvDesc::parse(kMany);
+  desc.post_ops = {true, true};
+  const TuneResult r = engine.tune(desc, quick());
+  EXPECT_FALSE(r.from_wisdom);
+  EXPECT_GT(r.time_s, 0);
+  EXPECT_TRUE(engine.tune(desc, quick()).from_wisdom) << "the second time, the wisdom answers";
+  for (Backend backend : {Backend::jit, Backend::interp}) {
+    std::unique_ptr<Kernel> kernel = engine.make_kernel(desc, backend);
+    EXPECT_EQ(kernel->plan_str(), r.plan);
+    const ProblemData data = make_problem_data(desc, 3, Fill::integer, 5);
+    kernel->bind(data.wei.cview(), data.bias.cview());
+    Buffer got(desc.dt, desc.dst_shape(3)), want(desc.dt, desc.dst_shape(3));
+    kernel->run(data.src.cview(), got.view());
+    reference_conv(desc, data.src.data(), data.wei.data(), data.bias.data(), want.data(), 3);
+    const Comparison cmp = compare(got, want, 0, true);
+    EXPECT_TRUE(cmp.ok()) << to_string(backend) << ": " << cmp.str();
+  }
+}
+
+// ---- the command line --------------------------------------------------
+
+class TuneCli : public testing::TuneTest {
+ protected:
+  Outcome convjit(const std::string& args, const std::string& env = "") {
+    return shell("cd '" + dir_.string() + "' && " + env + " '" CONVJIT_BINARY "' " + args);
+  }
+};
+
+TEST_F(TuneCli, ASecondProcessGetsTheTunedPlanFromWisdom) {
+  const std::string problem = "mb1ic3ih32oc10kh2sh2";
+  const Outcome tuned =
+      convjit("tune --problem " + problem + " --wisdom w.json --effort measure --budget 2 2>&1");
+  ASSERT_EQ(tuned.status, 0) << tuned.output;
+  EXPECT_NE(tuned.output.find("wisdom saved to w.json"), std::string::npos) << tuned.output;
+
+  const Outcome ran =
+      convjit("run --problem " + problem + " --wisdom w.json 2>err.txt", "CONVJIT_VERBOSE=1");
+  const std::string err = testing::read_text(dir_ / "err.txt");
+  ASSERT_EQ(ran.status, 0) << ran.output << err;
+  EXPECT_NE(err.find("plan from wisdom"), std::string::npos) << err;
+  EXPECT_EQ(err.find("tuner"), std::string::npos) << "the second process measured: " << err;
+
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(ran.output, m, std::regex("  plan (.+?)  time "))) << ran.output;
+  const nlohmann::json wisdom = nlohmann::json::parse(testing::read_text(dir_ / "w.json"));
+  ASSERT_EQ(wisdom["entries"].size(), 1u) << wisdom.dump(1);
+  const nlohmann::json& entry = wisdom["entries"][0];
+  EXPECT_EQ(entry["problem"], ConvDesc::parse(problem).str());
+  EXPECT_EQ(entry["effort"], "measure");
+  EXPECT_EQ(m[1].str(), Plan::from_json(entry["plan"].dump()).str());
+}
+
+TEST_F(TuneCli, BatchWithBatchSizeOverrideAndEstimate) {
+  testing::write_text(dir_ / "shapes", "# two layers\nmb50ic3ih12oc5kh3n\"a\"\nmb50ic16ih9oc32kh3ph1n\"b\"\n");
+  const Outcome o = convjit("tune --batch shapes --mb 1 --effort estimate --threads 1 2>/dev/null");
+  ASSERT_EQ(o.status, 0) << o.output;
+  for (const char* row : {"| a ", "| b ", "mb1ic3ih12oc5", "mb1ic16ih9oc32", "wisdom not kept"})
+    EXPECT_NE(o.output.find(row), std::string::npos) << row << " missing in\n" << o.output;
+  EXPECT_EQ(o.output.find("mb50"), std::string::npos) << o.output;
+}
+
+TEST_F(TuneCli, BadUsageIsStatusTwo) {
+  for (const std::string args : {"tune", "tune --problem mb1ic1ih5oc1kh3 --effort heroic",
+                                 "tune --problem mb1ic1ih5oc1kh3 --budget -1",
+                                 "tune --problem mb1ic1ih5oc1kh3 --batch shapes",
+                                 "tune --batch missing_file"}) {
+    const Outcome o = convjit(args + " 2>&1");
+    EXPECT_EQ(o.status, 2) << args << ": " << o.output;
+    EXPECT_EQ(o.output.rfind("convjit: error: ", 0), 0u) << args << ": " << o.output;
+  }
+}
+
+TEST_F(TuneCli, ReadmeDocumentsEveryOption) {
+  const std::string readme = testing::read_text(CONVJIT_SOURCE_DIR "/README.md");
+  const Outcome help = convjit("tune --help");
+  ASSERT_EQ(help.status, 0);
+  EXPECT_NE(readme.find("convjit tune"), std::string::npos);
+  const std::regex option("--[a-z][a-z-]+");
+  for (std::sregex_iterator m(help.output.begin(), help.output.end(), option), end; m != end; ++m)
+    EXPECT_NE(readme.find("`" + m->str()), std::string::npos) << m->str();
+}
+
+}  // namespace
+}  // namespace convjit
