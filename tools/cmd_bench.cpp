@@ -38,6 +38,7 @@ struct BenchResult {
   double compile_s = 0;
   double gflops = 0;
   std::optional<double> peak_pct;  // none where the ISA has no FMA peak
+  double memcpy_s = 0;  // a memcpy of the same input + output bytes, timed alike
 };
 
 void finish(Engine& engine, BenchResult& r, int64_t images);
@@ -53,6 +54,10 @@ BenchResult bench_one(Engine& engine, const ConvDesc& desc, Backend backend) {
   const ProblemData data = make_problem_data(desc, desc.mb, Fill::integer, 1);
   Buffer dst = run_once(*kernel, data);
   r.timing = measure([&] { kernel->run(data.src.cview(), dst.view()); });
+  // The floor of a memory-bound convolution: moving its bytes once.
+  const int64_t bytes = static_cast<int64_t>(data.src.bytes() + dst.bytes());
+  Buffer from(DataType::f32, Shape{1, {bytes / 4 + 1}}), to(DataType::f32, Shape{1, {bytes / 4 + 1}});
+  r.memcpy_s = measure([&] { std::memcpy(to.data(), from.data(), bytes); }).min_s;
   finish(engine, r, desc.mb);
   return r;
 }
@@ -133,7 +138,8 @@ nlohmann::json to_json(const BenchResult& r, int threads) {
           {"samples", r.timing.samples},
           {"gflops", r.gflops},
           {"peak_pct", r.peak_pct ? nlohmann::json(*r.peak_pct) : nlohmann::json(nullptr)},
-          {"compile_s", r.compile_s}};
+          {"compile_s", r.compile_s},
+          {"memcpy_s", r.memcpy_s}};
 }
 
 int bench(const BenchOptions& o) {
@@ -147,7 +153,7 @@ int bench(const BenchOptions& o) {
   Engine engine(engine_options(o.kernel.threads, o.kernel.wisdom));
   const Backend backend = backend_of(o.kernel);
   Table table({"problem", "descriptor", "dt", "post-ops", "backend", "min", "median", "GFLOP/s",
-               "% peak", "compile"});
+               "% peak", "compile", "x memcpy"});
   std::vector<BenchResult> results;
   for (const ConvDesc& desc : problems) {
     if (o.ragged.empty()) {
@@ -167,7 +173,8 @@ int bench(const BenchOptions& o) {
                to_string(desc.post_ops), r.backend,
                format_seconds(r.timing.min_s), format_seconds(r.timing.median_s),
                format_fixed(r.gflops, 2), r.peak_pct ? format_fixed(*r.peak_pct, 1) : "-",
-               format_seconds(r.compile_s)});
+               format_seconds(r.compile_s),
+               r.memcpy_s > 0 ? format_fixed(r.timing.min_s / r.memcpy_s, 2) : "-"});
   }
   if (!o.json) {
     std::cout << "threads " << engine.threads() << ", isa " << to_string(engine.cpu().isa)
