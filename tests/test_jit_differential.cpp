@@ -33,7 +33,7 @@ Buffer run_backend(Engine& engine, const ConvDesc& d, Backend backend, const Pro
 // Checks one problem on every backend; returns false (with a message) on the
 // first disagreement.
 void check_problem(const ConvDesc& d, int threads, Fill fill, uint64_t seed) {
-  Engine engine(EngineOptions{threads, ""});
+  Engine engine(EngineOptions{.threads = threads});
   ProblemData data = make_problem_data(d, d.mb, fill, seed);
   Buffer want(d.dt, d.dst_shape(d.mb));
   reference_conv(d, data.src.data(), data.wei.data(), data.bias.empty() ? nullptr : data.bias.data(),

@@ -52,7 +52,7 @@ void expect_ragged_equals_singles(const char* text, Layout layout, int threads, 
   ConvDesc d = ConvDesc::parse(text);
   d.layout = layout;
   d.post_ops = {true, true};
-  Engine engine(EngineOptions{threads, ""});
+  Engine engine(EngineOptions{.threads = threads});
   auto kernel = engine.make_kernel(d, backend);
   ProblemData data = make_problem_data(d, 1, Fill::integer, 3);
   kernel->bind(data.wei.view(), data.bias.view());
@@ -108,7 +108,7 @@ TEST(Ragged, NoHeapAllocationOnAnyRunPath) {
       for (int threads : {1, 2}) {
         ConvDesc d = ConvDesc::parse(text);
         d.layout = layout;
-        Engine engine(EngineOptions{threads, ""});
+        Engine engine(EngineOptions{.threads = threads});
         auto kernel = engine.make_kernel(d);
         ProblemData data = make_problem_data(d, d.mb, Fill::integer, 3);
         kernel->bind(data.wei.view());

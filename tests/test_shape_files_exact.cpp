@@ -35,7 +35,7 @@ ConvDesc shrink(ConvDesc d, int64_t cap) {
 
 void check_file(const std::string& file) {
   const bool full = std::getenv("CONVJIT_FULL_SHAPES") != nullptr;
-  Engine engine(EngineOptions{2, ""});
+  Engine engine(EngineOptions{.threads = 2});
   int checked = 0;
   for (const ShapeEntry& e : read_shape_file(std::string(CONVJIT_PROBLEMS_DIR) + "/onednn/" + file)) {
     ConvDesc d = e.desc;
