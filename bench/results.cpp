@@ -35,7 +35,8 @@ double Report::peak_pct(const Row& row, std::size_t i) const {
 int Report::best_peer(const Row& row) const {
   int best = -1;
   for (std::size_t i = 1; i < row.impls.size(); ++i)
-    if (row.impls[i].timed() && (best < 0 || row.impls[i].min_s() < row.impls[best].min_s()))
+    if (impl_keys[i].rfind("convjit", 0) != 0 &&  // convjit's other layout is no peer
+        row.impls[i].timed() && (best < 0 || row.impls[i].min_s() < row.impls[best].min_s()))
       best = static_cast<int>(i);
   return best;
 }
