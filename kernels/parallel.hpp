@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "convjit/kernel.hpp"
+#include "kernels/denormals.hpp"
 
 namespace convjit {
 
@@ -26,11 +27,13 @@ inline int threads_for(double flops, int max_threads) {
 
 // Calls item(pair, n, part, thread) for every part of every image of every
 // pair (images x parts items in all), split in contiguous ranges over
-// `threads` threads: a ragged batch runs as one batch.
+// `threads` threads: a ragged batch runs as one batch. `flush_denormals`:
+// each thread runs with FTZ/DAZ set (DenormalScope).
 template <class F>
 void for_each_item(std::span<const TensorPair> pairs, int64_t images, int64_t parts, int threads,
-                   F&& item) {
+                   bool flush_denormals, F&& item) {
   auto work = [&](int t, int nt) {
+    const DenormalScope denormals(flush_denormals);
     auto [begin, end] = split(images * parts, nt, t);
     std::size_t p = 0;
     int64_t first = 0;  // global index of image 0 of pairs[p]

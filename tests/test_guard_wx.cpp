@@ -1,0 +1,123 @@
+// W^X: no page of the process is writable and executable at once. Checked
+// after compiling many kernels (both strategies, every ISA of this machine,
+// data types, layouts, post-ops, tails), and while compiling them: a second
+// thread keeps reading /proc/self/maps, so code pages left writable while
+// the emitter fills them would be seen. Every kernel's code must lie in
+// pages that are executable and not writable.
+#include <gtest/gtest.h>
+#include <sys/mman.h>
+
+#include <atomic>
+#include <cinttypes>
+#include <cstdio>
+#include <fstream>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "convjit/convjit.hpp"
+#include "kernels/planned_kernel.hpp"
+#include "tests/fuzz_check.hpp"
+
+namespace convjit {
+namespace {
+
+struct Mapping {
+  uintptr_t begin = 0, end = 0;
+  bool write = false, exec = false;
+  std::string line;
+};
+
+std::vector<Mapping> read_maps() {
+  std::vector<Mapping> maps;
+  std::ifstream in("/proc/self/maps");
+  for (std::string line; std::getline(in, line);) {
+    Mapping m;
+    char perms[5] = {};
+    if (std::sscanf(line.c_str(), "%" SCNxPTR "-%" SCNxPTR " %4s", &m.begin, &m.end, perms) != 3)
+      continue;
+    m.write = perms[1] == 'w';
+    m.exec = perms[2] == 'x';
+    m.line = line;
+    maps.push_back(m);
+  }
+  return maps;
+}
+
+// Whether every byte of [begin, end) lies in mappings that are executable
+// and not writable (the kernel may split or merge them).
+bool executable_only(const std::vector<Mapping>& maps, uintptr_t begin, uintptr_t end) {
+  while (begin < end) {
+    const Mapping* hit = nullptr;
+    for (const Mapping& m : maps)
+      if (m.begin <= begin && begin < m.end) hit = &m;
+    if (!hit || !hit->exec || hit->write) return false;
+    begin = hit->end;
+  }
+  return true;
+}
+
+TEST(WriteXorExecute, NoPageIsEverWritableAndExecutable) {
+  if (CpuFacts::detect("").isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
+  std::atomic<bool> done{false};
+  std::atomic<int> scans{0};
+  std::set<std::string> offending;  // written by the scanner only
+  std::thread scanner([&] {
+    while (!done) {
+      for (const Mapping& m : read_maps())
+        if (m.write && m.exec) offending.insert(m.line);
+      ++scans;
+    }
+  });
+
+  // The fuzzer's problems: both strategies, every data type, layout and
+  // post-op, channel and width tails. All kept alive, so their code is too.
+  constexpr int kProblems = 150;
+  std::vector<std::unique_ptr<Engine>> engines;
+  std::vector<std::unique_ptr<Kernel>> kernels;
+  std::set<std::string> kinds;  // ISA x strategy seen
+  for (const std::string& cap : distinct_isa_caps()) {
+    EngineOptions options;
+    options.max_isa = cap;
+    engines.push_back(std::make_unique<Engine>(options));
+    for (int i = 0; i < kProblems; ++i) {
+      const FuzzCase c = fuzz_case(77, i);
+      kernels.push_back(engines.back()->make_kernel(c.desc, Backend::jit));
+      const Plan& plan = dynamic_cast<const PlannedKernel&>(*kernels.back()).plan();
+      kinds.insert(std::string(to_string(plan.isa)) + " " + std::string(to_string(plan.strategy)));
+    }
+  }
+  done = true;
+  scanner.join();
+
+  EXPECT_GT(scans.load(), 0);
+  for (const std::string& line : offending) ADD_FAILURE() << "writable and executable: " << line;
+  const std::vector<Mapping> maps = read_maps();
+  for (const Mapping& m : maps) EXPECT_FALSE(m.write && m.exec) << m.line;
+  for (const auto& kernel : kernels) {
+    const auto code = kernel->code();
+    ASSERT_FALSE(code.empty()) << kernel->desc().full_str();
+    const auto begin = reinterpret_cast<uintptr_t>(code.data());
+    EXPECT_TRUE(executable_only(maps, begin, begin + code.size()))
+        << kernel->desc().full_str() << " " << kernel->plan_str();
+  }
+  // Both strategies on every ISA, or the check above proved less than it says.
+  EXPECT_EQ(kinds.size(), 2 * distinct_isa_caps().size());
+  std::printf("W^X: %zu kernels, /proc/self/maps read %d times while compiling\n", kernels.size(),
+              scans.load());
+}
+
+// The check itself sees a writable and executable page when there is one.
+TEST(WriteXorExecute, TheCheckSeesAnRwxPage) {
+  void* page = mmap(nullptr, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (page == MAP_FAILED) GTEST_SKIP() << "this system refuses RWX mappings";
+  const auto at = reinterpret_cast<uintptr_t>(page);
+  bool seen = false;
+  for (const Mapping& m : read_maps()) seen = seen || (m.begin <= at && at < m.end && m.write && m.exec);
+  munmap(page, 4096);
+  EXPECT_TRUE(seen);
+}
+
+}  // namespace
+}  // namespace convjit
