@@ -34,6 +34,6 @@ struct ChannelGeometry {
 
 // Flags of CallArgs for oc_vector: the partial sums of earlier input-channel
 // passes are in dst; this pass is the last (apply the post-ops).
-enum : int64_t { kAccumulate = 1, kLastPass = 2 };
+constexpr int64_t kAccumulate = 1, kLastPass = 2;
 
 }  // namespace convjit
