@@ -35,6 +35,7 @@ using CodeFuture = std::shared_future<std::shared_ptr<const JitCode>>;
 struct Engine::Impl {
   CpuFacts cpu;
   int threads = 1;
+  bool flush_denormals = false;  // EngineOptions::flush_denormals, for every kernel
   // Code cache (FBGEMM's pattern): look up under the lock; on a miss insert
   // a future, generate outside the lock, fulfil it. A failed generation
   // stores the error for the waiters and removes the entry.
@@ -103,9 +104,13 @@ std::unique_ptr<Kernel> Engine::Impl::build(const ConvDesc& desc, const Plan& pl
   } else {
     inner = make_interpreter(work, plan);
   }
+  std::unique_ptr<PlannedKernel> kernel;
   if (plan.strategy == Strategy::oc_vector)
-    return std::make_unique<OcVectorKernel>(desc, work, plan, backend, std::move(inner));
-  return std::make_unique<OwVectorKernel>(desc, work, plan, backend, std::move(inner));
+    kernel = std::make_unique<OcVectorKernel>(desc, work, plan, backend, std::move(inner));
+  else
+    kernel = std::make_unique<OwVectorKernel>(desc, work, plan, backend, std::move(inner));
+  kernel->set_flush_denormals(flush_denormals);
+  return kernel;
 }
 
 std::shared_ptr<const JitCode> Engine::Impl::code_for(const ConvDesc& desc, const Plan& plan) {
@@ -146,6 +151,7 @@ Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>()) {
     throw Error("threads", "threads=" + std::to_string(options.threads) + " must be >= 0");
   impl_->cpu = CpuFacts::detect(options.max_isa);
   impl_->threads = options.threads > 0 ? options.threads : omp_get_max_threads();
+  impl_->flush_denormals = options.flush_denormals;
   log().info("engine: {} threads, {}", impl_->threads, impl_->cpu.str());
   if (impl_->cpu.isa == Isa::scalar)
     log().warn("this CPU has no AVX2+FMA (or the ISA is capped): kernels run in the interpreter, "
