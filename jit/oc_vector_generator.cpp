@@ -1,29 +1,12 @@
 #include "jit/oc_vector_generator.hpp"
 
-#include <climits>
-
 #include "convjit/error.hpp"
 
 namespace convjit {
-namespace {
-
-// vmaskmov masks: loading kMaskN at offset (lanes_per_vector - n) gives n
-// leading all-ones lanes.
-alignas(64) const int32_t kMask32[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
-alignas(64) const int64_t kMask64[8] = {-1, -1, -1, -1, 0, 0, 0, 0};
-
-}  // namespace
-
 template <class Vmm>
 OcVectorGenerator<Vmm>::OcVectorGenerator(const ConvDesc& desc, const Plan& plan,
                                            std::size_t max_size)
-    : Xbyak::CodeGenerator(max_size, Xbyak::DontSetProtectRWE),
-      desc_(desc),
-      plan_(plan),
-      geo_(ChannelGeometry::of(desc, plan)),
-      bytes_(static_cast<int>(size_of(desc.dt))),
-      vlen_(plan.vlen) {
-  setDefaultEncoding(Xbyak::EvexEncoding);
+    : Base(max_size, desc.dt, plan.vlen), desc_(desc), plan_(plan), geo_(ChannelGeometry::of(desc, plan)) {
   if (geo_.oc_blocks) {
     note("entry: full block of " + std::to_string(plan.oc_blk) + " output channels");
     entries_[int(OcPart::full)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(getCurr()));
@@ -36,15 +19,6 @@ OcVectorGenerator<Vmm>::OcVectorGenerator(const ConvDesc& desc, const Plan& plan
     const int vecs = static_cast<int>((geo_.oc_tail + vlen_ - 1) / vlen_);
     generate_entry(vecs, static_cast<int>(geo_.oc_tail - int64_t(vecs - 1) * vlen_));
   }
-}
-
-template <class Vmm>
-int32_t OcVectorGenerator<Vmm>::disp(int64_t index) const {
-  int64_t bytes = index * bytes_;
-  if (bytes > INT_MAX || bytes < INT_MIN)
-    throw Error("plan", "plan: an offset of " + std::to_string(bytes) +
-                            " bytes does not fit the 32-bit displacement of x86-64");
-  return static_cast<int32_t>(bytes);
 }
 
 template <class Vmm>
@@ -225,46 +199,6 @@ void OcVectorGenerator<Vmm>::epilogue(const Block& b) {
   for (int j = 0; j < b.pixels; ++j)
     for (int v = 0; v < b.vecs; ++v)
       store(ptr[reg_dst_w + disp(j * geo_.out_pix + v * vlen_)], acc(b, j, v), b.lanes(v, vlen_));
-}
-
-template <class Vmm>
-void OcVectorGenerator<Vmm>::load(const Vmm& v, const Xbyak::Address& a, int lanes) {
-  const bool f32 = bytes_ == 4;
-  if (lanes >= vlen_) {
-    if (f32) vmovups(v, a); else vmovupd(v, a);
-  } else if constexpr (kZmm) {
-    if (f32) vmovups(v | k_tail | T_z, a); else vmovupd(v | k_tail | T_z, a);
-  } else {
-    mov(reg_tmp, f32 ? reinterpret_cast<size_t>(kMask32 + 8 - lanes)
-                     : reinterpret_cast<size_t>(kMask64 + 4 - lanes));
-    vmovups(mask_vec(), ptr[reg_tmp]);
-    if (f32) vmaskmovps(v, mask_vec(), a); else vmaskmovpd(v, mask_vec(), a);
-  }
-}
-
-template <class Vmm>
-void OcVectorGenerator<Vmm>::store(const Xbyak::Address& a, const Vmm& v, int lanes) {
-  const bool f32 = bytes_ == 4;
-  if (lanes >= vlen_) {
-    if (f32) vmovups(a, v); else vmovupd(a, v);
-  } else if constexpr (kZmm) {
-    if (f32) vmovups(a | k_tail, v); else vmovupd(a | k_tail, v);
-  } else {
-    mov(reg_tmp, f32 ? reinterpret_cast<size_t>(kMask32 + 8 - lanes)
-                     : reinterpret_cast<size_t>(kMask64 + 4 - lanes));
-    vmovups(mask_vec(), ptr[reg_tmp]);
-    if (f32) vmaskmovps(a, mask_vec(), v); else vmaskmovpd(a, mask_vec(), v);
-  }
-}
-
-template <class Vmm>
-void OcVectorGenerator<Vmm>::fma(const Vmm& acc, const Vmm& x, const Xbyak::Operand& w) {
-  if (bytes_ == 4) vfmadd231ps(acc, x, w); else vfmadd231pd(acc, x, w);
-}
-
-template <class Vmm>
-void OcVectorGenerator<Vmm>::broadcast(const Vmm& v, const Xbyak::Address& a) {
-  if (bytes_ == 4) vbroadcastss(v, a); else vbroadcastsd(v, a);
 }
 
 template class OcVectorGenerator<Xbyak::Zmm>;

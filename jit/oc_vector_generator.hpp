@@ -3,8 +3,6 @@
 // broadcast at a time, a register block of ur_w output pixels x oc vectors;
 // kw and the input-channel loop unrolled. One template for AVX-512 (Zmm,
 // opmask tails) and AVX2 (Ymm, vmaskmov tails).
-#include <xbyak/xbyak.h>
-
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -14,17 +12,18 @@
 #include "jit/jit_code.hpp"
 #include "planner/channel_geometry.hpp"
 #include "planner/plan.hpp"
+#include "jit/vector_generator.hpp"
 
 namespace convjit {
 
 template <class Vmm>
-class OcVectorGenerator : public Xbyak::CodeGenerator {
+class OcVectorGenerator : public VectorGenerator {
+  using Base = VectorGenerator;
+
  public:
   static constexpr bool kZmm = std::is_same_v<Vmm, Xbyak::Zmm>;
-
   OcVectorGenerator(const ConvDesc& desc, const Plan& plan, std::size_t max_size);
   InnerFn entry(OcPart part) const { return entries_[static_cast<int>(part)]; }
-  std::vector<CodeNote> take_notes() { return std::move(notes_); }
 
  private:
   // A block: output pixels x vectors of channels, the last with
@@ -34,7 +33,6 @@ class OcVectorGenerator : public Xbyak::CodeGenerator {
     int lanes(int v, int vlen) const { return v == vecs - 1 ? last_lanes : vlen; }
   };
 
-  void note(std::string text) { notes_.push_back({getSize(), std::move(text)}); }
   void generate_entry(int vecs, int last_lanes);
   void block(const Block& b);
   void taps(const Block& b);
@@ -43,22 +41,16 @@ class OcVectorGenerator : public Xbyak::CodeGenerator {
   Vmm acc(const Block& b, int j, int v) const { return Vmm(j * b.vecs + v); }
   Vmm wei_vec(const Block& b, int v) const { return Vmm(b.pixels * b.vecs + v); }
   Vmm in_vec(const Block& b) const { return Vmm(b.pixels * b.vecs + b.vecs); }
-  Vmm mask_vec() const { return Vmm(15); }
 
-  void load(const Vmm& v, const Xbyak::Address& a, int lanes);
-  void store(const Xbyak::Address& a, const Vmm& v, int lanes);
-  void fma(const Vmm& acc, const Vmm& x, const Xbyak::Operand& w);
-  void broadcast(const Vmm& v, const Xbyak::Address& a);
+  // The base's masked moves, with the block's one tail mask.
+  void load(const Vmm& v, const Xbyak::Address& a, int lanes) { Base::load<Vmm>(v, a, lanes, k_tail); }
+  void store(const Xbyak::Address& a, const Vmm& v, int lanes) { Base::store<Vmm>(a, v, lanes, k_tail); }
   void add_imm(const Xbyak::Reg64& reg, int64_t bytes);
-  int32_t disp(int64_t index) const;
 
   const ConvDesc& desc_;
   const Plan& plan_;
   const ChannelGeometry geo_;
-  const int bytes_;
-  const int vlen_;
   InnerFn entries_[2] = {nullptr, nullptr};
-  std::vector<CodeNote> notes_;
 
   // Registers by role.
   const Xbyak::Reg64 reg_args = rdi;
@@ -74,7 +66,6 @@ class OcVectorGenerator : public Xbyak::CodeGenerator {
   const Xbyak::Reg64 reg_kh_left = rbp;
   const Xbyak::Reg64 reg_ic_left = r12;
   const Xbyak::Reg64 reg_wei = r13;
-  const Xbyak::Reg64 reg_tmp = r14;
   const Xbyak::Reg64 reg_flags = r15;
   const Xbyak::Opmask k_tail = k1;
 };

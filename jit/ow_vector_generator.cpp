@@ -9,10 +9,6 @@
 namespace convjit {
 namespace {
 
-// vmaskmov masks: loading kMaskN at offset (lanes_per_vector - n) gives n
-// leading all-ones lanes.
-alignas(64) const int32_t kMask32[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
-alignas(64) const int64_t kMask64[8] = {-1, -1, -1, -1, 0, 0, 0, 0};
 // vpermt2 indices of the even elements of two vectors.
 alignas(64) const int32_t kEven32[16] = {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30};
 alignas(64) const int64_t kEven64[8] = {0, 2, 4, 6, 8, 10, 12, 14};
@@ -29,14 +25,11 @@ std::pair<int, int> split_lanes(int lanes, int vlen) {
 template <class Vmm>
 OwVectorGenerator<Vmm>::OwVectorGenerator(const ConvDesc& desc, const Plan& plan,
                                            std::size_t max_size)
-    : Xbyak::CodeGenerator(max_size, Xbyak::DontSetProtectRWE),
+    : Base(max_size, desc.dt, plan.vlen),
       desc_(desc),
       plan_(plan),
       geo_(Geometry::of(desc, plan)),
-      bytes_(static_cast<int>(size_of(desc.dt))),
-      vlen_(plan.vlen),
       split_stride_(geo_.col_step == 2) {
-  setDefaultEncoding(Xbyak::EvexEncoding);
   note("entry: full block of " + std::to_string(plan.oc_blk) + " output channels");
   generate_entry(plan.oc_blk);
   entries_[int(OcPart::full)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(getCode()));
@@ -47,15 +40,6 @@ OwVectorGenerator<Vmm>::OwVectorGenerator(const ConvDesc& desc, const Plan& plan
     generate_entry(static_cast<int>(geo_.oc_tail));
     entries_[int(OcPart::tail)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(tail));
   }
-}
-
-template <class Vmm>
-int32_t OwVectorGenerator<Vmm>::disp(int64_t index) const {
-  int64_t bytes = index * bytes_;
-  if (bytes > INT_MAX || bytes < INT_MIN)
-    throw Error("plan", "plan: an offset of " + std::to_string(bytes) +
-                            " bytes does not fit the 32-bit displacement of x86-64");
-  return static_cast<int32_t>(bytes);
 }
 
 template <class Vmm>
@@ -154,15 +138,6 @@ Xbyak::Opmask OwVectorGenerator<Vmm>::opmask(int lanes) const {
   for (int i = 0; i < 7; ++i)
     if (mask_lanes_[i] == lanes) return Xbyak::Opmask(1 + i);
   throw Error("plan", "plan: internal error: no opmask holds " + std::to_string(lanes) + " lanes");
-}
-
-template <class Vmm>
-void OwVectorGenerator<Vmm>::load_ymm_mask(int lanes) {
-  if (bytes_ == 4)
-    mov(reg_tmp, reinterpret_cast<size_t>(kMask32 + 8 - lanes));
-  else
-    mov(reg_tmp, reinterpret_cast<size_t>(kMask64 + 4 - lanes));
-  vmovups(mask_vec(), ptr[reg_tmp]);
 }
 
 template <class Vmm>
@@ -314,42 +289,6 @@ void OwVectorGenerator<Vmm>::epilogue(const Block& b) {
       for (int o = 0; o < b.ocs; ++o)
         store(ptr[reg_dst_w + disp(o * geo_.out_chan + r * geo_.out_row + int64_t(v) * vlen_)],
               acc(b, r, v, o), b.lanes(v, vlen_));
-}
-
-template <class Vmm>
-void OwVectorGenerator<Vmm>::load(const Vmm& v, const Xbyak::Address& a, int lanes) {
-  const bool f32 = bytes_ == 4;
-  if (lanes >= vlen_) {
-    if (f32) vmovups(v, a); else vmovupd(v, a);
-  } else if constexpr (kZmm) {
-    if (f32) vmovups(v | opmask(lanes) | T_z, a); else vmovupd(v | opmask(lanes) | T_z, a);
-  } else {
-    load_ymm_mask(lanes);
-    if (f32) vmaskmovps(v, mask_vec(), a); else vmaskmovpd(v, mask_vec(), a);
-  }
-}
-
-template <class Vmm>
-void OwVectorGenerator<Vmm>::store(const Xbyak::Address& a, const Vmm& v, int lanes) {
-  const bool f32 = bytes_ == 4;
-  if (lanes >= vlen_) {
-    if (f32) vmovups(a, v); else vmovupd(a, v);
-  } else if constexpr (kZmm) {
-    if (f32) vmovups(a | opmask(lanes), v); else vmovupd(a | opmask(lanes), v);
-  } else {
-    load_ymm_mask(lanes);
-    if (f32) vmaskmovps(a, mask_vec(), v); else vmaskmovpd(a, mask_vec(), v);
-  }
-}
-
-template <class Vmm>
-void OwVectorGenerator<Vmm>::fma(const Vmm& acc, const Vmm& x, const Xbyak::Operand& w) {
-  if (bytes_ == 4) vfmadd231ps(acc, x, w); else vfmadd231pd(acc, x, w);
-}
-
-template <class Vmm>
-void OwVectorGenerator<Vmm>::broadcast(const Vmm& v, const Xbyak::Address& a) {
-  if (bytes_ == 4) vbroadcastss(v, a); else vbroadcastsd(v, a);
 }
 
 template class OwVectorGenerator<Xbyak::Zmm>;

@@ -3,10 +3,8 @@
 // broadcast, a register block of ur_h rows x ur_w vectors x oc_blk channels
 // accumulated over every input channel and tap before one store. One
 // template for AVX-512 (Zmm, opmask tails) and AVX2 (Ymm, vmaskmov tails).
-#include <xbyak/xbyak.h>
-
-#include <type_traits>
 #include <utility>
+#include <type_traits>
 #include <vector>
 
 #include "convjit/conv_desc.hpp"
@@ -14,17 +12,18 @@
 #include "jit/jit_code.hpp"
 #include "planner/geometry.hpp"
 #include "planner/plan.hpp"
+#include "jit/vector_generator.hpp"
 
 namespace convjit {
 
 template <class Vmm>
-class OwVectorGenerator : public Xbyak::CodeGenerator {
+class OwVectorGenerator : public VectorGenerator {
+  using Base = VectorGenerator;
+
  public:
   static constexpr bool kZmm = std::is_same_v<Vmm, Xbyak::Zmm>;
-
   OwVectorGenerator(const ConvDesc& desc, const Plan& plan, std::size_t max_size);
   InnerFn entry(OcPart part) const { return entries_[static_cast<int>(part)]; }
-  std::vector<CodeNote> take_notes() { return std::move(notes_); }
 
  private:
   // A block's shape: rows x vectors x channels, and the live lanes of its
@@ -34,8 +33,6 @@ class OwVectorGenerator : public Xbyak::CodeGenerator {
     int lanes(int v, int vlen) const { return v == vecs - 1 ? last_lanes : vlen; }
   };
 
-  // Marks the start of a section of the code for annotated dumps.
-  void note(std::string text) { notes_.push_back({getSize(), std::move(text)}); }
   void generate_entry(int ocs);
   void row_block(int rows, int ocs);
   void block(const Block& b);
@@ -53,30 +50,23 @@ class OwVectorGenerator : public Xbyak::CodeGenerator {
   Vmm odd_vec(const Block& b) const {
     return Vmm(b.rows * b.vecs * b.ocs + b.vecs + (plan_.stationary_weights ? b.ocs : 1));
   }
-  Vmm mask_vec() const { return Vmm(15); }
   Vmm index_vec() const { return Vmm(31); }
 
   // Masks: AVX-512 keeps one opmask per partial lane count of a block (set
   // before its loops); AVX2 reloads its mask vector before each masked op.
   void prepare_masks(const Block& b);
   Xbyak::Opmask opmask(int lanes) const;
-  void load_ymm_mask(int lanes);
 
-  // Data-type-neutral instructions; `lanes` < vlen masks.
-  void load(const Vmm& v, const Xbyak::Address& a, int lanes);
-  void store(const Xbyak::Address& a, const Vmm& v, int lanes);
-  void fma(const Vmm& acc, const Vmm& x, const Xbyak::Operand& w);
-  void broadcast(const Vmm& v, const Xbyak::Address& a);
-  int32_t disp(int64_t index) const;
+  // The base's masked moves, with the opmask holding `lanes`.
+  void load(const Vmm& v, const Xbyak::Address& a, int lanes) { Base::load<Vmm>(v, a, lanes, mask_for(lanes)); }
+  void store(const Xbyak::Address& a, const Vmm& v, int lanes) { Base::store<Vmm>(a, v, lanes, mask_for(lanes)); }
+  Xbyak::Opmask mask_for(int lanes) const { return kZmm && lanes < vlen_ ? opmask(lanes) : Xbyak::Opmask(0); }
 
   const ConvDesc& desc_;
   const Plan& plan_;
   const Geometry geo_;
-  const int bytes_;
-  const int vlen_;
   const bool split_stride_;  // stride-2 columns read from the user's tensor
   InnerFn entries_[2] = {nullptr, nullptr};
-  std::vector<CodeNote> notes_;
   int mask_lanes_[7] = {};  // lane counts held by k1..k7 in the current block
 
   // Registers by role.
@@ -93,7 +83,6 @@ class OwVectorGenerator : public Xbyak::CodeGenerator {
   const Xbyak::Reg64 reg_kd_left = rbp;
   const Xbyak::Reg64 reg_wei = r12;
   const Xbyak::Reg64 reg_bias = r13;
-  const Xbyak::Reg64 reg_tmp = r14;
 };
 
 }  // namespace convjit
