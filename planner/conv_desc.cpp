@@ -327,7 +327,7 @@ void check_present_axis(const ConvDesc& c, int a, std::string_view text) {
     for (int param : {I, K, Dil, S, P})
       inputs += (inputs.empty() ? "" : ", ") + assignment(x, param, a);
     throw Error(field(O, a), assignment(x, O, a) + " does not match " + inputs + ": the last " +
-                                 std::to_string(-pb) + " input " + rows_word(a) +
+                                 std::to_string(0 - static_cast<uint64_t>(pb)) + " input " + rows_word(a) +
                                  " would never be read (back padding " + std::to_string(pb) +
                                  " <= -" + field(S, a) + ") in " + quoted(text));
   }

@@ -28,9 +28,18 @@ done
 build-fuzz/tests/fuzz/fuzz_wisdom_seed >"$corpus/wisdom/seed.json"
 
 status=0
+# run NAME ARGS...: first replays the inputs of bugs found before
+# (tests/fuzz/regressions/NAME minus "fuzz_"), then fuzzes.
 run() {
   local name=$1
   shift
+  local regressions=(tests/fuzz/regressions/"${name#fuzz_}"/*)
+  if [[ -e "${regressions[0]}" ]]; then
+    echo "== $name: replaying ${#regressions[@]} regression inputs" >&2
+    "build-fuzz/tests/fuzz/$name" "${regressions[@]}" 2>&1 | grep -E "runtime error|ERROR|fuzz_" ||
+      true
+    "build-fuzz/tests/fuzz/$name" "${regressions[@]}" >/dev/null 2>&1 || status=1
+  fi
   echo "== $name: ${seconds}s" >&2
   (cd build-fuzz && "tests/fuzz/$name" -max_total_time="$seconds" -print_final_stats=1 "$@") 2>&1 |
     tail -n 20 || status=1
