@@ -277,18 +277,17 @@ void OwVectorGenerator<Vmm>::epilogue(const Block& b) {
       });
     }
   }
-  if (desc_.post_ops.relu) {
-    vxorps(wei_vec(b), wei_vec(b), wei_vec(b));
-    for (int o = 0; o < b.ocs; ++o)
-      each_acc(o, [&](const Vmm& a) {
-        if (f32) vmaxps(a, a, wei_vec(b)); else vmaxpd(a, a, wei_vec(b));
-      });
-  }
+  if (desc_.post_ops.relu) vxorps(wei_vec(b), wei_vec(b), wei_vec(b));
   for (int r = 0; r < b.rows; ++r)
     for (int v = 0; v < b.vecs; ++v)
-      for (int o = 0; o < b.ocs; ++o)
+      for (int o = 0; o < b.ocs; ++o) {
+        const Vmm& a = acc(b, r, v, o);
+        if (desc_.post_ops.relu) {
+          if (f32) vmaxps(a, a, wei_vec(b)); else vmaxpd(a, a, wei_vec(b));
+        }
         store(ptr[reg_dst_w + disp(o * geo_.out_chan + r * geo_.out_row + int64_t(v) * vlen_)],
-              acc(b, r, v, o), b.lanes(v, vlen_));
+              a, b.lanes(v, vlen_));
+      }
 }
 
 template class OwVectorGenerator<Xbyak::Zmm>;
