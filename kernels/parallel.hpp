@@ -1,5 +1,6 @@
 #pragma once
 // How drivers spread work over OpenMP threads without allocating.
+#include <immintrin.h>
 #include <omp.h>
 
 #include <algorithm>
@@ -28,7 +29,9 @@ inline int threads_for(double flops, int max_threads) {
 // Calls item(pair, n, part, thread) for every part of every image of every
 // pair (images x parts items in all), split in contiguous ranges over
 // `threads` threads: a ragged batch runs as one batch. `flush_denormals`:
-// each thread runs with FTZ/DAZ set (DenormalScope).
+// each thread runs with FTZ/DAZ set (DenormalScope). Each thread ends with a
+// store fence, so outputs its items streamed (stream_copy) are visible to the
+// caller when the run returns.
 template <class F>
 void for_each_item(std::span<const TensorPair> pairs, int64_t images, int64_t parts, int threads,
                    bool flush_denormals, F&& item) {
@@ -44,6 +47,7 @@ void for_each_item(std::span<const TensorPair> pairs, int64_t images, int64_t pa
       while (image - first >= batch(p)) first += batch(p++);
       item(pairs[p], image - first, it % parts, t);
     }
+    _mm_sfence();
   };
   if (threads <= 1) {
     work(0, 1);  // no parallel region at all: tiny problems stay cheap

@@ -14,14 +14,12 @@ __attribute__((target("avx512f"))) void stream_lines_avx512(const char* src, cha
   for (std::size_t i = 0; i < lines; ++i)
     _mm512_stream_ps(reinterpret_cast<float*>(dst + 64 * i),
                      _mm512_loadu_ps(reinterpret_cast<const float*>(src + 64 * i)));
-  _mm_sfence();
 }
 
 __attribute__((target("avx"))) void stream_lines_avx(const char* src, char* dst, std::size_t lines) {
   for (std::size_t i = 0; i < 2 * lines; ++i)
     _mm256_stream_ps(reinterpret_cast<float*>(dst + 32 * i),
                      _mm256_loadu_ps(reinterpret_cast<const float*>(src + 32 * i)));
-  _mm_sfence();
 }
 
 }  // namespace
