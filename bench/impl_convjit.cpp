@@ -2,7 +2,8 @@
 // compiled and the weights bound in prepare, outside the timing. Two
 // columns: on the plain channels-first layout, and on channels-last (the
 // layout convjit keeps between layers, as oneDNN's users keep its blocked
-// one), the conversions outside the timing.
+// one), the conversions outside the timing. A problem cut into pieces (the
+// ragged batch) runs as one Kernel::run_ragged call over all of them.
 #include <chrono>
 
 #include "bench/impl.hpp"
@@ -33,6 +34,12 @@ class ConvjitImpl : public PlainImpl {
     create_cached_s = seconds_since(start);
     note = std::string(to_string(kernel_->backend())) + " " + kernel_->plan_str();
     prepare_slots(s);
+    if (s.problem.pieces.size() > 1) prepare_ragged(s);
+  }
+
+  void run(int slot) override {
+    if (ragged_.empty()) return PlainImpl::run(slot);
+    kernel_->run_ragged(ragged_[slot]);
   }
 
   void load(int slot, const Buffer& src) override {
@@ -64,6 +71,18 @@ class ConvjitImpl : public PlainImpl {
     if (kernel_->desc().dt == DataType::f64) f(0.0); else f(0.0f);
   }
 
+  // The pieces of each slot as views, built here so the timed call allocates nothing.
+  void prepare_ragged(const Setup& s) {
+    const ConvDesc& desc = kernel_->desc();
+    const int64_t esize = static_cast<int64_t>(size_of(desc.dt));
+    ragged_.assign(s.slots, {});
+    for (int slot = 0; slot < s.slots; ++slot)
+      for (const Piece& p : s.problem.pieces)
+        ragged_[slot].push_back(
+            {ConstTensorView(src_of(slot) + p.src_offset * esize, desc.dt, desc.src_shape(p.batch)),
+             TensorView(dst_of(slot) + p.dst_offset * esize, desc.dt, desc.dst_shape(p.batch))});
+  }
+
   void to_channels_last(int slot, const Buffer& src) {
     const ConvDesc& d = kernel_->desc();
     const int64_t spatial = d.spatial_in(), image = d.ic * spatial;
@@ -77,6 +96,7 @@ class ConvjitImpl : public PlainImpl {
 
   Layout layout_;
   std::unique_ptr<Kernel> kernel_;
+  std::vector<std::vector<TensorPair>> ragged_;  // per slot; empty: one piece
 };
 
 }  // namespace

@@ -68,7 +68,8 @@ std::vector<Problem> make_suite(const std::string& suite, const std::vector<Data
   std::vector<Problem> problems;
   if (!def->file) {
     // The ragged batch: 1000 tensors of 20..40 16x16 images, 5x5, 1 => 4,
-    // as a loop of one call per tensor and as one batch of the same images.
+    // as 1000 tensors (convjit: one run_ragged call; the peers: one call per
+    // tensor) and as one batch of the same images.
     const std::vector<int64_t> batches = ragged_batches();
     const int64_t total = std::accumulate(batches.begin(), batches.end(), int64_t{0});
     for (DataType dt : types) {
@@ -76,7 +77,7 @@ std::vector<Problem> make_suite(const std::string& suite, const std::vector<Data
       desc.mb = total;
       desc.dt = dt;
       desc.validate();
-      problems.push_back({suite, "ragged:loop(1000 calls)", desc, pieces_of(desc, batches)});
+      problems.push_back({suite, "ragged:tensors(1000)", desc, pieces_of(desc, batches)});
       problems.push_back({suite, std::string("ragged:batch(") + std::to_string(total) + ")", desc,
                           one_piece(desc)});
     }
