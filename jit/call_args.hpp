@@ -14,6 +14,7 @@ struct CallArgs {
   int64_t row_blocks;  // ow_vector: full blocks of ur_h rows; oc_vector: rows
   int64_t row_tail;    // ow_vector: nonzero: then the geometry's row_tail rows
   int64_t flags;       // oc_vector: kAccumulate | kLastPass
+  int64_t kh_count;    // oc_vector: rows of taps to run; src and wei are at the first
 };
 
 // Which variant of the inner kernel: a full output-channel block, or the

@@ -52,21 +52,39 @@ void OcVectorGenerator<Vmm>::generate_entry(int vecs, int last_lanes) {
   note("row loop: args.row_blocks output rows");
   mov(reg_src_w, reg_src_row);
   mov(reg_dst_w, reg_dst_row);
-  if (geo_.w_blocks) {
+  // Full blocks that read width padding are peeled off both ends of the
+  // loop, so the loop's blocks check nothing.
+  const int64_t ur_w = plan_.ur_w, blocks = geo_.w_blocks;
+  int64_t left = 0, right = 0;
+  while (left < blocks && in_padding(left * ur_w, plan_.ur_w)) ++left;
+  while (right < blocks - left && in_padding((blocks - 1 - right) * ur_w, plan_.ur_w)) ++right;
+  auto next_block = [&] {
+    add_imm(reg_src_w, ur_w * desc_.s[ConvDesc::W] * geo_.in_pix * bytes_);
+    add_imm(reg_dst_w, ur_w * geo_.out_pix * bytes_);
+  };
+  for (int64_t i = 0; i < left; ++i) {
+    note("pixel block at column " + std::to_string(i * ur_w) + ": skips the left padding");
+    block({plan_.ur_w, vecs, last_lanes, i * ur_w});
+    next_block();
+  }
+  if (const int64_t looped = blocks - left - right) {
     Xbyak::Label w_loop;
-    mov(reg_w_left, geo_.w_blocks);
+    mov(reg_w_left, looped);
     L(w_loop);
-    note("pixel loop: " + std::to_string(geo_.w_blocks) + " blocks of " + std::to_string(plan_.ur_w) +
-         " output pixels");
+    note("pixel loop: " + std::to_string(looped) + " blocks of " + std::to_string(ur_w) + " output pixels");
     block({plan_.ur_w, vecs, last_lanes});
-    add_imm(reg_src_w, int64_t(plan_.ur_w) * desc_.s[ConvDesc::W] * geo_.in_pix * bytes_);
-    add_imm(reg_dst_w, int64_t(plan_.ur_w) * geo_.out_pix * bytes_);
+    next_block();
     dec(reg_w_left);
     jnz(w_loop, T_NEAR);
   }
+  for (int64_t i = blocks - right; i < blocks; ++i) {
+    note("pixel block at column " + std::to_string(i * ur_w) + ": skips the right padding");
+    block({plan_.ur_w, vecs, last_lanes, i * ur_w});
+    next_block();
+  }
   if (geo_.w_tail) {
     note("pixel tail: " + std::to_string(geo_.w_tail) + " output pixels");
-    block({static_cast<int>(geo_.w_tail), vecs, last_lanes});
+    block({static_cast<int>(geo_.w_tail), vecs, last_lanes, blocks * ur_w});
   }
   add_imm(reg_src_row, desc_.s[ConvDesc::H] * geo_.in_row * bytes_);
   add_imm(reg_dst_row, geo_.out_row * bytes_);
@@ -77,6 +95,22 @@ void OcVectorGenerator<Vmm>::generate_entry(int vecs, int last_lanes) {
   for (int i = 5; i >= 0; --i) pop(saved[i]);
   vzeroupper();
   ret();
+}
+
+template <class Vmm>
+bool OcVectorGenerator<Vmm>::reads(const Block& b, int j, int64_t x) const {
+  if (b.w0 < 0) return true;
+  const int64_t col = (b.w0 + j) * desc_.s[ConvDesc::W] - geo_.pad_w + x * (desc_.d[ConvDesc::W] + 1);
+  return col >= 0 && col < geo_.in_w;
+}
+
+template <class Vmm>
+bool OcVectorGenerator<Vmm>::in_padding(int64_t w0, int pixels) const {
+  const Block b{pixels, 1, vlen_, w0};
+  for (int j = 0; j < pixels; ++j)
+    for (int64_t x = 0; x < desc_.k[ConvDesc::W]; ++x)
+      if (!reads(b, j, x)) return true;
+  return false;
 }
 
 template <class Vmm>
@@ -101,10 +135,14 @@ void OcVectorGenerator<Vmm>::block(const Block& b) {
   const int64_t plane_step = (desc_.d[ConvDesc::D] + 1) * geo_.in_plane;
   mov(reg_src_tap, reg_src_w);
   mov(reg_wei_tap, reg_wei);
-  Xbyak::Label kd_loop, kh_loop;
+  Xbyak::Label kd_loop, kh_loop, taps_done;
   mov(reg_kd_left, kd);
   L(kd_loop);
-  mov(reg_kh_left, kh);
+  // Rows of taps from the driver: fewer than kh next to height padding
+  // (only without depth, so the depth step below never follows a short one).
+  mov(reg_kh_left, ptr[reg_args + offsetof(CallArgs, kh_count)]);
+  test(reg_kh_left, reg_kh_left);
+  jz(taps_done, T_NEAR);
   L(kh_loop);
   note("taps: depth loop x" + std::to_string(kd) + ", height loop x" + std::to_string(kh) +
        ", width x" + std::to_string(kw) + " unrolled, input channels x" + std::to_string(plan_.ic_blk) +
@@ -117,21 +155,28 @@ void OcVectorGenerator<Vmm>::block(const Block& b) {
   add_imm(reg_src_tap, (plane_step - kh * row_step) * bytes_);
   dec(reg_kd_left);
   jnz(kd_loop, T_NEAR);
+  L(taps_done);
   epilogue(b);
 }
 
 template <class Vmm>
 void OcVectorGenerator<Vmm>::taps(const Block& b) {
+  auto reads_any = [&](int64_t x) {
+    for (int j = 0; j < b.pixels; ++j)
+      if (reads(b, j, x)) return true;
+    return false;
+  };
   const int64_t kw = desc_.k[ConvDesc::W], sw = desc_.s[ConvDesc::W], dw1 = desc_.d[ConvDesc::W] + 1;
   const int64_t unroll = geo_.ic_unroll;
   if (geo_.depthwise) {
     // Each channel reads its own input channel: vectors of inputs, no
     // broadcast, no input-channel loop.
     for (int64_t x = 0; x < kw; ++x) {
+      if (!reads_any(x)) continue;
       for (int v = 0; v < b.vecs; ++v)
         load(wei_vec(b, v), ptr[reg_wei_tap + disp(x * geo_.wei_tap + v * vlen_)], vlen_);
       for (int j = 0; j < b.pixels; ++j)
-        for (int v = 0; v < b.vecs; ++v) {
+        for (int v = 0; v < b.vecs && reads(b, j, x); ++v) {
           load(in_vec(b), ptr[reg_src_tap + disp((j * sw + x * dw1) * geo_.in_pix + v * vlen_)], b.lanes(v, vlen_));
           fma(acc(b, j, v), wei_vec(b, v), in_vec(b));
         }
@@ -139,6 +184,7 @@ void OcVectorGenerator<Vmm>::taps(const Block& b) {
     return;
   }
   for (int64_t x = 0; x < kw; ++x) {
+    if (!reads_any(x)) continue;
     Xbyak::Label ic_loop;
     mov(reg_ic_left, plan_.ic_blk / unroll);
     L(ic_loop);
@@ -146,6 +192,7 @@ void OcVectorGenerator<Vmm>::taps(const Block& b) {
       for (int v = 0; v < b.vecs; ++v)
         load(wei_vec(b, v), ptr[reg_wei_tap + disp(x * geo_.wei_tap + u * plan_.oc_blk + v * vlen_)], vlen_);
       for (int j = 0; j < b.pixels; ++j) {
+        if (!reads(b, j, x)) continue;
         const int32_t in = disp((j * sw + x * dw1) * geo_.in_pix + u);
         if (kZmm && b.vecs == 1) {
           // Embedded broadcast: one uop instead of a broadcast and an FMA.

@@ -27,15 +27,20 @@ class OcVectorGenerator : public VectorGenerator {
 
  private:
   // A block: output pixels x vectors of channels, the last with
-  // `last_lanes` live lanes.
+  // `last_lanes` live lanes; w0: its first output column where the block is
+  // peeled off the row's loop to skip the width padding, -1 inside the loop.
   struct Block {
     int pixels, vecs, last_lanes;
+    int64_t w0 = -1;
     int lanes(int v, int vlen) const { return v == vecs - 1 ? last_lanes : vlen; }
   };
 
   void generate_entry(int vecs, int last_lanes);
   void block(const Block& b);
   void taps(const Block& b);
+  // Whether pixel j of the block reads input column x of the kernel (not padding).
+  bool reads(const Block& b, int j, int64_t x) const;
+  bool in_padding(int64_t w0, int pixels) const;
   void epilogue(const Block& b);
 
   Vmm acc(const Block& b, int j, int v) const { return Vmm(j * b.vecs + v); }

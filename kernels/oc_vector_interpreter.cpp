@@ -21,9 +21,9 @@ class OcVectorInterpreter final : public Inner {
     const int64_t w_step = plan_.ur_w * desc_.s[ConvDesc::W] * geo_.in_pix;
     for (int64_t row = 0; row < a.row_blocks; ++row) {
       for (int64_t wb = 0; wb < geo_.w_blocks; ++wb)
-        block(plan_.ur_w, ocs, a, src_row + wb * w_step, dst_row + wb * plan_.ur_w * geo_.out_pix);
+        block(plan_.ur_w, wb * plan_.ur_w, ocs, a, src_row + wb * w_step, dst_row + wb * plan_.ur_w * geo_.out_pix);
       if (geo_.w_tail)
-        block(static_cast<int>(geo_.w_tail), ocs, a, src_row + geo_.w_blocks * w_step,
+        block(static_cast<int>(geo_.w_tail), geo_.w_blocks * plan_.ur_w, ocs, a, src_row + geo_.w_blocks * w_step,
               dst_row + geo_.w_blocks * plan_.ur_w * geo_.out_pix);
       src_row += desc_.s[ConvDesc::H] * geo_.in_row;
       dst_row += geo_.out_row;
@@ -31,7 +31,9 @@ class OcVectorInterpreter final : public Inner {
   }
 
  private:
-  void block(int pixels, int ocs, const CallArgs& a, const T* src, T* dst) const {
+  // Output pixels [w0, w0 + pixels) of a row; src is at input column
+  // w0 * sw - pad_w. Taps in the width padding are skipped, as the JIT does.
+  void block(int pixels, int64_t w0, int ocs, const CallArgs& a, const T* src, T* dst) const {
     constexpr int kMaxAcc = 32 * 64;  // pixels x channels the register budget allows
     T acc[kMaxAcc];
     auto at = [&](int j, int c) -> T& { return acc[j * ocs + c]; };
@@ -39,21 +41,26 @@ class OcVectorInterpreter final : public Inner {
       for (int c = 0; c < ocs; ++c) at(j, c) = a.flags & kAccumulate ? dst[j * geo_.out_pix + c] : T(0);
     const int64_t kd = desc_.k[0], kh = desc_.k[1], kw = desc_.k[2];
     const int64_t sw = desc_.s[2], dw1 = desc_.d[2] + 1;
+    auto inside = [&](int j, int64_t x) {
+      const int64_t col = (w0 + j) * sw - geo_.pad_w + x * dw1;
+      return col >= 0 && col < geo_.in_w;
+    };
     const T* wei = static_cast<const T*>(a.wei);
     for (int64_t z = 0; z < kd; ++z)
-      for (int64_t y = 0; y < kh; ++y) {
+      for (int64_t y = 0; y < a.kh_count; ++y) {
         const T* in = src + z * (desc_.d[0] + 1) * geo_.in_plane + y * (desc_.d[1] + 1) * geo_.in_row;
         const T* w = wei + (z * kh + y) * kw * geo_.wei_tap;
         if (geo_.depthwise) {
           for (int64_t x = 0; x < kw; ++x)
             for (int j = 0; j < pixels; ++j)
-              for (int c = 0; c < ocs; ++c)
+              for (int c = 0; c < ocs && inside(j, x); ++c)
                 at(j, c) = std::fma(w[x * geo_.wei_tap + c], in[(j * sw + x * dw1) * geo_.in_pix + c], at(j, c));
           continue;
         }
         for (int64_t x = 0; x < kw; ++x)
           for (int64_t ic = 0; ic < plan_.ic_blk; ++ic)
             for (int j = 0; j < pixels; ++j) {
+              if (!inside(j, x)) continue;
               const T v = in[(j * sw + x * dw1) * geo_.in_pix + ic];
               for (int c = 0; c < ocs; ++c)
                 at(j, c) = std::fma(w[x * geo_.wei_tap + ic * plan_.oc_blk + c], v, at(j, c));

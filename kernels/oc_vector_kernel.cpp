@@ -1,12 +1,23 @@
 #include "kernels/oc_vector_kernel.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "kernels/parallel.hpp"
 #include "kernels/transpose.hpp"
 
 namespace convjit {
+namespace {
+
+// p + elems, where the result may lie before the buffer: the kernel is
+// handed the address of column -pad_w and never reads there.
+template <class T>
+const T* offset(const T* p, int64_t elems) {
+  return reinterpret_cast<const T*>(reinterpret_cast<std::uintptr_t>(p) + std::uintptr_t(elems) * sizeof(T));
+}
+
+}  // namespace
 
 OcVectorKernel::OcVectorKernel(const ConvDesc& desc, const ConvDesc& work, const Plan& plan,
                                Backend backend, std::shared_ptr<const Inner> inner)
@@ -109,6 +120,16 @@ void OcVectorKernel::run_image_shared(const T* src, T* dst, int64_t n, int slot)
   }
 }
 
+std::pair<int64_t, int64_t> OcVectorKernel::tap_rows(int64_t y) const {
+  const ConvDesc& d = work_;
+  const int64_t kh = d.k[1], dh1 = d.d[1] + 1, top = y * d.s[1] - geo_.pad_h;
+  if (geo_.pad_h == 0 && top + (kh - 1) * dh1 < geo_.in_h) return {0, kh};
+  // Rows of taps kh with 0 <= top + kh * dh1 < in_h.
+  const int64_t first = top >= 0 ? 0 : (-top + dh1 - 1) / dh1;
+  const int64_t end = geo_.in_h - top <= 0 ? 0 : std::min(kh, (geo_.in_h - top + dh1 - 1) / dh1);
+  return {std::min(first, kh), std::max<int64_t>(end - first, 0)};
+}
+
 template <class T>
 void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last) const {
   const ConvDesc& d = work_;
@@ -126,13 +147,23 @@ void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last) c
         const int64_t ic0 = geo_.depthwise ? oc0 : grp * d.icg() + pass * plan_.ic_blk;
         args.wei = packed_wei_.as<T>() + grp * geo_.wei_group + b * geo_.wei_block + pass * plan_.ic_blk * plan_.oc_blk;
         args.flags = (pass > 0 ? kAccumulate : 0) | (pass == geo_.ic_blocks - 1 ? kLastPass : 0);
-        // Calls cover runs of rows within one output plane.
+        // Calls cover runs of rows within one output plane that read the
+        // same rows of taps (all but near padding the kernel skips).
         for (int64_t row = first; row < last;) {
-          const int64_t z = row / oh, y = row % oh, count = std::min(last - row, oh - y);
-          args.src = in + z * d.s[0] * geo_.in_plane + y * d.s[1] * geo_.in_row + ic0;
+          const int64_t z = row / oh, y = row % oh;
+          const auto [kh_first, kh_count] = tap_rows(y);
+          int64_t count = 1;
+          while (row + count < last && y + count < oh && tap_rows(y + count) == std::pair{kh_first, kh_count})
+            ++count;
+          const int64_t in_y = y * d.s[1] - geo_.pad_h + kh_first * (d.d[1] + 1);
+          // Left padding: the kernel is handed the address of column -pad_w.
+          args.src = offset(in, z * d.s[0] * geo_.in_plane + in_y * geo_.in_row - geo_.pad_w * geo_.in_pix + ic0);
+          args.wei = static_cast<const T*>(args.wei) + kh_first * d.k[2] * geo_.wei_tap;
           args.dst = out + z * geo_.out_plane + y * geo_.out_row + oc0;
           args.row_blocks = count;
+          args.kh_count = kh_count;
           inner_->call(part, args);
+          args.wei = static_cast<const T*>(args.wei) - kh_first * d.k[2] * geo_.wei_tap;
           row += count;
         }
       }

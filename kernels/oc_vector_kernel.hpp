@@ -5,6 +5,7 @@
 // read as it is, runs the input channels in cache-sized passes and spreads
 // images (or the rows of one image) over the threads.
 #include <memory>
+#include <utility>
 
 #include "kernels/planned_kernel.hpp"
 #include "planner/channel_geometry.hpp"
@@ -30,6 +31,9 @@ class OcVectorKernel final : public PlannedKernel {
   template <class T> void stage(const T* src, int64_t n, T* to, int64_t first, int64_t last) const;
   // Output rows [first, last) (of od x oh) back to the user's channels-first dst.
   template <class T> void unstage(const T* from, T* dst, int64_t n, int64_t first, int64_t last) const;
+  // The rows of taps output row y reads: the first, and how many (height
+  // padding the kernel skips leaves out the rest).
+  std::pair<int64_t, int64_t> tap_rows(int64_t y) const;
   // Output rows [first, last) of every group, channel block and pass.
   template <class T> void compute(const T* in, T* out, int64_t first, int64_t last) const;
 

@@ -13,6 +13,8 @@ ChannelGeometry ChannelGeometry::of(const ConvDesc& desc, const Plan& plan) {
     g.in_d = desc.i[A::D];
     g.in_h = desc.i[A::H];
     g.in_w = desc.i[A::W];
+    g.pad_h = desc.p[A::H];
+    g.pad_w = desc.p[A::W];
   }
   g.in_pix = desc.ic;
   g.in_row = g.in_w * g.in_pix;

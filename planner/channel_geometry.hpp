@@ -18,6 +18,7 @@ inline int64_t looped_groups(const ConvDesc& d) { return is_depthwise(d) ? 1 : d
 
 struct ChannelGeometry {
   int64_t in_d = 0, in_h = 0, in_w = 0;  // staged: only what the outputs read
+  int64_t pad_h = 0, pad_w = 0;          // top and left padding the kernel skips (unstaged)
   int64_t in_pix = 0, in_row = 0, in_plane = 0, in_image = 0;
   int64_t out_pix = 0, out_row = 0, out_plane = 0, out_image = 0;
   bool depthwise = false;                 // see is_depthwise()
@@ -31,6 +32,13 @@ struct ChannelGeometry {
 
   static ChannelGeometry of(const ConvDesc& desc, const Plan& plan);
 };
+
+// Height and width padding are skipped inside the kernel, not staged, when
+// the input is channels-last and nothing pads or spans the depth.
+inline bool pads_in_kernel(const ConvDesc& d) {
+  return d.layout == Layout::nxc && d.p[ConvDesc::D] == 0 && d.pb[ConvDesc::D] == 0 &&
+         d.k[ConvDesc::D] == 1;
+}
 
 // Flags of CallArgs for oc_vector: the partial sums of earlier input-channel
 // passes are in dst; this pass is the last (apply the post-ops).

@@ -9,15 +9,14 @@
 namespace convjit {
 namespace {
 
-// The kernel reads channels-last pixels with every tap inside the buffer:
-// anything else (channels-first input, padding) is staged first.
+// The kernel reads channels-last pixels and skips the taps that fall in the
+// height and width padding: channels-first inputs, and padding it cannot
+// skip (see pads_in_kernel), are staged first.
 bool needs_staging(const ConvDesc& d) {
-  if (d.layout != Layout::ncx) {
-    for (int a = 0; a < 3; ++a)
-      if (d.p[a] > 0 || d.pb[a] > 0) return true;
-    return false;
-  }
-  return true;
+  if (d.layout == Layout::ncx) return true;
+  bool padded = false;
+  for (int a = 0; a < 3; ++a) padded = padded || d.p[a] > 0 || d.pb[a] > 0;
+  return padded && !pads_in_kernel(d);
 }
 
 // Vector registers besides the accumulators: the block's weight vectors, a
@@ -72,7 +71,7 @@ std::optional<std::string> oc_vector_rejection(const ConvDesc& desc, const Plan&
     return "register block ur_w*vectors=" + std::to_string(acc) + " exceeds the " +
            std::to_string(budget) + " accumulators " + std::string(to_string(plan.isa)) + " has";
   if (!plan.staged && needs_staging(desc))
-    return "the input must be staged (padding or channels-first layout)";
+    return "the input must be staged (channels-first layout, or padding with depth)";
   return std::nullopt;
 }
 
