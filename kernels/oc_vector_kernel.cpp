@@ -136,6 +136,14 @@ void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last) c
   const int64_t oh = d.o[1], blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
   const T* bias = this->bias<T>();
   CallArgs args{};
+  // Depthwise with pixels of 4 KiB or more (their lines fall in the same L1
+  // sets) goes one output row at a time through every channel block, so the
+  // input rows are used up by all blocks before they are evicted (MobileNet
+  // conv6/dw: 12.2 -> 7.7 us; narrower pixels lose 2-15% this way).
+  const bool row_outer = geo_.depthwise && geo_.in_pix * int64_t(sizeof(T)) >= 4096;
+  const int64_t band = row_outer ? 1 : last - first;
+  for (int64_t band_first = first; band_first < last; band_first += band) {
+  const int64_t band_last = std::min(last, band_first + band);
   for (int64_t grp = 0; grp < looped_groups(d); ++grp)
     for (int64_t b = 0; b < blocks; ++b) {
       const OcPart part = b < geo_.oc_blocks ? OcPart::full : OcPart::tail;
@@ -149,11 +157,11 @@ void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last) c
         args.flags = (pass > 0 ? kAccumulate : 0) | (pass == geo_.ic_blocks - 1 ? kLastPass : 0);
         // Calls cover runs of rows within one output plane that read the
         // same rows of taps (all but near padding the kernel skips).
-        for (int64_t row = first; row < last;) {
+        for (int64_t row = band_first; row < band_last;) {
           const int64_t z = row / oh, y = row % oh;
           const auto [kh_first, kh_count] = tap_rows(y);
           int64_t count = 1;
-          while (row + count < last && y + count < oh && tap_rows(y + count) == std::pair{kh_first, kh_count})
+          while (row + count < band_last && y + count < oh && tap_rows(y + count) == std::pair{kh_first, kh_count})
             ++count;
           const int64_t in_y = y * d.s[1] - geo_.pad_h + kh_first * (d.d[1] + 1);
           // Left padding: the kernel is handed the address of column -pad_w.
@@ -168,6 +176,7 @@ void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last) c
         }
       }
     }
+  }
 }
 
 template <class T>
