@@ -60,14 +60,17 @@ void OcVectorKernel::do_run(std::span<const TensorPair> pairs, int64_t images) c
 
 template <class T>
 void OcVectorKernel::run_typed(std::span<const TensorPair> pairs, int64_t images) const {
-  const int threads = threads_for(flops_per_image_ * images, plan_.threads);
+  // One image has rows and channel blocks to share; no more threads than that.
+  const int64_t parts = std::max(work_.o[0] * work_.o[1], geo_.oc_blocks + (geo_.oc_tail ? 1 : 0));
+  const int threads = threads_for(flops_per_image_ * images,
+                                  images > 1 ? plan_.threads : int(std::min<int64_t>(plan_.threads, parts)));
   auto src_of = [](const TensorPair& p) { return static_cast<const T*>(p.src.data); };
   auto dst_of = [](const TensorPair& p) { return static_cast<T*>(p.dst.data); };
   const ScratchLease lease = lease_scratch();
   if (threads > 1 && images < threads) {
     for (const TensorPair& p : pairs)
       for (int64_t n = 0; n < p.src.shape.dim[0]; ++n)
-        run_image_shared(src_of(p), dst_of(p), n, lease.slot(0));
+        run_image_shared(src_of(p), dst_of(p), n, lease.slot(0), threads);
     return;
   }
   for_each_item(pairs, images, 1, threads, flush_denormals(),
@@ -85,24 +88,24 @@ void OcVectorKernel::run_image(const T* src, T* dst, int64_t n, int slot) const 
     stage(src, n, staged, 0, geo_.in_d * geo_.in_h);
     in = staged;
   }
-  const int64_t rows = d.o[0] * d.o[1];
+  const int64_t rows = d.o[0] * d.o[1], blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
   if (d.layout == Layout::ncx) {
     T* out = staged_out<T>(slot);
-    compute(in, out, 0, rows);
+    compute(in, out, 0, rows, 0, blocks);
     unstage(out, dst, n, 0, rows);
   } else {
-    compute(in, dst + n * geo_.out_image, 0, rows);
+    compute(in, dst + n * geo_.out_image, 0, rows, 0, blocks);
   }
 }
 
 template <class T>
-void OcVectorKernel::run_image_shared(const T* src, T* dst, int64_t n, int slot) const {
+void OcVectorKernel::run_image_shared(const T* src, T* dst, int64_t n, int slot, int threads) const {
   const ConvDesc& d = work_;
   const bool ncx = d.layout == Layout::ncx;
   const T* in = plan_.staged ? staged_in<T>(slot) : src + n * geo_.in_image;
   T* out = ncx ? staged_out<T>(slot) : dst + n * geo_.out_image;
   const int64_t rows = d.o[0] * d.o[1];
-#pragma omp parallel num_threads(plan_.threads)
+#pragma omp parallel num_threads(threads)
   {
     const DenormalScope denormals(flush_denormals());
     const int t = omp_get_thread_num(), nt = omp_get_num_threads();
@@ -111,11 +114,17 @@ void OcVectorKernel::run_image_shared(const T* src, T* dst, int64_t n, int slot)
       stage(src, n, const_cast<T*>(in), first, last);
 #pragma omp barrier
     }
-    auto [first, last] = split(rows, nt, t);
-    compute(in, out, first, last);
+    // Rows split over the threads; where there are fewer rows than threads
+    // (a 1x1 layer computed as one long row), channel blocks instead.
+    const int64_t blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
+    const bool by_rows = rows >= nt || blocks < nt;
+    auto [first, last] = split(by_rows ? rows : blocks, nt, t);
+    if (by_rows) compute(in, out, first, last, 0, blocks);
+    else compute(in, out, 0, rows, first, last);
     if (ncx) {
 #pragma omp barrier
-      unstage(out, dst, n, first, last);
+      const auto [row_first, row_last] = split(rows, nt, t);
+      unstage(out, dst, n, row_first, row_last);
     }
   }
 }
@@ -131,9 +140,10 @@ std::pair<int64_t, int64_t> OcVectorKernel::tap_rows(int64_t y) const {
 }
 
 template <class T>
-void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last) const {
+void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last, int64_t block_first,
+                             int64_t block_last) const {
   const ConvDesc& d = work_;
-  const int64_t oh = d.o[1], blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
+  const int64_t oh = d.o[1];
   const T* bias = this->bias<T>();
   CallArgs args{};
   // Depthwise with pixels of 4 KiB or more (their lines fall in the same L1
@@ -145,7 +155,7 @@ void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last) c
   for (int64_t band_first = first; band_first < last; band_first += band) {
   const int64_t band_last = std::min(last, band_first + band);
   for (int64_t grp = 0; grp < looped_groups(d); ++grp)
-    for (int64_t b = 0; b < blocks; ++b) {
+    for (int64_t b = block_first; b < block_last; ++b) {
       const OcPart part = b < geo_.oc_blocks ? OcPart::full : OcPart::tail;
       const int64_t oc0 = grp * d.ocg() + b * plan_.oc_blk;
       args.bias = bias ? bias + oc0 : nullptr;

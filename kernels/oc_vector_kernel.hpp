@@ -26,7 +26,7 @@ class OcVectorKernel final : public PlannedKernel {
   template <class T> void pack_weights(const T* wei);
   template <class T> void run_typed(std::span<const TensorPair> pairs, int64_t images) const;
   template <class T> void run_image(const T* src, T* dst, int64_t n, int slot) const;
-  template <class T> void run_image_shared(const T* src, T* dst, int64_t n, int slot) const;
+  template <class T> void run_image_shared(const T* src, T* dst, int64_t n, int slot, int threads) const;
   // Staged rows [first, last) (of in_d x in_h) of image n, channels last.
   template <class T> void stage(const T* src, int64_t n, T* to, int64_t first, int64_t last) const;
   // Output rows [first, last) (of od x oh) back to the user's channels-first dst.
@@ -34,8 +34,10 @@ class OcVectorKernel final : public PlannedKernel {
   // The rows of taps output row y reads: the first, and how many (height
   // padding the kernel skips leaves out the rest).
   std::pair<int64_t, int64_t> tap_rows(int64_t y) const;
-  // Output rows [first, last) of every group, channel block and pass.
-  template <class T> void compute(const T* in, T* out, int64_t first, int64_t last) const;
+  // Output rows [first, last) of channel blocks [block_first, block_last),
+  // every group and pass.
+  template <class T>
+  void compute(const T* in, T* out, int64_t first, int64_t last, int64_t block_first, int64_t block_last) const;
 
   const ChannelGeometry geo_;
 };

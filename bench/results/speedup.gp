@@ -1,5 +1,5 @@
 set terminal pngcairo size 1800,2600 font "DejaVu Sans,10" noenhanced
-set output "bench/results/speedup.png"
+set output "/work/main/bench/results/speedup.png"
 set multiplot layout 6,2 title "convjit speedup over the fastest correct peer (its time / convjit's; above 1: convjit is faster)" font ",14"
 set logscale y
 set format y "%g"
@@ -12,19 +12,19 @@ set rmargin 22
 set ytics (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 unset mytics
 $s0 << EOD
-0 "image3x3" NaN NaN NaN NaN NaN 2.8213
-1 "small_strided" NaN 4.16225 NaN NaN NaN NaN
-2 "tiny" NaN NaN NaN NaN 3.4552 NaN
-3 "im2col50" NaN NaN NaN NaN NaN 7.57471
-4 "im2col250" NaN NaN NaN NaN NaN 2.94787
-5 "im2col1000" NaN NaN NaN NaN NaN 2.25038
-6 "batch1000" NaN 8.15704 NaN NaN NaN NaN
-7 "batch30000" NaN 5.00712 NaN NaN NaN NaN
+0 "image3x3" NaN NaN NaN NaN NaN 2.7767
+1 "small_strided" NaN 4.03863 NaN NaN NaN NaN
+2 "tiny" NaN NaN NaN NaN 3.5018 NaN
+3 "im2col50" NaN NaN NaN NaN NaN 7.45225
+4 "im2col250" NaN NaN NaN NaN NaN 3.01713
+5 "im2col1000" NaN NaN NaN NaN NaN 2.30721
+6 "batch1000" NaN 8.08853 NaN NaN NaN NaN
+7 "batch30000" NaN 7.34706 NaN NaN NaN NaN
 EOD
 set title "seeds f32, 1 thread"
 set xrange [-0.6:8-0.4]
 set ylabel "speedup"
-set yrange [0.5:12.2356]
+set yrange [0.5:12.1328]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s0 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s0 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -39,19 +39,19 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s0 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
      $s0 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
 $s1 << EOD
-0 "image3x3" NaN NaN NaN NaN NaN 5.2334
-1 "small_strided" NaN NaN NaN 5.99025 NaN NaN
-2 "tiny" NaN NaN NaN NaN 3.47714 NaN
-3 "im2col50" NaN NaN NaN NaN NaN 7.87687
-4 "im2col250" NaN NaN NaN NaN NaN 2.29052
-5 "im2col1000" NaN NaN NaN NaN NaN 1.42095
-6 "batch1000" NaN NaN NaN 0.253803 NaN NaN
-7 "batch30000" NaN 6.99915 NaN NaN NaN NaN
+0 "image3x3" NaN NaN NaN NaN NaN 5.0637
+1 "small_strided" NaN NaN NaN 5.94459 NaN NaN
+2 "tiny" NaN NaN NaN NaN 3.50393 NaN
+3 "im2col50" NaN NaN NaN NaN NaN 7.57926
+4 "im2col250" NaN NaN NaN NaN NaN 1.73674
+5 "im2col1000" NaN NaN NaN NaN NaN 3.32471
+6 "batch1000" NaN 7.9915 NaN NaN NaN NaN
+7 "batch30000" NaN 7.42123 NaN NaN NaN NaN
 EOD
 set title "seeds f32, 2 threads"
 set xrange [-0.6:8-0.4]
 set ylabel "speedup"
-set yrange [0.169202:11.8153]
+set yrange [0.5:11.9873]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s1 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s1 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -66,19 +66,19 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s1 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
      $s1 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
 $s2 << EOD
-0 "image3x3" NaN NaN NaN NaN NaN 3.86293
-1 "small_strided" NaN NaN NaN 6.04268 NaN NaN
-2 "tiny" NaN NaN NaN NaN 3.28708 NaN
-3 "im2col50" NaN NaN NaN NaN NaN 5.89932
-4 "im2col250" NaN NaN NaN NaN NaN 3.54663
-5 "im2col1000" NaN NaN NaN NaN NaN 2.65706
-6 "batch1000" NaN NaN NaN 8.50886 NaN NaN
-7 "batch30000" NaN NaN NaN 6.37099 NaN NaN
+0 "image3x3" NaN NaN NaN NaN NaN 3.64884
+1 "small_strided" NaN NaN NaN 5.9284 NaN NaN
+2 "tiny" NaN NaN NaN NaN 3.44086 NaN
+3 "im2col50" NaN NaN NaN NaN NaN 5.50861
+4 "im2col250" NaN NaN NaN NaN NaN 3.54779
+5 "im2col1000" NaN NaN NaN NaN NaN 2.88459
+6 "batch1000" NaN NaN NaN 7.96564 NaN NaN
+7 "batch30000" NaN NaN NaN 4.91125 NaN NaN
 EOD
 set title "seeds f64, 1 thread"
 set xrange [-0.6:8-0.4]
 set ylabel "speedup"
-set yrange [0.5:12.7633]
+set yrange [0.5:11.9485]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s2 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s2 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -93,19 +93,19 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s2 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
      $s2 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
 $s3 << EOD
-0 "image3x3" NaN NaN NaN NaN NaN 0.113264
-1 "small_strided" NaN NaN NaN 6.41555 NaN NaN
-2 "tiny" NaN NaN NaN NaN 3.45072 NaN
-3 "im2col50" NaN NaN NaN NaN NaN 5.98492
-4 "im2col250" NaN NaN NaN NaN NaN 0.00376756
-5 "im2col1000" NaN NaN NaN NaN NaN 0.0560802
-6 "batch1000" NaN NaN NaN 0.347026 NaN NaN
-7 "batch30000" NaN NaN NaN 4.03871 NaN NaN
+0 "image3x3" NaN NaN NaN NaN NaN 7.08702
+1 "small_strided" NaN NaN NaN 5.71734 NaN NaN
+2 "tiny" NaN NaN NaN NaN 3.63302 NaN
+3 "im2col50" NaN NaN NaN NaN NaN 5.60266
+4 "im2col250" NaN NaN NaN NaN NaN 6.38112
+5 "im2col1000" NaN NaN NaN NaN NaN 5.29935
+6 "batch1000" NaN NaN NaN 16.0354 NaN NaN
+7 "batch30000" NaN NaN NaN 9.35494 NaN NaN
 EOD
 set title "seeds f64, 2 threads"
 set xrange [-0.6:8-0.4]
 set ylabel "speedup"
-set yrange [0.00251171:9.62333]
+set yrange [0.5:24.0531]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s3 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s3 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -120,31 +120,31 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s3 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
      $s3 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
 $s4 << EOD
-0 "conv1" NaN 0.782554 NaN NaN NaN NaN
-1 "res2a_branch1*4" NaN 0.929955 NaN NaN NaN NaN
-2 "res2a_branch2a" NaN 0.933046 NaN NaN NaN NaN
-3 "res2a_branch2b*3" NaN 0.898739 NaN NaN NaN NaN
-4 "res2b_branch2a*2" NaN 0.782183 NaN NaN NaN NaN
-5 "res3a_branch1" NaN 0.662616 NaN NaN NaN NaN
-6 "res3a_branch2a" NaN 0.594903 NaN NaN NaN NaN
-7 "res3a_branch2b*4" NaN 0.88147 NaN NaN NaN NaN
-8 "res3a_branch2c*4" NaN NaN 0.988912 NaN NaN NaN
-9 "res3b_branch2a*3" NaN 0.878095 NaN NaN NaN NaN
-10 "res4a_branch1" NaN 0.900743 NaN NaN NaN NaN
-11 "res4a_branch2a" NaN 0.638608 NaN NaN NaN NaN
-12 "res4a_branch2b*6" NaN 0.858394 NaN NaN NaN NaN
-13 "res4a_branch2c*6" NaN 0.901369 NaN NaN NaN NaN
-14 "res4b_branch2a*5" NaN 0.361768 NaN NaN NaN NaN
-15 "res5a_branch1" NaN 0.785607 NaN NaN NaN NaN
-16 "res5a_branch2a" NaN 0.487964 NaN NaN NaN NaN
-17 "res5a_branch2b*3" NaN 0.799168 NaN NaN NaN NaN
-18 "res5a_branch2c*3" NaN 0.929297 NaN NaN NaN NaN
-19 "res5b_branch2a*2" NaN 0.582284 NaN NaN NaN NaN
+0 "conv1" NaN 0.801921 NaN NaN NaN NaN
+1 "res2a_branch1*4" NaN 0.937054 NaN NaN NaN NaN
+2 "res2a_branch2a" NaN 0.94162 NaN NaN NaN NaN
+3 "res2a_branch2b*3" NaN 0.874198 NaN NaN NaN NaN
+4 "res2b_branch2a*2" NaN 0.796157 NaN NaN NaN NaN
+5 "res3a_branch1" NaN 0.640745 NaN NaN NaN NaN
+6 "res3a_branch2a" NaN 0.534324 NaN NaN NaN NaN
+7 "res3a_branch2b*4" NaN 0.889535 NaN NaN NaN NaN
+8 "res3a_branch2c*4" NaN 1.00963 NaN NaN NaN NaN
+9 "res3b_branch2a*3" NaN 0.905616 NaN NaN NaN NaN
+10 "res4a_branch1" NaN 0.828265 NaN NaN NaN NaN
+11 "res4a_branch2a" NaN 0.590296 NaN NaN NaN NaN
+12 "res4a_branch2b*6" NaN 0.873437 NaN NaN NaN NaN
+13 "res4a_branch2c*6" NaN 0.922613 NaN NaN NaN NaN
+14 "res4b_branch2a*5" NaN 0.372231 NaN NaN NaN NaN
+15 "res5a_branch1" NaN 0.770557 NaN NaN NaN NaN
+16 "res5a_branch2a" NaN 0.471351 NaN NaN NaN NaN
+17 "res5a_branch2b*3" NaN 0.81816 NaN NaN NaN NaN
+18 "res5a_branch2c*3" NaN 0.909925 NaN NaN NaN NaN
+19 "res5b_branch2a*2" NaN 0.584307 NaN NaN NaN NaN
 EOD
 set title "resnet50 f32, 1 thread"
 set xrange [-0.6:20-0.4]
 set ylabel "speedup"
-set yrange [0.241179:2]
+set yrange [0.248154:2]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s4 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s4 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -159,31 +159,31 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s4 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
      $s4 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
 $s5 << EOD
-0 "conv1" NaN 0.729757 NaN NaN NaN NaN
-1 "res2a_branch1*4" NaN 0.451283 NaN NaN NaN NaN
-2 "res2a_branch2a" NaN NaN NaN 0.0296473 NaN NaN
-3 "res2a_branch2b*3" NaN NaN 0.498114 NaN NaN NaN
-4 "res2b_branch2a*2" NaN NaN NaN 0.131823 NaN NaN
-5 "res3a_branch1" NaN NaN 0.502844 NaN NaN NaN
-6 "res3a_branch2a" NaN 0.994879 NaN NaN NaN NaN
-7 "res3a_branch2b*4" NaN 0.50239 NaN NaN NaN NaN
-8 "res3a_branch2c*4" NaN NaN NaN 0.107221 NaN NaN
-9 "res3b_branch2a*3" NaN NaN NaN 0.112296 NaN NaN
-10 "res4a_branch1" NaN NaN 0.470357 NaN NaN NaN
-11 "res4a_branch2a" NaN NaN 0.499632 NaN NaN NaN
-12 "res4a_branch2b*6" NaN NaN 0.359064 NaN NaN NaN
-13 "res4a_branch2c*6" NaN NaN NaN 0.164057 NaN NaN
-14 "res4b_branch2a*5" NaN NaN NaN 0.085121 NaN NaN
-15 "res5a_branch1" NaN NaN 0.502315 NaN NaN NaN
-16 "res5a_branch2a" NaN 0.485126 NaN NaN NaN NaN
-17 "res5a_branch2b*3" NaN NaN 0.505414 NaN NaN NaN
-18 "res5a_branch2c*3" NaN 0.0139474 NaN NaN NaN NaN
-19 "res5b_branch2a*2" NaN NaN NaN 0.0646583 NaN NaN
+0 "conv1" NaN 0.820615 NaN NaN NaN NaN
+1 "res2a_branch1*4" NaN 0.465389 NaN NaN NaN NaN
+2 "res2a_branch2a" NaN 0.463777 NaN NaN NaN NaN
+3 "res2a_branch2b*3" NaN 0.838913 NaN NaN NaN NaN
+4 "res2b_branch2a*2" NaN 0.393018 NaN NaN NaN NaN
+5 "res3a_branch1" NaN 0.604283 NaN NaN NaN NaN
+6 "res3a_branch2a" NaN 0.658307 NaN NaN NaN NaN
+7 "res3a_branch2b*4" NaN 0.900514 NaN NaN NaN NaN
+8 "res3a_branch2c*4" NaN 0.51361 NaN NaN NaN NaN
+9 "res3b_branch2a*3" NaN 0.455422 NaN NaN NaN NaN
+10 "res4a_branch1" NaN 0.843983 NaN NaN NaN NaN
+11 "res4a_branch2a" NaN 0.485153 NaN NaN NaN NaN
+12 "res4a_branch2b*6" NaN 0.824607 NaN NaN NaN NaN
+13 "res4a_branch2c*6" NaN 0.481068 NaN NaN NaN NaN
+14 "res4b_branch2a*5" NaN 0.191044 NaN NaN NaN NaN
+15 "res5a_branch1" NaN 0.586991 NaN NaN NaN NaN
+16 "res5a_branch2a" NaN 0.395015 NaN NaN NaN NaN
+17 "res5a_branch2b*3" NaN 0.714651 NaN NaN NaN NaN
+18 "res5a_branch2c*3" NaN 0.466167 NaN NaN NaN NaN
+19 "res5b_branch2a*2" NaN 0.312873 NaN NaN NaN NaN
 EOD
 set title "resnet50 f32, 2 threads"
 set xrange [-0.6:20-0.4]
 set ylabel "speedup"
-set yrange [0.00929825:2]
+set yrange [0.127363:2]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s5 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s5 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -198,22 +198,22 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s5 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
      $s5 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
 $s6 << EOD
-0 "conv1*3" NaN 0.68238 NaN NaN NaN NaN
-1 "conv2*4" NaN NaN 1.06405 NaN NaN NaN
-2 "conv3*4" NaN 0.920869 NaN NaN NaN NaN
-3 "conv4*4" NaN 0.840244 NaN NaN NaN NaN
-4 "conv5*4" NaN 1.00755 NaN NaN NaN NaN
-5 "conv6*4" NaN 0.761798 NaN NaN NaN NaN
-6 "conv7*4" NaN 0.931951 NaN NaN NaN NaN
-7 "conv8*20" NaN 0.921014 NaN NaN NaN NaN
-8 "conv9*4" NaN 0.893192 NaN NaN NaN NaN
-9 "conv10*4" NaN 0.725765 NaN NaN NaN NaN
-10 "conv11*4" NaN NaN 0.324473 NaN NaN NaN
+0 "conv1*3" NaN 0.630761 NaN NaN NaN NaN
+1 "conv2*4" NaN 0.756711 NaN NaN NaN NaN
+2 "conv3*4" NaN 0.954623 NaN NaN NaN NaN
+3 "conv4*4" NaN 0.818724 NaN NaN NaN NaN
+4 "conv5*4" NaN 0.999582 NaN NaN NaN NaN
+5 "conv6*4" NaN 0.74221 NaN NaN NaN NaN
+6 "conv7*4" NaN 0.926224 NaN NaN NaN NaN
+7 "conv8*20" NaN 0.927411 NaN NaN NaN NaN
+8 "conv9*4" NaN 0.888856 NaN NaN NaN NaN
+9 "conv10*4" NaN 0.712769 NaN NaN NaN NaN
+10 "conv11*4" NaN NaN 0.311191 NaN NaN NaN
 EOD
 set title "mobilenet f32, 1 thread"
 set xrange [-0.6:11-0.4]
 set ylabel "speedup"
-set yrange [0.216315:2]
+set yrange [0.207461:2]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s6 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s6 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -228,22 +228,22 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s6 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
      $s6 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
 $s7 << EOD
-0 "conv1*3" NaN NaN 0.017737 NaN NaN NaN
-1 "conv2*4" NaN NaN NaN 1.1072 NaN NaN
-2 "conv3*4" NaN NaN NaN 0.0760088 NaN NaN
-3 "conv4*4" NaN NaN NaN 0.152939 NaN NaN
-4 "conv5*4" NaN 0.451168 NaN NaN NaN NaN
-5 "conv6*4" NaN NaN NaN 0.0528168 NaN NaN
-6 "conv7*4" NaN NaN NaN 0.0588193 NaN NaN
-7 "conv8*20" NaN NaN NaN 0.118971 NaN NaN
-8 "conv9*4" NaN NaN NaN 0.0322236 NaN NaN
-9 "conv10*4" NaN NaN NaN 0.0600265 NaN NaN
-10 "conv11*4" NaN NaN 0.312832 NaN NaN NaN
+0 "conv1*3" NaN 0.683888 NaN NaN NaN NaN
+1 "conv2*4" NaN 0.396741 NaN NaN NaN NaN
+2 "conv3*4" NaN 0.461581 NaN NaN NaN NaN
+3 "conv4*4" NaN 0.417635 NaN NaN NaN NaN
+4 "conv5*4" NaN 0.504237 NaN NaN NaN NaN
+5 "conv6*4" NaN 0.380992 NaN NaN NaN NaN
+6 "conv7*4" NaN 0.477084 NaN NaN NaN NaN
+7 "conv8*20" NaN 0.466445 NaN NaN NaN NaN
+8 "conv9*4" NaN 0.465865 NaN NaN NaN NaN
+9 "conv10*4" NaN 0.373706 NaN NaN NaN NaN
+10 "conv11*4" NaN NaN 0.306444 NaN NaN NaN
 EOD
 set title "mobilenet f32, 2 threads"
 set xrange [-0.6:11-0.4]
 set ylabel "speedup"
-set yrange [0.0118247:2]
+set yrange [0.204296:2]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s7 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s7 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -258,20 +258,20 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s7 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
      $s7 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
 $s8 << EOD
-0 "conv2_1/dw" NaN 0.75769 NaN NaN NaN NaN
-1 "conv2_2/dw" NaN 0.144857 NaN NaN NaN NaN
-2 "conv3_1/dw" NaN 0.490283 NaN NaN NaN NaN
-3 "conv3_2/dw" NaN 0.108994 NaN NaN NaN NaN
-4 "conv4_1/dw" NaN 0.295217 NaN NaN NaN NaN
-5 "conv4_2/dw" NaN 0.162921 NaN NaN NaN NaN
-6 "conv5_1/dw" NaN 0.269657 NaN NaN NaN NaN
-7 "conv5_6/dw" NaN 0.15427 NaN NaN NaN NaN
-8 "conv6/dw" NaN 0.254314 NaN NaN NaN NaN
+0 "conv2_1/dw" NaN 0.761471 NaN NaN NaN NaN
+1 "conv2_2/dw" NaN 0.14593 NaN NaN NaN NaN
+2 "conv3_1/dw" NaN 0.491436 NaN NaN NaN NaN
+3 "conv3_2/dw" NaN 0.121384 NaN NaN NaN NaN
+4 "conv4_1/dw" NaN 0.295398 NaN NaN NaN NaN
+5 "conv4_2/dw" NaN 0.141568 NaN NaN NaN NaN
+6 "conv5_1/dw" NaN 0.226689 NaN NaN NaN NaN
+7 "conv5_6/dw" NaN 0.114176 NaN NaN NaN NaN
+8 "conv6/dw" NaN 0.23761 NaN NaN NaN NaN
 EOD
 set title "mobilenet_dw f32, 1 thread"
 set xrange [-0.6:9-0.4]
 set ylabel "speedup"
-set yrange [0.0726628:2]
+set yrange [0.0761171:2]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s8 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s8 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -286,20 +286,20 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s8 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
      $s8 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
 $s9 << EOD
-0 "conv2_1/dw" NaN 0.954714 NaN NaN NaN NaN
-1 "conv2_2/dw" NaN NaN NaN 0.202511 NaN NaN
-2 "conv3_1/dw" NaN NaN 0.999768 NaN NaN NaN
-3 "conv3_2/dw" NaN NaN NaN 0.0559973 NaN NaN
-4 "conv4_1/dw" NaN NaN NaN 0.102656 NaN NaN
-5 "conv4_2/dw" NaN NaN NaN 0.0185681 NaN NaN
-6 "conv5_1/dw" NaN NaN NaN 0.0371321 NaN NaN
-7 "conv5_6/dw" NaN 0.150657 NaN NaN NaN NaN
-8 "conv6/dw" NaN NaN NaN 0.0356146 NaN NaN
+0 "conv2_1/dw" NaN 0.66241 NaN NaN NaN NaN
+1 "conv2_2/dw" NaN 0.102736 NaN NaN NaN NaN
+2 "conv3_1/dw" NaN 0.510857 NaN NaN NaN NaN
+3 "conv3_2/dw" NaN 0.118247 NaN NaN NaN NaN
+4 "conv4_1/dw" NaN 0.253465 NaN NaN NaN NaN
+5 "conv4_2/dw" NaN 0.103428 NaN NaN NaN NaN
+6 "conv5_1/dw" NaN 0.128402 NaN NaN NaN NaN
+7 "conv5_6/dw" NaN 0.0597027 NaN NaN NaN NaN
+8 "conv6/dw" NaN 0.0633767 NaN NaN NaN NaN
 EOD
 set title "mobilenet_dw f32, 2 threads"
 set xrange [-0.6:9-0.4]
 set ylabel "speedup"
-set yrange [0.0123787:2]
+set yrange [0.0398018:2]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s9 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s9 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -314,13 +314,13 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s9 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
      $s9 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
 $s10 << EOD
-0 "loop(1000 calls)" NaN NaN 4.22955 NaN NaN NaN
-1 "batch(30060)" NaN NaN 3.88746 NaN NaN NaN
+0 "tensors(1000)" NaN 6.29348 NaN NaN NaN NaN
+1 "batch(30060)" NaN 7.45779 NaN NaN NaN NaN
 EOD
 set title "ragged f32, 1 thread"
 set xrange [-0.6:2-0.4]
 set ylabel "speedup"
-set yrange [0.5:6.34432]
+set yrange [0.5:11.1867]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s10 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s10 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -335,13 +335,13 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s10 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
      $s10 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
 $s11 << EOD
-0 "loop(1000 calls)" NaN 2.67045 NaN NaN NaN NaN
-1 "batch(30060)" NaN NaN 3.49985 NaN NaN NaN
+0 "tensors(1000)" NaN 5.81891 NaN NaN NaN NaN
+1 "batch(30060)" NaN 5.65987 NaN NaN NaN NaN
 EOD
 set title "ragged f32, 2 threads"
 set xrange [-0.6:2-0.4]
 set ylabel "speedup"
-set yrange [0.5:5.24978]
+set yrange [0.5:8.72836]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s11 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s11 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
