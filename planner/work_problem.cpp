@@ -3,6 +3,11 @@
 namespace convjit {
 
 ConvDesc work_problem(const ConvDesc& desc) {
+  if (desc.layout == Layout::ncx && desc.spatial_in() == 1 && desc.spatial_out() == 1) {
+    ConvDesc same = desc;
+    same.layout = Layout::nxc;
+    return work_problem(same);
+  }
   for (int a = 0; a < 3; ++a)
     if (desc.k[a] != 1 || desc.s[a] != 1 || desc.p[a] != 0 || desc.pb[a] != 0) return desc;
   if (desc.ndims == 1) return desc;

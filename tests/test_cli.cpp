@@ -136,6 +136,16 @@ TEST(CliRun, ReferenceAndAutoBackendsCheck) {
   }
 }
 
+TEST(CliRun, ProblemTooLargeForMemoryIsAClearError) {
+  // 1e10 input elements: 40 GB of src, more than the machine has.
+  const Outcome o = convjit("run --problem mb1ic1ih100000iw100000oc1kh100000kw100000");
+  EXPECT_EQ(o.status, 2) << o.output;
+  EXPECT_NE(o.output.find("convjit: error: cannot allocate 40000000000 bytes for a buffer of shape "
+                          "[1,1,100000,100000]: not enough memory"),
+            std::string::npos)
+      << o.output;
+}
+
 TEST(CliRun, EveryOptionTogether) {
   const Outcome o = convjit(
       "run --problem mb2ic4ih9iw7oc6kh3kw2ph1g2 --dt f64 --post-ops bias,relu --layout nhwc "
