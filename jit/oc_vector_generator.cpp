@@ -122,7 +122,7 @@ void OcVectorGenerator<Vmm>::block(const Block& b) {
   jz(zero, T_NEAR);
   for (int j = 0; j < b.pixels; ++j)
     for (int v = 0; v < b.vecs; ++v)
-      load(acc(b, j, v), ptr[reg_dst_w + disp(j * geo_.out_pix + v * vlen_)], b.lanes(v, vlen_));
+      load(acc(b, j, v), ptr[reg_dst_w + disp(j * geo_.out_pix + geo_.out_channel(v * vlen_))], b.lanes(v, vlen_));
   jmp(init_done, T_NEAR);
   L(zero);
   for (int j = 0; j < b.pixels; ++j)
@@ -177,7 +177,8 @@ void OcVectorGenerator<Vmm>::taps(const Block& b) {
         load(wei_vec(b, v), ptr[reg_wei_tap + disp(x * geo_.wei_tap + v * vlen_)], vlen_);
       for (int j = 0; j < b.pixels; ++j)
         for (int v = 0; v < b.vecs && reads(b, j, x); ++v) {
-          load(in_vec(b), ptr[reg_src_tap + disp((j * sw + x * dw1) * geo_.in_pix + v * vlen_)], b.lanes(v, vlen_));
+          load(in_vec(b), ptr[reg_src_tap + disp((j * sw + x * dw1) * geo_.in_pix + geo_.in_channel(v * vlen_))],
+               b.lanes(v, vlen_));
           fma(acc(b, j, v), wei_vec(b, v), in_vec(b));
         }
     }
@@ -206,8 +207,21 @@ void OcVectorGenerator<Vmm>::taps(const Block& b) {
     add(reg_src_tap, disp(unroll));
     add(reg_wei_tap, disp(unroll * plan_.oc_blk));
     dec(reg_ic_left);
-    jnz(ic_loop, T_NEAR);
-    sub(reg_src_tap, disp(plan_.ic_blk));
+    if (plan_.ic_blk <= geo_.in_block) {
+      jnz(ic_loop, T_NEAR);
+      sub(reg_src_tap, disp(plan_.ic_blk));
+    } else {
+      // A pass of whole channel blocks: at the end of each, on to the next.
+      Xbyak::Label ic_done;
+      const int64_t steps_per_block = geo_.in_block / unroll, jump = geo_.in_cblock - geo_.in_block;
+      jz(ic_done, T_NEAR);
+      test(reg_ic_left, steps_per_block - 1);
+      jnz(ic_loop, T_NEAR);
+      add_imm(reg_src_tap, jump * bytes_);
+      jmp(ic_loop, T_NEAR);
+      L(ic_done);
+      add_imm(reg_src_tap, -(plan_.ic_blk + (plan_.ic_blk / geo_.in_block - 1) * jump) * bytes_);
+    }
     sub(reg_wei_tap, disp(int64_t(plan_.ic_blk) * plan_.oc_blk));
   }
 }
@@ -245,7 +259,7 @@ void OcVectorGenerator<Vmm>::epilogue(const Block& b) {
   }
   for (int j = 0; j < b.pixels; ++j)
     for (int v = 0; v < b.vecs; ++v)
-      store(ptr[reg_dst_w + disp(j * geo_.out_pix + v * vlen_)], acc(b, j, v), b.lanes(v, vlen_));
+      store(ptr[reg_dst_w + disp(j * geo_.out_pix + geo_.out_channel(v * vlen_))], acc(b, j, v), b.lanes(v, vlen_));
 }
 
 template class OcVectorGenerator<Xbyak::Zmm>;

@@ -38,7 +38,7 @@ class OcVectorInterpreter final : public Inner {
     T acc[kMaxAcc];
     auto at = [&](int j, int c) -> T& { return acc[j * ocs + c]; };
     for (int j = 0; j < pixels; ++j)
-      for (int c = 0; c < ocs; ++c) at(j, c) = a.flags & kAccumulate ? dst[j * geo_.out_pix + c] : T(0);
+      for (int c = 0; c < ocs; ++c) at(j, c) = a.flags & kAccumulate ? dst[j * geo_.out_pix + geo_.out_channel(c)] : T(0);
     const int64_t kd = desc_.k[0], kh = desc_.k[1], kw = desc_.k[2];
     const int64_t sw = desc_.s[2], dw1 = desc_.d[2] + 1;
     auto inside = [&](int j, int64_t x) {
@@ -54,14 +54,14 @@ class OcVectorInterpreter final : public Inner {
           for (int64_t x = 0; x < kw; ++x)
             for (int j = 0; j < pixels; ++j)
               for (int c = 0; c < ocs && inside(j, x); ++c)
-                at(j, c) = std::fma(w[x * geo_.wei_tap + c], in[(j * sw + x * dw1) * geo_.in_pix + c], at(j, c));
+                at(j, c) = std::fma(w[x * geo_.wei_tap + c], in[(j * sw + x * dw1) * geo_.in_pix + geo_.in_channel(c)], at(j, c));
           continue;
         }
         for (int64_t x = 0; x < kw; ++x)
           for (int64_t ic = 0; ic < plan_.ic_blk; ++ic)
             for (int j = 0; j < pixels; ++j) {
               if (!inside(j, x)) continue;
-              const T v = in[(j * sw + x * dw1) * geo_.in_pix + ic];
+              const T v = in[(j * sw + x * dw1) * geo_.in_pix + geo_.in_channel(ic)];
               for (int c = 0; c < ocs; ++c)
                 at(j, c) = std::fma(w[x * geo_.wei_tap + ic * plan_.oc_blk + c], v, at(j, c));
             }
@@ -73,7 +73,7 @@ class OcVectorInterpreter final : public Inner {
         T v = at(j, c);
         if (last && desc_.post_ops.bias) v += bias[c];
         if (last && desc_.post_ops.relu) v = v > T(0) ? v : T(0);  // vmaxps: +0 for -0 and NaN
-        dst[j * geo_.out_pix + c] = v;
+        dst[j * geo_.out_pix + geo_.out_channel(c)] = v;
       }
   }
 

@@ -6,6 +6,7 @@
 
 #include "kernels/parallel.hpp"
 #include "kernels/transpose.hpp"
+#include "planner/activation_strides.hpp"
 
 namespace convjit {
 namespace {
@@ -177,9 +178,10 @@ void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last, i
             ++count;
           const int64_t in_y = y * d.s[1] - geo_.pad_h + kh_first * (d.d[1] + 1);
           // Left padding: the kernel is handed the address of column -pad_w.
-          args.src = offset(in, z * d.s[0] * geo_.in_plane + in_y * geo_.in_row - geo_.pad_w * geo_.in_pix + ic0);
+          args.src = offset(in, z * d.s[0] * geo_.in_plane + in_y * geo_.in_row - geo_.pad_w * geo_.in_pix +
+                                    geo_.in_channel(ic0));
           args.wei = static_cast<const T*>(args.wei) + kh_first * d.k[2] * geo_.wei_tap;
-          args.dst = out + z * geo_.out_plane + y * geo_.out_row + oc0;
+          args.dst = out + z * geo_.out_plane + y * geo_.out_row + geo_.out_channel(oc0);
           args.row_blocks = count;
           args.kh_count = kh_count;
           inner_->call(part, args);
@@ -196,26 +198,30 @@ void OcVectorKernel::stage(const T* src, int64_t n, T* to, int64_t first, int64_
   const ConvDesc& d = work_;
   const int64_t id = d.i[0], ih = d.i[1], iw = d.i[2], ic = d.ic, pw = d.p[2];
   const bool ncx = d.layout == Layout::ncx;
-  for (int64_t row = first; row < last; ++row) {
-    const int64_t z = row / geo_.in_h - d.p[0], y = row % geo_.in_h - d.p[1];
-    T* out = to + row * geo_.in_row;
-    if (z < 0 || z >= id || y < 0 || y >= ih) {
-      std::fill(out, out + geo_.in_row, T(0));
-      continue;
+  const ActivationStrides user = ActivationStrides::of(d.layout, ic, d.i);
+  // Staged pixels hold all channels (ncx, nxc) or one block of them.
+  const int64_t pix = geo_.in_pix, blocks = geo_.in_cblock ? geo_.in_image / geo_.in_cblock : 1;
+  for (int64_t row = first; row < last; ++row)
+    for (int64_t cb = 0; cb < blocks; ++cb) {
+      const int64_t z = row / geo_.in_h - d.p[0], y = row % geo_.in_h - d.p[1];
+      T* out = to + cb * geo_.in_cblock + row * geo_.in_row;
+      if (z < 0 || z >= id || y < 0 || y >= ih) {
+        std::fill(out, out + geo_.in_row, T(0));
+        continue;
+      }
+      // Staged columns [x0, x1) hold input columns x - pw; the rest is padding.
+      const int64_t x0 = std::min(pw, geo_.in_w), x1 = std::clamp(iw + pw, x0, geo_.in_w);
+      std::fill(out, out + x0 * pix, T(0));
+      std::fill(out + x1 * pix, out + geo_.in_row, T(0));
+      if (ncx) {
+        const int64_t plane = id * ih * iw;
+        const T* line = src + n * ic * plane + (z * ih + y) * iw;
+        transpose(line + x0 - pw, ic, x1 - x0, plane, out + x0 * ic, ic);
+      } else {
+        const T* line = src + n * user.n + user.channel(cb * geo_.in_block) + z * user.d + y * user.h;
+        std::copy(line + (x0 - pw) * pix, line + (x1 - pw) * pix, out + x0 * pix);
+      }
     }
-    // Staged columns [x0, x1) hold input columns x - pw; the rest is padding.
-    const int64_t x0 = std::min(pw, geo_.in_w), x1 = std::clamp(iw + pw, x0, geo_.in_w);
-    std::fill(out, out + x0 * ic, T(0));
-    std::fill(out + x1 * ic, out + geo_.in_row, T(0));
-    if (ncx) {
-      const int64_t plane = id * ih * iw;
-      const T* line = src + n * ic * plane + (z * ih + y) * iw;
-      transpose(line + x0 - pw, ic, x1 - x0, plane, out + x0 * ic, ic);
-    } else {
-      const T* line = src + ((n * id + z) * ih + y) * iw * ic;
-      std::copy(line + (x0 - pw) * ic, line + (x1 - pw) * ic, out + x0 * ic);
-    }
-  }
 }
 
 template <class T>

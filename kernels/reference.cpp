@@ -2,26 +2,10 @@
 
 #include <algorithm>
 
+#include "planner/activation_strides.hpp"
+
 namespace convjit {
 namespace {
-
-// Element strides of an activation tensor (src or dst) in 5D terms. Absent
-// spatial axes have size 1, so one formula covers 1D, 2D and 3D.
-struct ActStrides {
-  int64_t n, c, d, h, w;
-
-  ActStrides(Layout layout, int64_t channels, const std::array<int64_t, 3>& sp) {
-    const int64_t spatial = sp[0] * sp[1] * sp[2];
-    w = layout == Layout::ncx ? 1 : channels;
-    h = w * sp[2];
-    d = h * sp[1];
-    c = layout == Layout::ncx ? spatial : 1;
-    n = channels * spatial;
-  }
-  int64_t at(int64_t in, int64_t ic, int64_t id, int64_t ih, int64_t iw) const {
-    return in * n + ic * c + id * d + ih * h + iw * w;
-  }
-};
 
 // Input coordinate read by output position x through tap kk on axis a, or -1
 // when that tap falls into the padding.
@@ -33,8 +17,8 @@ int64_t input_pos(const ConvDesc& desc, int a, int64_t x, int64_t kk) {
 template <class T>
 void conv(const ConvDesc& desc, const T* src, const T* wei, const T* bias, T* dst,
           int64_t batch) {
-  const ActStrides ss(desc.layout, desc.ic, desc.i);
-  const ActStrides ds(desc.layout, desc.oc, desc.o);
+  const ActivationStrides ss = ActivationStrides::of(desc.layout, desc.ic, desc.i);
+  const ActivationStrides ds = ActivationStrides::of(desc.layout, desc.oc, desc.o);
   const int64_t icg = desc.icg(), ocg = desc.ocg();
   const auto& k = desc.k;
   // Weights are dense [g][oc/g][ic/g][kd][kh][kw]; g * (oc/g) == oc, so the

@@ -44,5 +44,8 @@ struct Comparison {
 // Compares got against want elementwise. `relu` relaxes the zero-trust
 // threshold, as ReLU legitimately zeroes about half the outputs.
 Comparison compare(const Buffer& got, const Buffer& want, double tol, bool relu);
+// The same for two dst tensors of `desc`, blocked layouts by their real
+// channels only (their padding channels are left as they were).
+Comparison compare(const ConvDesc& desc, const Buffer& got, const Buffer& want, double tol, bool relu);
 
 }  // namespace convjit

@@ -77,8 +77,8 @@ double estimated_cycles(const ConvDesc& user_desc, const CpuFacts& cpu, const Pl
 std::vector<Candidate> rank_candidates(const ConvDesc& desc, const CpuFacts& cpu, Isa isa,
                                        int max_threads) {
   Plan base;
-  base.isa = isa;
-  base.vlen = lanes(isa, desc.dt);
+  base.isa = isa_for(desc, isa);
+  base.vlen = lanes(base.isa, desc.dt);
   std::vector<Candidate> ranked;
   for (Plan p : register_blocks(work_problem(desc), base))
     for (bool staged : {false, true})

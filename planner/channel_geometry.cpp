@@ -16,14 +16,21 @@ ChannelGeometry ChannelGeometry::of(const ConvDesc& desc, const Plan& plan) {
     g.pad_h = desc.p[A::H];
     g.pad_w = desc.p[A::W];
   }
-  g.in_pix = desc.ic;
+  // Staged inputs keep the user's layout, ncx's becoming nxc.
+  const int64_t block = channel_block(desc.layout);
+  auto blocks = [block](int64_t channels) { return (channels + block - 1) / block; };
+  g.in_block = block ? block : desc.ic;
+  g.in_pix = g.in_block;
   g.in_row = g.in_w * g.in_pix;
   g.in_plane = g.in_h * g.in_row;
-  g.in_image = g.in_d * g.in_plane;
-  g.out_pix = desc.oc;
+  g.in_cblock = block ? g.in_d * g.in_plane : 0;
+  g.in_image = block ? blocks(desc.ic) * g.in_cblock : g.in_d * g.in_plane;
+  g.out_block = block ? block : desc.oc;
+  g.out_pix = g.out_block;
   g.out_row = desc.o[A::W] * g.out_pix;
   g.out_plane = desc.o[A::H] * g.out_row;
-  g.out_image = desc.o[A::D] * g.out_plane;
+  g.out_cblock = block ? desc.o[A::D] * g.out_plane : 0;
+  g.out_image = block ? blocks(desc.oc) * g.out_cblock : desc.o[A::D] * g.out_plane;
 
   g.depthwise = is_depthwise(desc);
   g.vecs = plan.oc_blk / plan.vlen;

@@ -21,6 +21,9 @@ struct ChannelGeometry {
   int64_t pad_h = 0, pad_w = 0;          // top and left padding the kernel skips (unstaged)
   int64_t in_pix = 0, in_row = 0, in_plane = 0, in_image = 0;
   int64_t out_pix = 0, out_row = 0, out_plane = 0, out_image = 0;
+  // Channel c of a pixel is at c / block * cblock + c % block (nxc: one
+  // block of all channels; blocked layouts: blocks a whole image apart).
+  int64_t in_block = 1, in_cblock = 0, out_block = 1, out_cblock = 0;
   bool depthwise = false;                 // see is_depthwise()
   int64_t vecs = 0;                       // vectors in a full oc block
   int64_t oc_blocks = 0, oc_tail = 0;     // full blocks; channels of the tail block
@@ -31,12 +34,14 @@ struct ChannelGeometry {
   int64_t wei_tap = 0, wei_block = 0, wei_group = 0;
 
   static ChannelGeometry of(const ConvDesc& desc, const Plan& plan);
+  int64_t in_channel(int64_t c) const { return c / in_block * in_cblock + c % in_block; }
+  int64_t out_channel(int64_t c) const { return c / out_block * out_cblock + c % out_block; }
 };
 
 // Height and width padding are skipped inside the kernel, not staged, when
-// the input is channels-last and nothing pads or spans the depth.
+// the input is channels-last or blocked and nothing pads or spans the depth.
 inline bool pads_in_kernel(const ConvDesc& d) {
-  return d.layout == Layout::nxc && d.p[ConvDesc::D] == 0 && d.pb[ConvDesc::D] == 0 &&
+  return d.layout != Layout::ncx && d.p[ConvDesc::D] == 0 && d.pb[ConvDesc::D] == 0 &&
          d.k[ConvDesc::D] == 1;
 }
 

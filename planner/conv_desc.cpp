@@ -1,6 +1,7 @@
 // ConvDesc: the benchdnn descriptor grammar of problems/README.md, its
 // printer, its validation, and the shapes and work a problem implies.
 #include "convjit/conv_desc.hpp"
+#include "convjit/layout.hpp"
 
 #include <algorithm>
 #include <array>
@@ -297,6 +298,19 @@ void check_divisible(int64_t value, const std::string& name, int64_t g, std::str
                           " is not divisible by g=" + std::to_string(g) + " in " + quoted(text));
 }
 
+// A blocked layout keeps each group in whole channel blocks (depthwise, one
+// channel a group, runs across the blocks instead).
+void check_groups_in_blocks(const ConvDesc& c, std::string_view text) {
+  const int64_t block = channel_block(c.layout);
+  if (!block || c.g == 1 || (c.ic == c.g && c.oc == c.g)) return;
+  for (auto [name, per_group] : {std::pair{"ic", c.ic / c.g}, std::pair{"oc", c.oc / c.g}})
+    if (per_group % block)
+      throw Error(name, std::string(name) + "/g=" + std::to_string(per_group) + " is not a multiple of " +
+                            std::to_string(block) + ", the channel block of layout " +
+                            std::string(to_string(c.layout)) + " (each group must fill whole blocks) in " +
+                            quoted(text));
+}
+
 std::string rows_word(int axis) {
   static constexpr const char* kWords[3] = {"planes", "rows", "columns"};
   return kWords[axis];
@@ -375,6 +389,7 @@ void check(const ConvDesc& c, std::string_view text) {
   check_positive(c.oc, "oc", text);
   check_divisible(c.ic, "ic", c.g, text);
   check_divisible(c.oc, "oc", c.g, text);
+  check_groups_in_blocks(c, text);
   for (int a = 0; a < 3; ++a)
     a < c.first_axis() ? check_absent_axis(c, a, text) : check_present_axis(c, a, text);
   check_element_counts(c, text);
@@ -448,21 +463,27 @@ std::string ConvDesc::full_str() const {
          to_string(post_ops) + " " + str();
 }
 
-Shape ConvDesc::src_shape(int64_t batch) const {
+Shape activation_shape(Layout layout, int64_t batch, int64_t channels, const Shape& spatial) {
+  if (spatial.nd < 1 || spatial.nd > 3)
+    throw Error("spatial", "spatial " + spatial.str() + " must have 1 to 3 sizes");
+  const int64_t block = channel_block(layout);
   Shape sh;
   sh.dim[sh.nd++] = batch;
-  if (layout == Layout::ncx) sh.dim[sh.nd++] = ic;
-  for (int a = first_axis(); a < 3; ++a) sh.dim[sh.nd++] = i[a];
-  if (layout == Layout::nxc) sh.dim[sh.nd++] = ic;
+  if (layout == Layout::ncx) sh.dim[sh.nd++] = channels;
+  if (block) sh.dim[sh.nd++] = (channels + block - 1) / block;
+  for (int a = 0; a < spatial.nd; ++a) sh.dim[sh.nd++] = spatial.dim[a];
+  if (layout == Layout::nxc) sh.dim[sh.nd++] = channels;
+  if (block) sh.dim[sh.nd++] = block;
   return sh;
 }
 
-Shape ConvDesc::dst_shape(int64_t batch) const {
+Shape ConvDesc::src_shape(int64_t batch) const { return activation_shape(layout, batch, ic, spatial_shape(i)); }
+
+Shape ConvDesc::dst_shape(int64_t batch) const { return activation_shape(layout, batch, oc, spatial_shape(o)); }
+
+Shape ConvDesc::spatial_shape(const std::array<int64_t, 3>& sizes) const {
   Shape sh;
-  sh.dim[sh.nd++] = batch;
-  if (layout == Layout::ncx) sh.dim[sh.nd++] = oc;
-  for (int a = first_axis(); a < 3; ++a) sh.dim[sh.nd++] = o[a];
-  if (layout == Layout::nxc) sh.dim[sh.nd++] = oc;
+  for (int a = first_axis(); a < 3; ++a) sh.dim[sh.nd++] = sizes[a];
   return sh;
 }
 

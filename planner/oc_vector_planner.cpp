@@ -25,6 +25,17 @@ int spare_registers(Isa isa, int vecs) { return vecs + 1 + (isa == Isa::avx512 ?
 
 int64_t round_up(int64_t v, int64_t m) { return (v + m - 1) / m * m; }
 
+// Channels of a block (of output channels, or of an input-channel pass) lie
+// within one channel block of a blocked layout or span whole ones, so the
+// kernel's offsets are the same for every block.
+bool fits_blocks(int64_t channels, int64_t block) {
+  return !block || channels % block == 0 || block % channels == 0;
+}
+// A first layer's few input channels, all in one block, in one pass.
+bool one_pass_in_a_block(const ConvDesc& d, int64_t ic_blk) {
+  return d.g == 1 && ic_blk == d.ic && ic_blk <= channel_block(d.layout);
+}
+
 // Estimated cycles per input channel and tap for a whole output row: FMAs
 // on two ports, loads (weights, broadcasts) on two, blocks and tails apart.
 double row_cycles(const ConvDesc& d, Isa isa, int vlen, int ur_w, int vecs) {
@@ -70,6 +81,15 @@ std::optional<std::string> oc_vector_rejection(const ConvDesc& desc, const Plan&
   if (acc > budget)
     return "register block ur_w*vectors=" + std::to_string(acc) + " exceeds the " +
            std::to_string(budget) + " accumulators " + std::string(to_string(plan.isa)) + " has";
+  if (const int64_t block = channel_block(desc.layout)) {
+    const std::string layout(to_string(desc.layout));
+    if (block % plan.vlen)
+      return "vlen=" + std::to_string(plan.vlen) + " does not divide the channel block of " + layout;
+    if (!fits_blocks(plan.oc_blk, block))
+      return "oc_blk=" + std::to_string(plan.oc_blk) + " neither divides nor is a multiple of the channel block of " + layout;
+    if (!fits_blocks(plan.ic_blk, block) && !is_depthwise(desc) && !one_pass_in_a_block(desc, plan.ic_blk))
+      return "ic_blk=" + std::to_string(plan.ic_blk) + " neither divides nor is a multiple of the channel block of " + layout;
+  }
   if (!plan.staged && needs_staging(desc))
     return "the input must be staged (channels-first layout, or padding with depth)";
   return std::nullopt;
@@ -83,6 +103,7 @@ Plan plan_oc_vector(const ConvDesc& desc, const CpuFacts& cpu, Plan best) {
   const int max_vecs = static_cast<int>(std::min<int64_t>(4, round_up(vector_channels(desc), vlen) / vlen));
   double best_cycles = std::numeric_limits<double>::max();
   for (int vecs = max_vecs; vecs >= 1; --vecs) {
+    if (!fits_blocks(int64_t(vecs) * vlen, channel_block(desc.layout))) continue;
     const int budget = vector_registers(best.isa) - spare_registers(best.isa, vecs);
     const int max_w = static_cast<int>(std::min<int64_t>(desc.o[ConvDesc::W], budget / vecs));
     for (int ur_w = 1; ur_w <= max_w; ++ur_w) {
@@ -101,7 +122,8 @@ Plan plan_oc_vector(const ConvDesc& desc, const CpuFacts& cpu, Plan best) {
   const int64_t icg = desc.icg();
   best.ic_blk = 1;
   for (int64_t c = icg; c >= 1; --c)
-    if (icg % c == 0 && c * per_channel <= cpu.l2_bytes / 2) {
+    if (icg % c == 0 && c * per_channel <= cpu.l2_bytes / 2 &&
+        (fits_blocks(c, channel_block(desc.layout)) || is_depthwise(desc) || one_pass_in_a_block(desc, c))) {
       best.ic_blk = static_cast<int>(c);
       break;
     }

@@ -94,6 +94,9 @@ double reread_cycles(const ConvDesc& desc, int oc_blk, int64_t l2_bytes) {
 }  // namespace
 
 std::optional<std::string> ow_vector_rejection(const ConvDesc& desc, const Plan& plan) {
+  if (channel_block(desc.layout))
+    return "ow_vector reads channels-first or channels-last activations, not " +
+           std::string(to_string(desc.layout));
   if (plan.ic_blk != desc.icg())
     return "ow_vector reduces over all ic/g=" + std::to_string(desc.icg()) + " channels at once";
   if (plan.oc_blk > desc.ocg())

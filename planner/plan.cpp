@@ -29,6 +29,12 @@ int lanes(Isa isa, DataType dt) {
   return bytes / static_cast<int>(size_of(dt));
 }
 
+Isa isa_for(const ConvDesc& desc, Isa isa) {
+  const int64_t block = channel_block(desc.layout);
+  if (block && isa == Isa::avx512 && block % lanes(isa, desc.dt)) return Isa::avx2;
+  return isa;
+}
+
 std::string Plan::str() const {
   std::ostringstream os;
   os << to_string(strategy) << " " << to_string(isa) << " v" << vlen << " ur_w" << ur_w
@@ -114,7 +120,7 @@ double staging_cycles(const ConvDesc& desc, const Plan& plan) {
   // Per element: a copy about a cycle, a transpose (strided on one side) two.
   const double in = double(desc.ic * desc.spatial_in()), out = double(desc.oc * desc.spatial_out());
   const bool channels_last_kernel = plan.strategy == Strategy::oc_vector;
-  const bool user_channels_last = desc.layout == Layout::nxc;
+  const bool user_channels_last = desc.layout != Layout::ncx;
   const double in_cost = !plan.staged ? 0 : channels_last_kernel == user_channels_last ? 1 : 2;
   const double out_cost = channels_last_kernel == user_channels_last ? 0 : 2;
   return in * in_cost + out * out_cost;
@@ -123,10 +129,11 @@ double staging_cycles(const ConvDesc& desc, const Plan& plan) {
 Plan make_plan(const ConvDesc& user_desc, const CpuFacts& cpu, Isa isa, int threads) {
   const ConvDesc desc = work_problem(user_desc);
   Plan base;
-  base.isa = isa;
-  base.vlen = lanes(isa, desc.dt);
+  base.isa = isa_for(desc, isa);
+  base.vlen = lanes(base.isa, desc.dt);
   base.threads = std::max(threads, 1);
   base.ic_blk = static_cast<int>(desc.icg());
+  if (channel_block(desc.layout)) return plan_oc_vector(desc, cpu, base);  // the only one reading blocks
   if (is_depthwise(desc) || (desc.icg() <= 4 && desc.ocg() < base.vlen))
     return prefers_oc_vector(desc, base.vlen) ? plan_oc_vector(desc, cpu, base)
                                               : plan_ow_vector(desc, base, cpu.l2_bytes);

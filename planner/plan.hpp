@@ -50,6 +50,11 @@ int vector_registers(Isa isa);
 // Lanes of one vector of this ISA and data type (scalar: as AVX2 does).
 int lanes(Isa isa, DataType dt);
 
+// The ISA a plan for `desc` uses when `isa` is the best available: a
+// blocked layout needs vectors that fit its channel block (nCx8c in f32 on
+// AVX-512 runs with AVX2's 8 lanes).
+Isa isa_for(const ConvDesc& desc, Isa isa);
+
 // Why `plan` cannot compute `desc`, or nullopt when it can.
 std::optional<std::string> plan_rejection(const ConvDesc& desc, const Plan& plan);
 // The planner's pick for this problem, CPU and thread count. `isa` is the

@@ -43,7 +43,7 @@ template <class T>
 T lookup(std::string_view text, const std::string& field, Names<T> names) {
   const std::string key = lower(text);
   for (const auto& [name, value] : names)
-    if (key == name) return value;
+    if (key == lower(name)) return value;
   unknown_value(text, field, names);
 }
 
@@ -53,7 +53,23 @@ std::size_t size_of(DataType dt) { return dt == DataType::f64 ? sizeof(double) :
 
 std::string_view to_string(DataType dt) { return dt == DataType::f64 ? "f64" : "f32"; }
 
-std::string_view to_string(Layout layout) { return layout == Layout::nxc ? "nxc" : "ncx"; }
+std::string_view to_string(Layout layout) {
+  switch (layout) {
+    case Layout::ncx:
+      return "ncx";
+    case Layout::nxc:
+      return "nxc";
+    case Layout::nCx8c:
+      return "nCx8c";
+    case Layout::nCx16c:
+      return "nCx16c";
+  }
+  return "?";
+}
+
+int64_t channel_block(Layout layout) {
+  return layout == Layout::nCx8c ? 8 : layout == Layout::nCx16c ? 16 : 0;
+}
 
 std::string_view to_string(Isa isa) {
   switch (isa) {
@@ -101,7 +117,15 @@ Layout parse_layout(std::string_view text, const std::string& field) {
                          {"nxc", Layout::nxc},
                          {"nwc", Layout::nxc},
                          {"nhwc", Layout::nxc},
-                         {"ndhwc", Layout::nxc}});
+                         {"ndhwc", Layout::nxc},
+                         {"nCx8c", Layout::nCx8c},
+                         {"nCw8c", Layout::nCx8c},
+                         {"nChw8c", Layout::nCx8c},
+                         {"nCdhw8c", Layout::nCx8c},
+                         {"nCx16c", Layout::nCx16c},
+                         {"nCw16c", Layout::nCx16c},
+                         {"nChw16c", Layout::nCx16c},
+                         {"nCdhw16c", Layout::nCx16c}});
 }
 
 Isa parse_isa(std::string_view text, const std::string& field) {

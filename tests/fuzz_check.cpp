@@ -83,14 +83,14 @@ CaseOutcome check_case(EnginePool& pool, const FuzzCase& c, const std::vector<st
     const Buffer interp = run_backend(engine, Backend::interp, d, src, wei, bias.get(), side, isa.plan);
     isa.run_threads = threads_for(d.flops(1) * double(d.mb), isa.plan.threads);
     out.isas.push_back(isa);
-    const Comparison vs_ref = compare(interp, want, tol, d.post_ops.relu);
+    const Comparison vs_ref = compare(d, interp, want, tol, d.post_ops.relu);
     out.trusted = out.trusted && vs_ref.trusted;
     if (vs_ref.mismatches) return fail("interpreter vs reference", vs_ref);
     if (isa.isa == Isa::scalar) continue;  // no JIT on this ISA
     const Buffer jit = run_backend(engine, Backend::jit, d, src, wei, bias.get(), side, isa.plan);
-    if (Comparison cmp = compare(jit, want, tol, d.post_ops.relu); cmp.mismatches)
+    if (Comparison cmp = compare(d, jit, want, tol, d.post_ops.relu); cmp.mismatches)
       return fail("jit vs reference", cmp);
-    if (Comparison cmp = compare(jit, interp, 0.0, true); cmp.mismatches)
+    if (Comparison cmp = compare(d, jit, interp, 0.0, true); cmp.mismatches)
       return fail("jit vs interpreter (must be bit-identical)", cmp);
   }
   return out;

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "convjit/error.hpp"
+#include "tests/layouts.hpp"
 
 namespace convjit {
 namespace {
@@ -12,7 +13,8 @@ namespace {
 struct Rng {
   std::mt19937_64 gen;
   int pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(gen); }
-  bool chance(double p) { return std::uniform_real_distribution<double>(0, 1)(gen) < p; }
+  double uniform() { return std::uniform_real_distribution<double>(0, 1)(gen); }
+  bool chance(double p) { return uniform() < p; }
 };
 
 // Channel regimes: few channels steer the planner to ow_vector, many to
@@ -106,7 +108,11 @@ FuzzCase fuzz_case(uint64_t seed, uint64_t index) {
     if (flops >= min_flops && flops <= kMaxFlops) break;
   }
   c.desc.dt = r.chance(0.3) ? DataType::f64 : DataType::f32;
-  c.desc.layout = r.chance(0.4) ? Layout::nxc : Layout::ncx;
+  const double layout = r.uniform();
+  c.desc.layout = usable_layout(c.desc, layout < 0.3   ? Layout::nxc
+                                        : layout < 0.4 ? Layout::nCx16c
+                                        : layout < 0.5 ? Layout::nCx8c
+                                                       : Layout::ncx);
   c.desc.post_ops = {r.chance(0.5), r.chance(0.4)};
   c.fill = r.chance(1.0 / 3) ? Fill::real : Fill::integer;
   c.data_seed = r.gen() >> 16;

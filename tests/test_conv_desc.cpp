@@ -448,6 +448,9 @@ TEST(ConvDescTypes, AliasesAndCase) {
   EXPECT_EQ(parse_layout("nwc"), Layout::nxc);
   EXPECT_EQ(parse_layout("NDHWC"), Layout::nxc);
   EXPECT_EQ(parse_isa("AVX512"), Isa::avx512);
+  EXPECT_EQ(parse_layout("nChw16c"), Layout::nCx16c);
+  EXPECT_EQ(parse_layout("ncdhw8c"), Layout::nCx8c);
+  EXPECT_EQ(to_string(parse_layout("nCw16c")), "nCx16c");
   EXPECT_EQ(parse_post_ops(""), PostOps{});
   EXPECT_EQ(parse_post_ops("none"), PostOps{});
   EXPECT_EQ(parse_post_ops("relu,bias"), (PostOps{true, true}));
@@ -455,11 +458,11 @@ TEST(ConvDescTypes, AliasesAndCase) {
 
 TEST(ConvDescTypes, UnknownWordNamesFieldAndChoices) {
   try {
-    parse_layout("nchw16c", "--layout");
+    parse_layout("nchw32c", "--layout");
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(e.field(), "--layout");
-    EXPECT_STREQ(e.what(), "--layout: unknown value 'nchw16c' (expected one of: ncx, nxc)");
+    EXPECT_STREQ(e.what(), "--layout: unknown value 'nchw32c' (expected one of: ncx, nxc, nCx8c, nCx16c)");
   }
   try {
     parse_backend("gpu");

@@ -44,7 +44,7 @@ class Coverage {
         break;
       }
     if (d.dt == DataType::f64) ++n_["f64"];
-    if (d.layout == Layout::nxc) ++n_["nxc"];
+    if (d.layout != Layout::ncx) ++n_[std::string(to_string(d.layout))];
     if (d.post_ops.bias || d.post_ops.relu) ++n_["post_ops"];
     if (c.fill == Fill::real) ++n_["real_fill"];
     if (!out.trusted) ++n_["mostly_zero_reference"];

@@ -10,6 +10,7 @@
 #include "convjit/convjit.hpp"
 #include "kernels/reference.hpp"
 #include "kernels/test_data.hpp"
+#include "tests/layouts.hpp"
 
 namespace convjit {
 namespace {
@@ -40,12 +41,12 @@ void check_problem(const ConvDesc& d, int threads, Fill fill, uint64_t seed) {
                  want.data(), d.mb);
   const double tol = tolerance(d, fill);
   Buffer interp = run_backend(engine, d, Backend::interp, data);
-  Comparison c1 = compare(interp, want, tol, d.post_ops.relu);
+  Comparison c1 = compare(d, interp, want, tol, d.post_ops.relu);
   ASSERT_EQ(c1.mismatches, 0) << "interpreter vs reference: " << c1.str() << "\n  " << replay(d, threads, fill);
   if (engine.cpu().isa == Isa::scalar) return;
   Buffer jit = run_backend(engine, d, Backend::jit, data);
   // The interpreter follows the JIT's order of accumulation: equal bits.
-  Comparison c2 = compare(jit, interp, 0.0, true);
+  Comparison c2 = compare(d, jit, interp, 0.0, true);
   ASSERT_EQ(c2.mismatches, 0) << "jit vs interpreter: " << c2.str() << "\n  " << replay(d, threads, fill);
 }
 
@@ -97,7 +98,8 @@ ConvDesc random_problem(std::mt19937_64& rng, const Space& space) {
     try {
       ConvDesc d = ConvDesc::parse(os.str());
       d.dt = pick(0, 1) ? DataType::f32 : DataType::f64;
-      d.layout = pick(0, 3) == 0 ? Layout::nxc : Layout::ncx;
+      constexpr Layout kLayouts[] = {Layout::ncx, Layout::ncx, Layout::nxc, Layout::nCx16c, Layout::nCx8c};
+      d.layout = usable_layout(d, kLayouts[pick(0, 4)]);
       d.post_ops = {pick(0, 1) == 1, pick(0, 1) == 1};
       return d;
     } catch (const Error&) {

@@ -1,5 +1,5 @@
-// Every layer of the oneDNN shape files, at batch 1, in channels-first and
-// channels-last layouts by turns, computed by the JIT (or
+// Every layer of the oneDNN shape files, at batch 1, in channels-first,
+// channels-last and blocked layouts by turns, computed by the JIT (or
 // the interpreter where the CPU has no AVX2) and compared exactly with the
 // reference on integer data. Layers whose reference would take too long in
 // CI are shrunk spatially (channels, kernel, strides, dilations and both
@@ -12,6 +12,7 @@
 #include "convjit/convjit.hpp"
 #include "kernels/reference.hpp"
 #include "kernels/test_data.hpp"
+#include "tests/layouts.hpp"
 
 namespace convjit {
 namespace {
@@ -40,7 +41,8 @@ void check_file(const std::string& file) {
   for (const ShapeEntry& e : read_shape_file(std::string(CONVJIT_PROBLEMS_DIR) + "/onednn/" + file)) {
     ConvDesc d = e.desc;
     d.mb = 1;
-    d.layout = e.line % 2 ? Layout::nxc : Layout::ncx;  // both layouts, alternating
+    constexpr Layout kTurns[] = {Layout::ncx, Layout::nxc, Layout::nCx16c, Layout::nCx8c};
+    d.layout = usable_layout(d, kTurns[e.line % 4]);  // every layout, by turns
     for (int64_t cap = 64; !full && macs(d) > kMaxReferenceMacs && cap >= 1; cap /= 2) d = shrink(d, cap);
     SCOPED_TRACE(file + ":" + std::to_string(e.line) + " " + d.str());
     auto kernel = engine.make_kernel(d);
@@ -49,7 +51,7 @@ void check_file(const std::string& file) {
     Buffer got(d.dt, d.dst_shape(1)), want(d.dt, d.dst_shape(1));
     kernel->run(data.src.view(), got.view());
     reference_conv(d, data.src.data(), data.wei.data(), nullptr, want.data(), 1);
-    Comparison c = compare(got, want, 0.0, false);
+    Comparison c = compare(d, got, want, 0.0, false);
     EXPECT_EQ(c.mismatches, 0) << c.str() << " plan " << kernel->plan_str() << "\n  replay: convjit run --problem "
                                << d.str();
     ++checked;

@@ -18,7 +18,7 @@ Comparison check_against_reference(const ConvDesc& desc, const ProblemData& data
   reference_conv(desc, data.src.data(), data.wei.data(),
                  data.bias.empty() ? nullptr : data.bias.data(), want.data(),
                  data.src.shape().dim[0]);
-  return compare(dst, want, tol, desc.post_ops.relu);
+  return compare(desc, dst, want, tol, desc.post_ops.relu);
 }
 
 }  // namespace convjit

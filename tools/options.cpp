@@ -35,7 +35,7 @@ void add_data_options(CLI::App& cmd, KernelOptions& o) {
       ->type_name("LIST")
       ->capture_default_str();
   cmd.add_option("--layout", o.layout,
-                 "Activation layout: ncx (ncw, nchw, ncdhw) or nxc (nwc, nhwc, ndhwc)")
+                 "Activation layout: ncx (ncw, nchw, ncdhw), nxc (nwc, nhwc, ndhwc), nCx8c or nCx16c (nChw8c, nChw16c, ...)")
       ->type_name("LAYOUT")
       ->capture_default_str();
 }

@@ -53,6 +53,7 @@ struct ConvDesc {
   // User-visible tensor shapes (the layout decides src/dst dim order).
   Shape src_shape(int64_t batch) const;
   Shape dst_shape(int64_t batch) const;
+  Shape spatial_shape(const std::array<int64_t, 3>& sizes) const;  // the present axes of i or o
   Shape wei_shape() const;   // [G,] OC/G, IC/G, [KD,] [KH,] KW
   Shape bias_shape() const;  // [OC]
   // Multiply-adds over valid taps only (padding taps do not count), x2.

@@ -5,4 +5,5 @@
 #include "convjit/engine.hpp"
 #include "convjit/error.hpp"
 #include "convjit/kernel.hpp"
+#include "convjit/layout.hpp"
 #include "convjit/types.hpp"

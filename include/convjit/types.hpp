@@ -10,8 +10,12 @@
 namespace convjit {
 
 enum class DataType : uint8_t { f32, f64 };
-// Activation layouts: channels second (NCW/NCHW/NCDHW) or last (NWC/NHWC/NDHWC).
-enum class Layout : uint8_t { ncx, nxc };
+// Activation layouts: channels second (NCW/NCHW/NCDHW), last (NWC/NHWC/NDHWC),
+// or blocked by 8 or 16 channels (oneDNN's nChw8c / nChw16c): the channels in
+// blocks of B, each block a channels-last tensor of B channels, the last
+// block padded to B; convjit never reads the padding channels of an input
+// and leaves those of an output as they were.
+enum class Layout : uint8_t { ncx, nxc, nCx8c, nCx16c };
 // Instruction sets, ordered: a cap of avx2 allows scalar and avx2.
 enum class Isa : uint8_t { scalar, avx2, avx512 };
 enum class Backend : uint8_t { automatic, jit, interp, reference };
@@ -24,7 +28,9 @@ struct PostOps {
 
 std::size_t size_of(DataType dt);
 std::string_view to_string(DataType dt);
-std::string_view to_string(Layout layout);  // "ncx" / "nxc"
+std::string_view to_string(Layout layout);  // "ncx", "nxc", "nCx8c", "nCx16c"
+// Channels per block of a blocked layout; 0 for ncx and nxc.
+int64_t channel_block(Layout layout);
 std::string_view to_string(Isa isa);
 std::string_view to_string(Backend backend);
 std::string to_string(PostOps post_ops);    // "none", "bias", "relu", "bias,relu"
