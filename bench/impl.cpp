@@ -8,12 +8,12 @@ namespace convjit::bench {
 
 void Impl::enter(int threads) { omp_set_num_threads(threads); }
 
-void PlainImpl::prepare_slots(const Setup& setup) {
+void PlainImpl::prepare_slots(const Setup& setup, int64_t src_elems, int64_t dst_elems) {
   problem_ = &setup.problem;
   const int64_t esize = static_cast<int64_t>(size_of(setup.problem.desc.dt));
   auto round_up = [](int64_t bytes) { return (bytes + 63) / 64 * 64; };
-  dst_offset_bytes_ = round_up(problem_->src_elems() * esize);
-  slot_bytes_ = dst_offset_bytes_ + round_up(problem_->dst_elems() * esize);
+  dst_offset_bytes_ = round_up((src_elems ? src_elems : problem_->src_elems()) * esize);
+  slot_bytes_ = dst_offset_bytes_ + round_up((dst_elems ? dst_elems : problem_->dst_elems()) * esize);
   arena_ = Buffer(DataType::f32, Shape{1, {slot_bytes_ * setup.slots / 4}});
 }
 
@@ -33,7 +33,7 @@ void PlainImpl::run(int slot) {
 void PlainImpl::store(int slot, Buffer& dst) { std::memcpy(dst.data(), dst_of(slot), dst.bytes()); }
 
 std::vector<ImplInfo> all_impls() {
-  std::vector<ImplInfo> impls{convjit_impl(), convjit_nhwc_impl()};
+  std::vector<ImplInfo> impls{convjit_impl(), convjit_nhwc_impl(), convjit_blocked_impl()};
 #if CONVJIT_HAVE_DNNL
   impls.push_back(onednn_impl(true));
   impls.push_back(onednn_impl(false));

@@ -59,8 +59,9 @@ class PlainImpl : public Impl {
   void store(int slot, Buffer& dst) override;
 
  protected:
-  // Allocates the slots; call from prepare().
-  void prepare_slots(const Setup& setup);
+  // Allocates the slots; call from prepare(). Elements of src and dst: the
+  // problem's, unless a layout of the implementation's own pads them.
+  void prepare_slots(const Setup& setup, int64_t src_elems = 0, int64_t dst_elems = 0);
   // One piece: `batch` images from src into dst (plain layout).
   virtual void compute(const void* src, void* dst, int64_t batch) = 0;
   const Problem& problem() const { return *problem_; }
@@ -95,6 +96,7 @@ std::vector<ImplInfo> all_impls();
 // The factories, one per file.
 ImplInfo convjit_impl();
 ImplInfo convjit_nhwc_impl();
+ImplInfo convjit_blocked_impl();
 ImplInfo naive_impl();
 #if CONVJIT_HAVE_DNNL
 ImplInfo onednn_impl(bool any_format);
