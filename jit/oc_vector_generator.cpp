@@ -128,6 +128,9 @@ void OcVectorGenerator<Vmm>::block(const Block& b) {
   for (int j = 0; j < b.pixels; ++j)
     for (int v = 0; v < b.vecs; ++v) vxorps(acc(b, j, v), acc(b, j, v), acc(b, j, v));
   L(init_done);
+  for (int s = 1; s < geo_.chains; ++s)
+    for (int j = 0; j < b.pixels; ++j)
+      for (int v = 0; v < b.vecs; ++v) vxorps(acc(b, j, v, s), acc(b, j, v, s), acc(b, j, v, s));
 
   // kd and kh loop at run time; kw and the input channels are unrolled.
   const int64_t kd = desc_.k[ConvDesc::D], kh = desc_.k[ConvDesc::H], kw = desc_.k[ConvDesc::W];
@@ -156,6 +159,7 @@ void OcVectorGenerator<Vmm>::block(const Block& b) {
   dec(reg_kd_left);
   jnz(kd_loop, T_NEAR);
   L(taps_done);
+  sum_chains(b);
   epilogue(b);
 }
 
@@ -195,13 +199,14 @@ void OcVectorGenerator<Vmm>::taps(const Block& b) {
       for (int j = 0; j < b.pixels; ++j) {
         if (!reads(b, j, x)) continue;
         const int32_t in = disp((j * sw + x * dw1) * geo_.in_pix + u);
+        const int s = static_cast<int>(u % geo_.chains);
         if (kZmm && b.vecs == 1) {
           // Embedded broadcast: one uop instead of a broadcast and an FMA.
-          fma(acc(b, j, 0), wei_vec(b, 0), ptr_b[reg_src_tap + in]);
+          fma(acc(b, j, 0, s), wei_vec(b, 0), ptr_b[reg_src_tap + in]);
           continue;
         }
         broadcast(in_vec(b), ptr[reg_src_tap + in]);
-        for (int v = 0; v < b.vecs; ++v) fma(acc(b, j, v), wei_vec(b, v), in_vec(b));
+        for (int v = 0; v < b.vecs; ++v) fma(acc(b, j, v, s), wei_vec(b, v), in_vec(b));
       }
     }
     add(reg_src_tap, disp(unroll));
@@ -224,6 +229,19 @@ void OcVectorGenerator<Vmm>::taps(const Block& b) {
     }
     sub(reg_wei_tap, disp(int64_t(plan_.ic_blk) * plan_.oc_blk));
   }
+}
+
+template <class Vmm>
+void OcVectorGenerator<Vmm>::sum_chains(const Block& b) {
+  if (geo_.chains == 1) return;
+  note("sum the " + std::to_string(geo_.chains) + " accumulator sets pairwise");
+  for (int half = static_cast<int>(geo_.chains) / 2; half >= 1; half /= 2)
+    for (int s = 0; s < half; ++s)
+      for (int j = 0; j < b.pixels; ++j)
+        for (int v = 0; v < b.vecs; ++v) {
+          if (bytes_ == 4) vaddps(acc(b, j, v, s), acc(b, j, v, s), acc(b, j, v, s + half));
+          else vaddpd(acc(b, j, v, s), acc(b, j, v, s), acc(b, j, v, s + half));
+        }
 }
 
 template <class Vmm>

@@ -43,9 +43,11 @@ class OcVectorGenerator : public VectorGenerator {
   bool in_padding(int64_t w0, int pixels) const;
   void epilogue(const Block& b);
 
-  Vmm acc(const Block& b, int j, int v) const { return Vmm(j * b.vecs + v); }
-  Vmm wei_vec(const Block& b, int v) const { return Vmm(b.pixels * b.vecs + v); }
-  Vmm in_vec(const Block& b) const { return Vmm(b.pixels * b.vecs + b.vecs); }
+  // Accumulator set s (see ChannelGeometry::chains), then the weights and the input.
+  Vmm acc(const Block& b, int j, int v, int s = 0) const { return Vmm((s * b.pixels + j) * b.vecs + v); }
+  Vmm wei_vec(const Block& b, int v) const { return Vmm(int(geo_.chains) * b.pixels * b.vecs + v); }
+  Vmm in_vec(const Block& b) const { return Vmm(int(geo_.chains) * b.pixels * b.vecs + b.vecs); }
+  void sum_chains(const Block& b);
 
   // The base's masked moves, with the block's one tail mask.
   void load(const Vmm& v, const Xbyak::Address& a, int lanes) { Base::load<Vmm>(v, a, lanes, k_tail); }

@@ -36,9 +36,13 @@ class OcVectorInterpreter final : public Inner {
   void block(int pixels, int64_t w0, int ocs, const CallArgs& a, const T* src, T* dst) const {
     constexpr int kMaxAcc = 32 * 64;  // pixels x channels the register budget allows
     T acc[kMaxAcc];
-    auto at = [&](int j, int c) -> T& { return acc[j * ocs + c]; };
+    const int chains = static_cast<int>(geo_.chains);
+    auto at = [&](int j, int c, int s = 0) -> T& { return acc[(s * pixels + j) * ocs + c]; };
     for (int j = 0; j < pixels; ++j)
-      for (int c = 0; c < ocs; ++c) at(j, c) = a.flags & kAccumulate ? dst[j * geo_.out_pix + geo_.out_channel(c)] : T(0);
+      for (int c = 0; c < ocs; ++c) {
+        at(j, c) = a.flags & kAccumulate ? dst[j * geo_.out_pix + geo_.out_channel(c)] : T(0);
+        for (int s = 1; s < chains; ++s) at(j, c, s) = T(0);
+      }
     const int64_t kd = desc_.k[0], kh = desc_.k[1], kw = desc_.k[2];
     const int64_t sw = desc_.s[2], dw1 = desc_.d[2] + 1;
     auto inside = [&](int j, int64_t x) {
@@ -62,10 +66,15 @@ class OcVectorInterpreter final : public Inner {
             for (int j = 0; j < pixels; ++j) {
               if (!inside(j, x)) continue;
               const T v = in[(j * sw + x * dw1) * geo_.in_pix + geo_.in_channel(ic)];
+              const int s = static_cast<int>(ic % chains);
               for (int c = 0; c < ocs; ++c)
-                at(j, c) = std::fma(w[x * geo_.wei_tap + ic * plan_.oc_blk + c], v, at(j, c));
+                at(j, c, s) = std::fma(w[x * geo_.wei_tap + ic * plan_.oc_blk + c], v, at(j, c, s));
             }
       }
+    for (int half = chains / 2; half >= 1; half /= 2)  // pairwise, as the JIT sums its sets
+      for (int s = 0; s < half; ++s)
+        for (int j = 0; j < pixels; ++j)
+          for (int c = 0; c < ocs; ++c) at(j, c, s) += at(j, c, s + half);
     const T* bias = static_cast<const T*>(a.bias);
     const bool last = a.flags & kLastPass;
     for (int j = 0; j < pixels; ++j)

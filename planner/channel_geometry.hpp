@@ -30,6 +30,10 @@ struct ChannelGeometry {
   int64_t w_blocks = 0, w_tail = 0;       // full blocks of ur_w pixels; pixels left
   int64_t ic_blocks = 0;                  // passes over the output
   int64_t ic_unroll = 1;                  // input channels per step of the ic loop
+  // Accumulator sets the input channels of a step go to by turns (channel
+  // u to set u % chains), summed after the taps: a block of fewer than 8
+  // accumulators would otherwise wait on the latency of its FMA chains.
+  int64_t chains = 1;
   // Packed weights per looped group: [oc block][kd][kh][kw][ic/g][oc_blk].
   int64_t wei_tap = 0, wei_block = 0, wei_group = 0;
 
