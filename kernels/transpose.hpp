@@ -60,12 +60,16 @@ inline bool has_avx() {
 template <class T>
 void transpose(const T* from, int64_t rows, int64_t cols, int64_t from_stride, T* to,
                int64_t to_stride) {
-  constexpr int64_t kTile = 32, kBlock = std::is_same_v<T, float> ? 8 : 4;
+  // Tiles of 128 rows x 32 columns: with rows of `to` 4 KiB apart (1024
+  // channels) all its lines fall in the same L1 sets, and short tiles of 32
+  // rows kept revisiting them (measured, 1024 x 196: 120 us; 128-row tiles:
+  // 19 us; other shapes within 20% either way).
+  constexpr int64_t kTileRows = 128, kTileCols = 32, kBlock = std::is_same_v<T, float> ? 8 : 4;
   const bool simd = transpose_detail::has_avx();
-  for (int64_t r0 = 0; r0 < rows; r0 += kTile) {
-    const int64_t r1 = std::min(rows, r0 + kTile);
-    for (int64_t c0 = 0; c0 < cols; c0 += kTile) {
-      const int64_t c1 = std::min(cols, c0 + kTile);
+  for (int64_t r0 = 0; r0 < rows; r0 += kTileRows) {
+    const int64_t r1 = std::min(rows, r0 + kTileRows);
+    for (int64_t c0 = 0; c0 < cols; c0 += kTileCols) {
+      const int64_t c1 = std::min(cols, c0 + kTileCols);
       // Whole blocks, columns outer: the lines a block column writes are
       // completed by the next blocks down before anything can evict them
       // (channels-last rows 4 KiB apart all fall in the same L1 sets).
