@@ -26,12 +26,13 @@ inline int threads_for(double flops, int max_threads) {
   return static_cast<int>(std::clamp<double>(flops / kMinFlopsPerThread, 1, max_threads));
 }
 
-// Asks for the first lines of a ragged batch's next tensor while the last
-// image of the current one computes: the hardware prefetchers follow one
-// stream but start cold at every separate allocation (measured: ragged runs
-// over 1000 separate tensors were 4-9% slower than one batch without this).
+// Asks for the head (up to 32 KiB) of a ragged batch's next tensor into L2
+// while the last image of the current one computes: the hardware
+// prefetchers follow one stream but start cold at every separate allocation
+// (measured on 1000 separate tensors of 20-40 16x16 images, one thread:
+// ragged/batch 1.07-1.09x without, 1.03-1.08x with 4 KiB, 0.85-0.99x with 32 KiB).
 inline void prefetch_head(const ConstTensorView& src) {
-  constexpr int64_t kHeadBytes = 4096;
+  constexpr int64_t kHeadBytes = 32768;
   const char* bytes = static_cast<const char*>(src.data);
   const int64_t n = std::min<int64_t>(src.shape.elems() * int64_t(size_of(src.dt)), kHeadBytes);
   for (int64_t b = 0; b < n; b += 64) _mm_prefetch(bytes + b, _MM_HINT_T1);
