@@ -12,347 +12,371 @@ set rmargin 22
 set ytics (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 unset mytics
 $s0 << EOD
-0 "image3x3" NaN NaN NaN NaN NaN 2.7767
-1 "small_strided" NaN 4.03863 NaN NaN NaN NaN
-2 "tiny" NaN NaN NaN NaN 3.5018 NaN
-3 "im2col50" NaN NaN NaN NaN NaN 7.45225
-4 "im2col250" NaN NaN NaN NaN NaN 3.01713
-5 "im2col1000" NaN NaN NaN NaN NaN 2.30721
-6 "batch1000" NaN 8.08853 NaN NaN NaN NaN
-7 "batch30000" NaN 7.34706 NaN NaN NaN NaN
+0 "image3x3" NaN NaN NaN NaN NaN NaN 2.73827
+1 "small_strided" NaN NaN 3.98943 NaN NaN NaN NaN
+2 "tiny" NaN NaN NaN NaN NaN 3.2332 NaN
+3 "im2col50" NaN NaN NaN NaN NaN NaN 7.40271
+4 "im2col250" NaN NaN NaN NaN NaN NaN 3.25099
+5 "im2col1000" NaN NaN NaN NaN NaN NaN 2.32615
+6 "batch1000" NaN NaN 7.89829 NaN NaN NaN NaN
+7 "batch30000" NaN NaN 7.32247 NaN NaN NaN NaN
 EOD
 set title "seeds f32, 1 thread"
 set xrange [-0.6:8-0.4]
 set ylabel "speedup"
-set yrange [0.5:12.1328]
+set yrange [0.5:11.8474]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s0 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s0 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
-     $s0 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over oneDNN any", \
+     $s0 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over convjit blocked", \
      $s0 using 1:4:(sprintf("%.2f", $4)) with labels offset 0,0.6 font ",7" notitle, \
-     $s0 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN nchw", \
+     $s0 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN any", \
      $s0 using 1:5:(sprintf("%.2f", $5)) with labels offset 0,0.6 font ",7" notitle, \
-     $s0 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over im2col+BLAS", \
+     $s0 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over oneDNN nchw", \
      $s0 using 1:6:(sprintf("%.2f", $6)) with labels offset 0,0.6 font ",7" notitle, \
-     $s0 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over naive", \
+     $s0 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over im2col+BLAS", \
      $s0 using 1:7:(sprintf("%.2f", $7)) with labels offset 0,0.6 font ",7" notitle, \
-     $s0 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
-     $s0 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
+     $s0 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over naive", \
+     $s0 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle, \
+     $s0 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
+     $s0 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s1 << EOD
-0 "image3x3" NaN NaN NaN NaN NaN 5.0637
-1 "small_strided" NaN NaN NaN 5.94459 NaN NaN
-2 "tiny" NaN NaN NaN NaN 3.50393 NaN
-3 "im2col50" NaN NaN NaN NaN NaN 7.57926
-4 "im2col250" NaN NaN NaN NaN NaN 1.73674
-5 "im2col1000" NaN NaN NaN NaN NaN 3.32471
-6 "batch1000" NaN 7.9915 NaN NaN NaN NaN
-7 "batch30000" NaN 7.42123 NaN NaN NaN NaN
+0 "image3x3" NaN NaN NaN NaN NaN NaN 5.38577
+1 "small_strided" NaN NaN NaN NaN 6.01757 NaN NaN
+2 "tiny" NaN NaN NaN NaN NaN 3.26266 NaN
+3 "im2col50" NaN NaN NaN NaN NaN NaN 7.18986
+4 "im2col250" NaN NaN NaN NaN NaN NaN 4.83412
+5 "im2col1000" NaN NaN NaN NaN NaN NaN 4.34062
+6 "batch1000" NaN NaN 8.10793 NaN NaN NaN NaN
+7 "batch30000" NaN NaN 5.87911 NaN NaN NaN NaN
 EOD
 set title "seeds f32, 2 threads"
 set xrange [-0.6:8-0.4]
 set ylabel "speedup"
-set yrange [0.5:11.9873]
+set yrange [0.5:12.1619]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s1 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s1 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
-     $s1 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over oneDNN any", \
+     $s1 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over convjit blocked", \
      $s1 using 1:4:(sprintf("%.2f", $4)) with labels offset 0,0.6 font ",7" notitle, \
-     $s1 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN nchw", \
+     $s1 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN any", \
      $s1 using 1:5:(sprintf("%.2f", $5)) with labels offset 0,0.6 font ",7" notitle, \
-     $s1 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over im2col+BLAS", \
+     $s1 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over oneDNN nchw", \
      $s1 using 1:6:(sprintf("%.2f", $6)) with labels offset 0,0.6 font ",7" notitle, \
-     $s1 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over naive", \
+     $s1 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over im2col+BLAS", \
      $s1 using 1:7:(sprintf("%.2f", $7)) with labels offset 0,0.6 font ",7" notitle, \
-     $s1 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
-     $s1 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
+     $s1 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over naive", \
+     $s1 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle, \
+     $s1 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
+     $s1 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s2 << EOD
-0 "image3x3" NaN NaN NaN NaN NaN 3.64884
-1 "small_strided" NaN NaN NaN 5.9284 NaN NaN
-2 "tiny" NaN NaN NaN NaN 3.44086 NaN
-3 "im2col50" NaN NaN NaN NaN NaN 5.50861
-4 "im2col250" NaN NaN NaN NaN NaN 3.54779
-5 "im2col1000" NaN NaN NaN NaN NaN 2.88459
-6 "batch1000" NaN NaN NaN 7.96564 NaN NaN
-7 "batch30000" NaN NaN NaN 4.91125 NaN NaN
+0 "image3x3" NaN NaN NaN NaN NaN NaN 3.75757
+1 "small_strided" NaN NaN NaN NaN 5.71695 NaN NaN
+2 "tiny" NaN NaN NaN NaN NaN 3.25448 NaN
+3 "im2col50" NaN NaN NaN NaN NaN NaN 6.24917
+4 "im2col250" NaN NaN NaN NaN NaN NaN 3.40091
+5 "im2col1000" NaN NaN NaN NaN NaN NaN 2.63302
+6 "batch1000" NaN NaN NaN NaN 7.71362 NaN NaN
+7 "batch30000" NaN NaN NaN NaN 6.2807 NaN NaN
 EOD
 set title "seeds f64, 1 thread"
 set xrange [-0.6:8-0.4]
 set ylabel "speedup"
-set yrange [0.5:11.9485]
+set yrange [0.5:11.5704]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s2 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s2 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
-     $s2 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over oneDNN any", \
+     $s2 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over convjit blocked", \
      $s2 using 1:4:(sprintf("%.2f", $4)) with labels offset 0,0.6 font ",7" notitle, \
-     $s2 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN nchw", \
+     $s2 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN any", \
      $s2 using 1:5:(sprintf("%.2f", $5)) with labels offset 0,0.6 font ",7" notitle, \
-     $s2 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over im2col+BLAS", \
+     $s2 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over oneDNN nchw", \
      $s2 using 1:6:(sprintf("%.2f", $6)) with labels offset 0,0.6 font ",7" notitle, \
-     $s2 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over naive", \
+     $s2 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over im2col+BLAS", \
      $s2 using 1:7:(sprintf("%.2f", $7)) with labels offset 0,0.6 font ",7" notitle, \
-     $s2 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
-     $s2 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
+     $s2 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over naive", \
+     $s2 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle, \
+     $s2 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
+     $s2 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s3 << EOD
-0 "image3x3" NaN NaN NaN NaN NaN 7.08702
-1 "small_strided" NaN NaN NaN 5.71734 NaN NaN
-2 "tiny" NaN NaN NaN NaN 3.63302 NaN
-3 "im2col50" NaN NaN NaN NaN NaN 5.60266
-4 "im2col250" NaN NaN NaN NaN NaN 6.38112
-5 "im2col1000" NaN NaN NaN NaN NaN 5.29935
-6 "batch1000" NaN NaN NaN 16.0354 NaN NaN
-7 "batch30000" NaN NaN NaN 9.35494 NaN NaN
+0 "image3x3" NaN NaN NaN NaN NaN NaN 7.57043
+1 "small_strided" NaN NaN NaN NaN 5.85662 NaN NaN
+2 "tiny" NaN NaN NaN NaN NaN 3.23782 NaN
+3 "im2col50" NaN NaN NaN NaN NaN NaN 5.5714
+4 "im2col250" NaN NaN NaN NaN NaN NaN 6.37244
+5 "im2col1000" NaN NaN NaN NaN NaN NaN 5.51455
+6 "batch1000" NaN NaN NaN NaN 16.0371 NaN NaN
+7 "batch30000" NaN NaN NaN NaN 13.3267 NaN NaN
 EOD
 set title "seeds f64, 2 threads"
 set xrange [-0.6:8-0.4]
 set ylabel "speedup"
-set yrange [0.5:24.0531]
+set yrange [0.5:24.0556]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s3 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s3 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
-     $s3 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over oneDNN any", \
+     $s3 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over convjit blocked", \
      $s3 using 1:4:(sprintf("%.2f", $4)) with labels offset 0,0.6 font ",7" notitle, \
-     $s3 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN nchw", \
+     $s3 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN any", \
      $s3 using 1:5:(sprintf("%.2f", $5)) with labels offset 0,0.6 font ",7" notitle, \
-     $s3 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over im2col+BLAS", \
+     $s3 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over oneDNN nchw", \
      $s3 using 1:6:(sprintf("%.2f", $6)) with labels offset 0,0.6 font ",7" notitle, \
-     $s3 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over naive", \
+     $s3 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over im2col+BLAS", \
      $s3 using 1:7:(sprintf("%.2f", $7)) with labels offset 0,0.6 font ",7" notitle, \
-     $s3 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
-     $s3 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
+     $s3 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over naive", \
+     $s3 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle, \
+     $s3 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
+     $s3 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s4 << EOD
-0 "conv1" NaN 0.801921 NaN NaN NaN NaN
-1 "res2a_branch1*4" NaN 0.937054 NaN NaN NaN NaN
-2 "res2a_branch2a" NaN 0.94162 NaN NaN NaN NaN
-3 "res2a_branch2b*3" NaN 0.874198 NaN NaN NaN NaN
-4 "res2b_branch2a*2" NaN 0.796157 NaN NaN NaN NaN
-5 "res3a_branch1" NaN 0.640745 NaN NaN NaN NaN
-6 "res3a_branch2a" NaN 0.534324 NaN NaN NaN NaN
-7 "res3a_branch2b*4" NaN 0.889535 NaN NaN NaN NaN
-8 "res3a_branch2c*4" NaN 1.00963 NaN NaN NaN NaN
-9 "res3b_branch2a*3" NaN 0.905616 NaN NaN NaN NaN
-10 "res4a_branch1" NaN 0.828265 NaN NaN NaN NaN
-11 "res4a_branch2a" NaN 0.590296 NaN NaN NaN NaN
-12 "res4a_branch2b*6" NaN 0.873437 NaN NaN NaN NaN
-13 "res4a_branch2c*6" NaN 0.922613 NaN NaN NaN NaN
-14 "res4b_branch2a*5" NaN 0.372231 NaN NaN NaN NaN
-15 "res5a_branch1" NaN 0.770557 NaN NaN NaN NaN
-16 "res5a_branch2a" NaN 0.471351 NaN NaN NaN NaN
-17 "res5a_branch2b*3" NaN 0.81816 NaN NaN NaN NaN
-18 "res5a_branch2c*3" NaN 0.909925 NaN NaN NaN NaN
-19 "res5b_branch2a*2" NaN 0.584307 NaN NaN NaN NaN
+0 "conv1" NaN NaN 0.813225 NaN NaN NaN NaN
+1 "res2a_branch1*4" NaN NaN 0.922102 NaN NaN NaN NaN
+2 "res2a_branch2a" NaN NaN 0.910103 NaN NaN NaN NaN
+3 "res2a_branch2b*3" NaN NaN 0.958896 NaN NaN NaN NaN
+4 "res2b_branch2a*2" NaN NaN NaN 0.773146 NaN NaN NaN
+5 "res3a_branch1" NaN NaN 0.772665 NaN NaN NaN NaN
+6 "res3a_branch2a" NaN NaN 0.538222 NaN NaN NaN NaN
+7 "res3a_branch2b*4" NaN NaN 0.931313 NaN NaN NaN NaN
+8 "res3a_branch2c*4" NaN NaN NaN 1.01005 NaN NaN NaN
+9 "res3b_branch2a*3" NaN NaN 0.891452 NaN NaN NaN NaN
+10 "res4a_branch1" NaN NaN 0.932885 NaN NaN NaN NaN
+11 "res4a_branch2a" NaN NaN 0.810425 NaN NaN NaN NaN
+12 "res4a_branch2b*6" NaN NaN 0.878173 NaN NaN NaN NaN
+13 "res4a_branch2c*6" NaN NaN 0.922458 NaN NaN NaN NaN
+14 "res4b_branch2a*5" NaN NaN 0.912859 NaN NaN NaN NaN
+15 "res5a_branch1" NaN NaN 0.920343 NaN NaN NaN NaN
+16 "res5a_branch2a" NaN NaN 0.823989 NaN NaN NaN NaN
+17 "res5a_branch2b*3" NaN NaN 0.819762 NaN NaN NaN NaN
+18 "res5a_branch2c*3" NaN NaN 0.940898 NaN NaN NaN NaN
+19 "res5b_branch2a*2" NaN NaN 0.968532 NaN NaN NaN NaN
 EOD
 set title "resnet50 f32, 1 thread"
 set xrange [-0.6:20-0.4]
 set ylabel "speedup"
-set yrange [0.248154:2]
+set yrange [0.358814:2]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s4 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s4 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
-     $s4 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over oneDNN any", \
+     $s4 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over convjit blocked", \
      $s4 using 1:4:(sprintf("%.2f", $4)) with labels offset 0,0.6 font ",7" notitle, \
-     $s4 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN nchw", \
+     $s4 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN any", \
      $s4 using 1:5:(sprintf("%.2f", $5)) with labels offset 0,0.6 font ",7" notitle, \
-     $s4 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over im2col+BLAS", \
+     $s4 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over oneDNN nchw", \
      $s4 using 1:6:(sprintf("%.2f", $6)) with labels offset 0,0.6 font ",7" notitle, \
-     $s4 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over naive", \
+     $s4 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over im2col+BLAS", \
      $s4 using 1:7:(sprintf("%.2f", $7)) with labels offset 0,0.6 font ",7" notitle, \
-     $s4 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
-     $s4 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
+     $s4 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over naive", \
+     $s4 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle, \
+     $s4 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
+     $s4 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s5 << EOD
-0 "conv1" NaN 0.820615 NaN NaN NaN NaN
-1 "res2a_branch1*4" NaN 0.465389 NaN NaN NaN NaN
-2 "res2a_branch2a" NaN 0.463777 NaN NaN NaN NaN
-3 "res2a_branch2b*3" NaN 0.838913 NaN NaN NaN NaN
-4 "res2b_branch2a*2" NaN 0.393018 NaN NaN NaN NaN
-5 "res3a_branch1" NaN 0.604283 NaN NaN NaN NaN
-6 "res3a_branch2a" NaN 0.658307 NaN NaN NaN NaN
-7 "res3a_branch2b*4" NaN 0.900514 NaN NaN NaN NaN
-8 "res3a_branch2c*4" NaN 0.51361 NaN NaN NaN NaN
-9 "res3b_branch2a*3" NaN 0.455422 NaN NaN NaN NaN
-10 "res4a_branch1" NaN 0.843983 NaN NaN NaN NaN
-11 "res4a_branch2a" NaN 0.485153 NaN NaN NaN NaN
-12 "res4a_branch2b*6" NaN 0.824607 NaN NaN NaN NaN
-13 "res4a_branch2c*6" NaN 0.481068 NaN NaN NaN NaN
-14 "res4b_branch2a*5" NaN 0.191044 NaN NaN NaN NaN
-15 "res5a_branch1" NaN 0.586991 NaN NaN NaN NaN
-16 "res5a_branch2a" NaN 0.395015 NaN NaN NaN NaN
-17 "res5a_branch2b*3" NaN 0.714651 NaN NaN NaN NaN
-18 "res5a_branch2c*3" NaN 0.466167 NaN NaN NaN NaN
-19 "res5b_branch2a*2" NaN 0.312873 NaN NaN NaN NaN
+0 "conv1" NaN NaN 0.774641 NaN NaN NaN NaN
+1 "res2a_branch1*4" NaN NaN 0.481876 NaN NaN NaN NaN
+2 "res2a_branch2a" NaN NaN 0.46408 NaN NaN NaN NaN
+3 "res2a_branch2b*3" NaN NaN 0.977889 NaN NaN NaN NaN
+4 "res2b_branch2a*2" NaN NaN 0.393095 NaN NaN NaN NaN
+5 "res3a_branch1" NaN NaN 0.726333 NaN NaN NaN NaN
+6 "res3a_branch2a" NaN NaN 0.668484 NaN NaN NaN NaN
+7 "res3a_branch2b*4" NaN NaN 0.938015 NaN NaN NaN NaN
+8 "res3a_branch2c*4" NaN NaN 0.511851 NaN NaN NaN NaN
+9 "res3b_branch2a*3" NaN NaN 0.455445 NaN NaN NaN NaN
+10 "res4a_branch1" NaN NaN 0.940705 NaN NaN NaN NaN
+11 "res4a_branch2a" NaN NaN 0.748092 NaN NaN NaN NaN
+12 "res4a_branch2b*6" NaN NaN 0.843466 NaN NaN NaN NaN
+13 "res4a_branch2c*6" NaN NaN 0.486376 NaN NaN NaN NaN
+14 "res4b_branch2a*5" NaN NaN 0.559603 NaN NaN NaN NaN
+15 "res5a_branch1" NaN NaN 0.890346 NaN NaN NaN NaN
+16 "res5a_branch2a" NaN NaN 0.780114 NaN NaN NaN NaN
+17 "res5a_branch2b*3" NaN NaN 0.672973 NaN NaN NaN NaN
+18 "res5a_branch2c*3" NaN NaN 0.795099 NaN NaN NaN NaN
+19 "res5b_branch2a*2" NaN NaN 0.788095 NaN NaN NaN NaN
 EOD
 set title "resnet50 f32, 2 threads"
 set xrange [-0.6:20-0.4]
 set ylabel "speedup"
-set yrange [0.127363:2]
+set yrange [0.262063:2]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s5 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s5 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
-     $s5 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over oneDNN any", \
+     $s5 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over convjit blocked", \
      $s5 using 1:4:(sprintf("%.2f", $4)) with labels offset 0,0.6 font ",7" notitle, \
-     $s5 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN nchw", \
+     $s5 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN any", \
      $s5 using 1:5:(sprintf("%.2f", $5)) with labels offset 0,0.6 font ",7" notitle, \
-     $s5 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over im2col+BLAS", \
+     $s5 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over oneDNN nchw", \
      $s5 using 1:6:(sprintf("%.2f", $6)) with labels offset 0,0.6 font ",7" notitle, \
-     $s5 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over naive", \
+     $s5 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over im2col+BLAS", \
      $s5 using 1:7:(sprintf("%.2f", $7)) with labels offset 0,0.6 font ",7" notitle, \
-     $s5 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
-     $s5 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
+     $s5 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over naive", \
+     $s5 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle, \
+     $s5 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
+     $s5 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s6 << EOD
-0 "conv1*3" NaN 0.630761 NaN NaN NaN NaN
-1 "conv2*4" NaN 0.756711 NaN NaN NaN NaN
-2 "conv3*4" NaN 0.954623 NaN NaN NaN NaN
-3 "conv4*4" NaN 0.818724 NaN NaN NaN NaN
-4 "conv5*4" NaN 0.999582 NaN NaN NaN NaN
-5 "conv6*4" NaN 0.74221 NaN NaN NaN NaN
-6 "conv7*4" NaN 0.926224 NaN NaN NaN NaN
-7 "conv8*20" NaN 0.927411 NaN NaN NaN NaN
-8 "conv9*4" NaN 0.888856 NaN NaN NaN NaN
-9 "conv10*4" NaN 0.712769 NaN NaN NaN NaN
-10 "conv11*4" NaN NaN 0.311191 NaN NaN NaN
+0 "conv1*3" NaN NaN 0.634989 NaN NaN NaN NaN
+1 "conv2*4" NaN NaN 0.931499 NaN NaN NaN NaN
+2 "conv3*4" NaN NaN 0.946857 NaN NaN NaN NaN
+3 "conv4*4" NaN NaN 0.820305 NaN NaN NaN NaN
+4 "conv5*4" NaN NaN 0.999096 NaN NaN NaN NaN
+5 "conv6*4" NaN NaN 0.894089 NaN NaN NaN NaN
+6 "conv7*4" NaN NaN 0.925318 NaN NaN NaN NaN
+7 "conv8*20" NaN NaN 0.928139 NaN NaN NaN NaN
+8 "conv9*4" NaN NaN 0.940549 NaN NaN NaN NaN
+9 "conv10*4" NaN NaN 0.968068 NaN NaN NaN NaN
+10 "conv11*4" NaN NaN NaN 1.12774 NaN NaN NaN
 EOD
 set title "mobilenet f32, 1 thread"
 set xrange [-0.6:11-0.4]
 set ylabel "speedup"
-set yrange [0.207461:2]
+set yrange [0.423326:2]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s6 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s6 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
-     $s6 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over oneDNN any", \
+     $s6 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over convjit blocked", \
      $s6 using 1:4:(sprintf("%.2f", $4)) with labels offset 0,0.6 font ",7" notitle, \
-     $s6 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN nchw", \
+     $s6 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN any", \
      $s6 using 1:5:(sprintf("%.2f", $5)) with labels offset 0,0.6 font ",7" notitle, \
-     $s6 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over im2col+BLAS", \
+     $s6 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over oneDNN nchw", \
      $s6 using 1:6:(sprintf("%.2f", $6)) with labels offset 0,0.6 font ",7" notitle, \
-     $s6 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over naive", \
+     $s6 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over im2col+BLAS", \
      $s6 using 1:7:(sprintf("%.2f", $7)) with labels offset 0,0.6 font ",7" notitle, \
-     $s6 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
-     $s6 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
+     $s6 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over naive", \
+     $s6 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle, \
+     $s6 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
+     $s6 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s7 << EOD
-0 "conv1*3" NaN 0.683888 NaN NaN NaN NaN
-1 "conv2*4" NaN 0.396741 NaN NaN NaN NaN
-2 "conv3*4" NaN 0.461581 NaN NaN NaN NaN
-3 "conv4*4" NaN 0.417635 NaN NaN NaN NaN
-4 "conv5*4" NaN 0.504237 NaN NaN NaN NaN
-5 "conv6*4" NaN 0.380992 NaN NaN NaN NaN
-6 "conv7*4" NaN 0.477084 NaN NaN NaN NaN
-7 "conv8*20" NaN 0.466445 NaN NaN NaN NaN
-8 "conv9*4" NaN 0.465865 NaN NaN NaN NaN
-9 "conv10*4" NaN 0.373706 NaN NaN NaN NaN
-10 "conv11*4" NaN NaN 0.306444 NaN NaN NaN
+0 "conv1*3" NaN NaN 0.441283 NaN NaN NaN NaN
+1 "conv2*4" NaN NaN NaN 0.399862 NaN NaN NaN
+2 "conv3*4" NaN NaN NaN 0.475658 NaN NaN NaN
+3 "conv4*4" NaN NaN 0.408493 NaN NaN NaN NaN
+4 "conv5*4" NaN NaN 0.503449 NaN NaN NaN NaN
+5 "conv6*4" NaN NaN 0.562821 NaN NaN NaN NaN
+6 "conv7*4" NaN NaN 0.474817 NaN NaN NaN NaN
+7 "conv8*20" NaN NaN 0.468621 NaN NaN NaN NaN
+8 "conv9*4" NaN NaN 0.92119 NaN NaN NaN NaN
+9 "conv10*4" NaN NaN 0.821517 NaN NaN NaN NaN
+10 "conv11*4" NaN NaN NaN 1.14354 NaN NaN NaN
 EOD
 set title "mobilenet f32, 2 threads"
 set xrange [-0.6:11-0.4]
 set ylabel "speedup"
-set yrange [0.204296:2]
+set yrange [0.266575:2]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s7 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s7 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
-     $s7 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over oneDNN any", \
+     $s7 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over convjit blocked", \
      $s7 using 1:4:(sprintf("%.2f", $4)) with labels offset 0,0.6 font ",7" notitle, \
-     $s7 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN nchw", \
+     $s7 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN any", \
      $s7 using 1:5:(sprintf("%.2f", $5)) with labels offset 0,0.6 font ",7" notitle, \
-     $s7 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over im2col+BLAS", \
+     $s7 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over oneDNN nchw", \
      $s7 using 1:6:(sprintf("%.2f", $6)) with labels offset 0,0.6 font ",7" notitle, \
-     $s7 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over naive", \
+     $s7 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over im2col+BLAS", \
      $s7 using 1:7:(sprintf("%.2f", $7)) with labels offset 0,0.6 font ",7" notitle, \
-     $s7 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
-     $s7 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
+     $s7 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over naive", \
+     $s7 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle, \
+     $s7 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
+     $s7 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s8 << EOD
-0 "conv2_1/dw" NaN 0.761471 NaN NaN NaN NaN
-1 "conv2_2/dw" NaN 0.14593 NaN NaN NaN NaN
-2 "conv3_1/dw" NaN 0.491436 NaN NaN NaN NaN
-3 "conv3_2/dw" NaN 0.121384 NaN NaN NaN NaN
-4 "conv4_1/dw" NaN 0.295398 NaN NaN NaN NaN
-5 "conv4_2/dw" NaN 0.141568 NaN NaN NaN NaN
-6 "conv5_1/dw" NaN 0.226689 NaN NaN NaN NaN
-7 "conv5_6/dw" NaN 0.114176 NaN NaN NaN NaN
-8 "conv6/dw" NaN 0.23761 NaN NaN NaN NaN
+0 "conv2_1/dw" NaN NaN 0.762393 NaN NaN NaN NaN
+1 "conv2_2/dw" NaN NaN 0.145664 NaN NaN NaN NaN
+2 "conv3_1/dw" NaN NaN 0.494417 NaN NaN NaN NaN
+3 "conv3_2/dw" NaN NaN 0.11533 NaN NaN NaN NaN
+4 "conv4_1/dw" NaN NaN 0.299218 NaN NaN NaN NaN
+5 "conv4_2/dw" NaN NaN 0.264791 NaN NaN NaN NaN
+6 "conv5_1/dw" NaN NaN 0.310965 NaN NaN NaN NaN
+7 "conv5_6/dw" NaN NaN 0.164666 NaN NaN NaN NaN
+8 "conv6/dw" NaN NaN 0.195971 NaN NaN NaN NaN
 EOD
 set title "mobilenet_dw f32, 1 thread"
 set xrange [-0.6:9-0.4]
 set ylabel "speedup"
-set yrange [0.0761171:2]
+set yrange [0.0768866:2]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s8 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s8 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
-     $s8 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over oneDNN any", \
+     $s8 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over convjit blocked", \
      $s8 using 1:4:(sprintf("%.2f", $4)) with labels offset 0,0.6 font ",7" notitle, \
-     $s8 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN nchw", \
+     $s8 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN any", \
      $s8 using 1:5:(sprintf("%.2f", $5)) with labels offset 0,0.6 font ",7" notitle, \
-     $s8 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over im2col+BLAS", \
+     $s8 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over oneDNN nchw", \
      $s8 using 1:6:(sprintf("%.2f", $6)) with labels offset 0,0.6 font ",7" notitle, \
-     $s8 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over naive", \
+     $s8 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over im2col+BLAS", \
      $s8 using 1:7:(sprintf("%.2f", $7)) with labels offset 0,0.6 font ",7" notitle, \
-     $s8 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
-     $s8 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
+     $s8 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over naive", \
+     $s8 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle, \
+     $s8 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
+     $s8 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s9 << EOD
-0 "conv2_1/dw" NaN 0.66241 NaN NaN NaN NaN
-1 "conv2_2/dw" NaN 0.102736 NaN NaN NaN NaN
-2 "conv3_1/dw" NaN 0.510857 NaN NaN NaN NaN
-3 "conv3_2/dw" NaN 0.118247 NaN NaN NaN NaN
-4 "conv4_1/dw" NaN 0.253465 NaN NaN NaN NaN
-5 "conv4_2/dw" NaN 0.103428 NaN NaN NaN NaN
-6 "conv5_1/dw" NaN 0.128402 NaN NaN NaN NaN
-7 "conv5_6/dw" NaN 0.0597027 NaN NaN NaN NaN
-8 "conv6/dw" NaN 0.0633767 NaN NaN NaN NaN
+0 "conv2_1/dw" NaN NaN 0.455555 NaN NaN NaN NaN
+1 "conv2_2/dw" NaN NaN 0.103307 NaN NaN NaN NaN
+2 "conv3_1/dw" NaN NaN 0.444394 NaN NaN NaN NaN
+3 "conv3_2/dw" NaN NaN 0.11737 NaN NaN NaN NaN
+4 "conv4_1/dw" NaN NaN 0.264399 NaN NaN NaN NaN
+5 "conv4_2/dw" NaN NaN 0.178577 NaN NaN NaN NaN
+6 "conv5_1/dw" NaN NaN 0.377243 NaN NaN NaN NaN
+7 "conv5_6/dw" NaN NaN 0.0830368 NaN NaN NaN NaN
+8 "conv6/dw" NaN NaN 0.109671 NaN NaN NaN NaN
 EOD
 set title "mobilenet_dw f32, 2 threads"
 set xrange [-0.6:9-0.4]
 set ylabel "speedup"
-set yrange [0.0398018:2]
+set yrange [0.0553578:2]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s9 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s9 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
-     $s9 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over oneDNN any", \
+     $s9 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over convjit blocked", \
      $s9 using 1:4:(sprintf("%.2f", $4)) with labels offset 0,0.6 font ",7" notitle, \
-     $s9 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN nchw", \
+     $s9 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN any", \
      $s9 using 1:5:(sprintf("%.2f", $5)) with labels offset 0,0.6 font ",7" notitle, \
-     $s9 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over im2col+BLAS", \
+     $s9 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over oneDNN nchw", \
      $s9 using 1:6:(sprintf("%.2f", $6)) with labels offset 0,0.6 font ",7" notitle, \
-     $s9 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over naive", \
+     $s9 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over im2col+BLAS", \
      $s9 using 1:7:(sprintf("%.2f", $7)) with labels offset 0,0.6 font ",7" notitle, \
-     $s9 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
-     $s9 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
+     $s9 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over naive", \
+     $s9 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle, \
+     $s9 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
+     $s9 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s10 << EOD
-0 "tensors(1000)" NaN 6.29348 NaN NaN NaN NaN
-1 "batch(30060)" NaN 7.45779 NaN NaN NaN NaN
+0 "tensors(1000)" NaN NaN 7.26678 NaN NaN NaN NaN
+1 "batch(30060)" NaN NaN 6.99695 NaN NaN NaN NaN
 EOD
 set title "ragged f32, 1 thread"
 set xrange [-0.6:2-0.4]
 set ylabel "speedup"
-set yrange [0.5:11.1867]
+set yrange [0.5:10.9002]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s10 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s10 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
-     $s10 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over oneDNN any", \
+     $s10 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over convjit blocked", \
      $s10 using 1:4:(sprintf("%.2f", $4)) with labels offset 0,0.6 font ",7" notitle, \
-     $s10 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN nchw", \
+     $s10 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN any", \
      $s10 using 1:5:(sprintf("%.2f", $5)) with labels offset 0,0.6 font ",7" notitle, \
-     $s10 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over im2col+BLAS", \
+     $s10 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over oneDNN nchw", \
      $s10 using 1:6:(sprintf("%.2f", $6)) with labels offset 0,0.6 font ",7" notitle, \
-     $s10 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over naive", \
+     $s10 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over im2col+BLAS", \
      $s10 using 1:7:(sprintf("%.2f", $7)) with labels offset 0,0.6 font ",7" notitle, \
-     $s10 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
-     $s10 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
+     $s10 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over naive", \
+     $s10 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle, \
+     $s10 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
+     $s10 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s11 << EOD
-0 "tensors(1000)" NaN 5.81891 NaN NaN NaN NaN
-1 "batch(30060)" NaN 5.65987 NaN NaN NaN NaN
+0 "tensors(1000)" NaN NaN 6.31077 NaN NaN NaN NaN
+1 "batch(30060)" NaN NaN 5.99532 NaN NaN NaN NaN
 EOD
 set title "ragged f32, 2 threads"
 set xrange [-0.6:2-0.4]
 set ylabel "speedup"
-set yrange [0.5:8.72836]
+set yrange [0.5:9.46616]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s11 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s11 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
-     $s11 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over oneDNN any", \
+     $s11 using 1:4:($1-0.35):($1+0.35):(1):($4) with boxxyerror lc rgb "#17becf" title "over convjit blocked", \
      $s11 using 1:4:(sprintf("%.2f", $4)) with labels offset 0,0.6 font ",7" notitle, \
-     $s11 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN nchw", \
+     $s11 using 1:5:($1-0.35):($1+0.35):(1):($5) with boxxyerror lc rgb "#2ca02c" title "over oneDNN any", \
      $s11 using 1:5:(sprintf("%.2f", $5)) with labels offset 0,0.6 font ",7" notitle, \
-     $s11 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over im2col+BLAS", \
+     $s11 using 1:6:($1-0.35):($1+0.35):(1):($6) with boxxyerror lc rgb "#7f7f7f" title "over oneDNN nchw", \
      $s11 using 1:6:(sprintf("%.2f", $6)) with labels offset 0,0.6 font ",7" notitle, \
-     $s11 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over naive", \
+     $s11 using 1:7:($1-0.35):($1+0.35):(1):($7) with boxxyerror lc rgb "#9467bd" title "over im2col+BLAS", \
      $s11 using 1:7:(sprintf("%.2f", $7)) with labels offset 0,0.6 font ",7" notitle, \
-     $s11 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over OpenCV", \
-     $s11 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle
+     $s11 using 1:8:($1-0.35):($1+0.35):(1):($8) with boxxyerror lc rgb "#ff7f0e" title "over naive", \
+     $s11 using 1:8:(sprintf("%.2f", $8)) with labels offset 0,0.6 font ",7" notitle, \
+     $s11 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
+     $s11 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 unset multiplot
