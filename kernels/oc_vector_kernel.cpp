@@ -38,7 +38,7 @@ void OcVectorKernel::pack_weights(const T* wei) {
   const ConvDesc& d = work_;
   T* packed = packed_wei_.as<T>();
   const int64_t ks = d.spatial_k(), icg = d.icg(), ocg = d.ocg(), channels = vector_channels(d);
-  const int64_t blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
+  const int64_t blocks = geo_.blocks_with_tail();
   // User: [g][oc/g][ic/g][kd][kh][kw]; packed: [group][block][kd][kh][kw][ic/g][oc_blk]
   // (depthwise: one looped group whose block channels are the groups).
   for (int64_t grp = 0; grp < looped_groups(d); ++grp)
@@ -62,7 +62,7 @@ void OcVectorKernel::do_run(std::span<const TensorPair> pairs, int64_t images) c
 template <class T>
 void OcVectorKernel::run_typed(std::span<const TensorPair> pairs, int64_t images) const {
   // One image has rows and channel blocks to share; no more threads than that.
-  const int64_t parts = std::max(work_.o[0] * work_.o[1], geo_.oc_blocks + (geo_.oc_tail ? 1 : 0));
+  const int64_t parts = std::max(work_.o[0] * work_.o[1], geo_.blocks_with_tail());
   const int threads = threads_for(flops_per_image_ * images,
                                   images > 1 ? plan_.threads : int(std::min<int64_t>(plan_.threads, parts)));
   auto src_of = [](const TensorPair& p) { return static_cast<const T*>(p.src.data); };
@@ -89,7 +89,7 @@ void OcVectorKernel::run_image(const T* src, T* dst, int64_t n, int slot) const 
     stage(src, n, staged, 0, geo_.in_d * geo_.in_h);
     in = staged;
   }
-  const int64_t rows = d.o[0] * d.o[1], blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
+  const int64_t rows = d.o[0] * d.o[1], blocks = geo_.blocks_with_tail();
   if (d.layout == Layout::ncx) {
     T* out = staged_out<T>(slot);
     compute(in, out, 0, rows, 0, blocks);
@@ -118,7 +118,7 @@ void OcVectorKernel::run_image_shared(const T* src, T* dst, int64_t n, int slot,
     // Rows or channel blocks over the threads, whichever splits more evenly
     // (a 1x1 layer computed as one long row has one row; 7 rows of ResNet's
     // last stage split 4 + 3, where its 32 blocks split 16 + 16).
-    const int64_t blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
+    const int64_t blocks = geo_.blocks_with_tail();
     auto slowest = [nt](int64_t parts) { return double((parts + nt - 1) / nt) / double(parts); };
     const bool by_rows = slowest(rows) <= slowest(blocks);
     auto [first, last] = split(by_rows ? rows : blocks, nt, t);
@@ -156,40 +156,41 @@ void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last, i
   const bool row_outer = geo_.depthwise && geo_.in_pix * int64_t(sizeof(T)) >= 4096;
   const int64_t band = row_outer ? 1 : last - first;
   for (int64_t band_first = first; band_first < last; band_first += band) {
-  const int64_t band_last = std::min(last, band_first + band);
-  for (int64_t grp = 0; grp < looped_groups(d); ++grp)
-    for (int64_t b = block_first; b < block_last; ++b) {
-      const OcPart part = b < geo_.oc_blocks ? OcPart::full : OcPart::tail;
-      const int64_t oc0 = grp * d.ocg() + b * plan_.oc_blk;
-      args.bias = bias ? bias + oc0 : nullptr;
-      // Passes over input channels: the weights of one pass stay in cache
-      // while the rows go by; partial sums wait in dst.
-      for (int64_t pass = 0; pass < geo_.ic_blocks; ++pass) {
-        const int64_t ic0 = geo_.depthwise ? oc0 : grp * d.icg() + pass * plan_.ic_blk;
-        args.wei = packed_wei_.as<T>() + grp * geo_.wei_group + b * geo_.wei_block + pass * plan_.ic_blk * plan_.oc_blk;
-        args.flags = (pass > 0 ? kAccumulate : 0) | (pass == geo_.ic_blocks - 1 ? kLastPass : 0);
-        // Calls cover runs of rows within one output plane that read the
-        // same rows of taps (all but near padding the kernel skips).
-        for (int64_t row = band_first; row < band_last;) {
-          const int64_t z = row / oh, y = row % oh;
-          const auto [kh_first, kh_count] = tap_rows(y);
-          int64_t count = 1;
-          while (row + count < band_last && y + count < oh && tap_rows(y + count) == std::pair{kh_first, kh_count})
-            ++count;
-          const int64_t in_y = y * d.s[1] - geo_.pad_h + kh_first * (d.d[1] + 1);
-          // Left padding: the kernel is handed the address of column -pad_w.
-          args.src = offset(in, z * d.s[0] * geo_.in_plane + in_y * geo_.in_row - geo_.pad_w * geo_.in_pix +
-                                    geo_.in_channel(ic0));
-          args.wei = static_cast<const T*>(args.wei) + kh_first * d.k[2] * geo_.wei_tap;
-          args.dst = out + z * geo_.out_plane + y * geo_.out_row + geo_.out_channel(oc0);
-          args.row_blocks = count;
-          args.kh_count = kh_count;
-          inner_->call(part, args);
-          args.wei = static_cast<const T*>(args.wei) - kh_first * d.k[2] * geo_.wei_tap;
-          row += count;
+    const int64_t band_last = std::min(last, band_first + band);
+    for (int64_t grp = 0; grp < looped_groups(d); ++grp)
+      for (int64_t b = block_first; b < block_last; ++b) {
+        const OcPart part = b < geo_.oc_blocks ? OcPart::full : OcPart::tail;
+        const int64_t oc0 = grp * d.ocg() + b * plan_.oc_blk;
+        args.bias = bias ? bias + oc0 : nullptr;
+        // Passes over input channels: the weights of one pass stay in cache
+        // while the rows go by; partial sums wait in dst.
+        for (int64_t pass = 0; pass < geo_.ic_blocks; ++pass) {
+          const int64_t ic0 = geo_.depthwise ? oc0 : grp * d.icg() + pass * plan_.ic_blk;
+          const T* wei = packed_wei_.as<T>() + grp * geo_.wei_group + b * geo_.wei_block +
+                         pass * plan_.ic_blk * plan_.oc_blk;
+          args.flags = (pass > 0 ? kAccumulate : 0) | (pass == geo_.ic_blocks - 1 ? kLastPass : 0);
+          // Calls cover runs of rows within one output plane that read the
+          // same rows of taps (all but near padding the kernel skips).
+          for (int64_t row = band_first; row < band_last;) {
+            const int64_t z = row / oh, y = row % oh;
+            const auto [kh_first, kh_count] = tap_rows(y);
+            int64_t count = 1;
+            while (row + count < band_last && y + count < oh &&
+                   tap_rows(y + count) == std::pair{kh_first, kh_count})
+              ++count;
+            const int64_t in_y = y * d.s[1] - geo_.pad_h + kh_first * (d.d[1] + 1);
+            // Left padding: the kernel is handed the address of column -pad_w.
+            args.src = offset(in, z * d.s[0] * geo_.in_plane + in_y * geo_.in_row - geo_.pad_w * geo_.in_pix +
+                                      geo_.in_channel(ic0));
+            args.wei = wei + kh_first * d.k[2] * geo_.wei_tap;
+            args.dst = out + z * geo_.out_plane + y * geo_.out_row + geo_.out_channel(oc0);
+            args.row_blocks = count;
+            args.kh_count = kh_count;
+            inner_->call(part, args);
+            row += count;
+          }
         }
       }
-    }
   }
 }
 
@@ -201,9 +202,9 @@ void OcVectorKernel::stage(const T* src, int64_t n, T* to, int64_t first, int64_
   const ActivationStrides user = ActivationStrides::of(d.layout, ic, d.i);
   // Staged pixels hold all channels (ncx, nxc) or one block of them.
   const int64_t pix = geo_.in_pix, blocks = geo_.in_cblock ? geo_.in_image / geo_.in_cblock : 1;
-  for (int64_t row = first; row < last; ++row)
+  for (int64_t row = first; row < last; ++row) {
+    const int64_t z = row / geo_.in_h - d.p[0], y = row % geo_.in_h - d.p[1];
     for (int64_t cb = 0; cb < blocks; ++cb) {
-      const int64_t z = row / geo_.in_h - d.p[0], y = row % geo_.in_h - d.p[1];
       T* out = to + cb * geo_.in_cblock + row * geo_.in_row;
       if (z < 0 || z >= id || y < 0 || y >= ih) {
         std::fill(out, out + geo_.in_row, T(0));
@@ -222,6 +223,7 @@ void OcVectorKernel::stage(const T* src, int64_t n, T* to, int64_t first, int64_
         std::copy(line + (x0 - pw) * pix, line + (x1 - pw) * pix, out + x0 * pix);
       }
     }
+  }
 }
 
 template <class T>

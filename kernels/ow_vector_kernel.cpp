@@ -42,7 +42,7 @@ void OwVectorKernel::pack_weights(const T* wei) {
   const ConvDesc& d = work_;
   T* packed = packed_wei_.as<T>();
   const int64_t taps = d.icg() * d.spatial_k();  // per output channel, in (ic, kd, kh, kw) order
-  const int64_t blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
+  const int64_t blocks = geo_.blocks_with_tail();
   for (int64_t grp = 0; grp < d.g; ++grp)
     for (int64_t b = 0; b < blocks; ++b)
       for (int64_t o = 0; o < plan_.oc_blk; ++o) {
@@ -139,7 +139,7 @@ void OwVectorKernel::compute(const T* in, T* out, int64_t grp, int64_t block_beg
                             int64_t block_end) const {
   if (block_begin >= block_end) return;
   const ConvDesc& d = work_;
-  const int64_t blocks = geo_.oc_blocks + (geo_.oc_tail ? 1 : 0);
+  const int64_t blocks = geo_.blocks_with_tail();
   const T* bias = this->bias<T>() ? this->bias<T>() + grp * d.ocg() : nullptr;
   const T* wei = packed_wei_.as<T>() + grp * geo_.wei_group;
   const int64_t row0 = block_begin * plan_.ur_h;

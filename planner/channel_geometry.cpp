@@ -52,7 +52,7 @@ ChannelGeometry ChannelGeometry::of(const ConvDesc& desc, const Plan& plan) {
       g.chains *= 2;
   g.wei_tap = desc.icg() * plan.oc_blk;
   g.wei_block = desc.spatial_k() * g.wei_tap;
-  g.wei_group = (g.oc_blocks + (g.oc_tail ? 1 : 0)) * g.wei_block;
+  g.wei_group = g.blocks_with_tail() * g.wei_block;
   return g;
 }
 

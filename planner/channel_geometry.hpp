@@ -27,6 +27,7 @@ struct ChannelGeometry {
   bool depthwise = false;                 // see is_depthwise()
   int64_t vecs = 0;                       // vectors in a full oc block
   int64_t oc_blocks = 0, oc_tail = 0;     // full blocks; channels of the tail block
+  int64_t blocks_with_tail() const { return oc_blocks + (oc_tail ? 1 : 0); }
   int64_t w_blocks = 0, w_tail = 0;       // full blocks of ur_w pixels; pixels left
   int64_t ic_blocks = 0;                  // passes over the output
   int64_t ic_unroll = 1;                  // input channels per step of the ic loop

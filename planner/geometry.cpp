@@ -36,7 +36,7 @@ Geometry Geometry::of(const ConvDesc& desc, const Plan& plan) {
   g.w_tail = desc.o[A::W] % block_w;
 
   g.wei_block = desc.icg() * desc.spatial_k() * plan.oc_blk;
-  g.wei_group = (g.oc_blocks + (g.oc_tail ? 1 : 0)) * g.wei_block;
+  g.wei_group = g.blocks_with_tail() * g.wei_block;
   return g;
 }
 
