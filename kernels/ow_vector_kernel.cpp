@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 #include "kernels/parallel.hpp"
 #include "kernels/stream_copy.hpp"
@@ -16,12 +17,24 @@ namespace {
 // works through a scratch that stays in the L2.
 constexpr int64_t kMaxStreamedImageBytes = 256 << 10;
 constexpr double kMinStreamedRunBytes = 64 << 20;
+// The input of one row tile, which every output-channel block sweeps while
+// it stays in the L2, as the planner's reread_cycles() prices it.
+constexpr int64_t kTileInputBytes = 256 << 10;
+
+int64_t tile_blocks(const ConvDesc& d, const Plan& plan, const Geometry& geo) {
+  if (geo.blocks_with_tail() == 1) return std::numeric_limits<int64_t>::max();
+  const int64_t block_bytes =
+      d.icg() * geo.in_d * plan.ur_h * d.s[ConvDesc::H] * geo.in_row * int64_t(size_of(d.dt));
+  return std::max<int64_t>(1, kTileInputBytes / block_bytes);
+}
 
 }  // namespace
 
 OwVectorKernel::OwVectorKernel(const ConvDesc& desc, const ConvDesc& work, const Plan& plan,
                                Backend backend, std::shared_ptr<const Inner> inner)
-    : PlannedKernel(desc, work, plan, backend, std::move(inner)), geo_(Geometry::of(work, plan)) {}
+    : PlannedKernel(desc, work, plan, backend, std::move(inner)),
+      geo_(Geometry::of(work, plan)),
+      tile_blocks_(tile_blocks(work, plan, geo_)) {}
 
 void OwVectorKernel::do_bind(const void* weights, const void* bias) {
   const ConvDesc& d = work_;
@@ -142,18 +155,21 @@ void OwVectorKernel::compute(const T* in, T* out, int64_t grp, int64_t block_beg
   const int64_t blocks = geo_.blocks_with_tail();
   const T* bias = this->bias<T>() ? this->bias<T>() + grp * d.ocg() : nullptr;
   const T* wei = packed_wei_.as<T>() + grp * geo_.wei_group;
-  const int64_t row0 = block_begin * plan_.ur_h;
   CallArgs args{};
-  args.row_blocks = std::min(block_end, geo_.row_blocks) - std::min(block_begin, geo_.row_blocks);
-  args.row_tail = block_end > geo_.row_blocks;
-  for (int64_t b = 0; b < blocks; ++b) {
-    const OcPart part = b < geo_.oc_blocks ? OcPart::full : OcPart::tail;
-    args.wei = wei + b * geo_.wei_block;
-    args.bias = bias ? bias + b * plan_.oc_blk : nullptr;
-    for (int64_t z = 0; z < d.o[0]; ++z) {
-      args.src = in + z * d.s[0] * geo_.in_plane + row0 * d.s[1] * geo_.in_row;
-      args.dst = out + b * plan_.oc_blk * geo_.out_chan + z * geo_.out_plane + row0 * geo_.out_row;
-      inner_->call(part, args);
+  for (int64_t tile = block_begin, tile_end; tile < block_end; tile = tile_end) {
+    tile_end = tile + std::min(tile_blocks_, block_end - tile);
+    const int64_t row0 = tile * plan_.ur_h;
+    args.row_blocks = std::min(tile_end, geo_.row_blocks) - std::min(tile, geo_.row_blocks);
+    args.row_tail = tile_end > geo_.row_blocks;
+    for (int64_t b = 0; b < blocks; ++b) {
+      const OcPart part = b < geo_.oc_blocks ? OcPart::full : OcPart::tail;
+      args.wei = wei + b * geo_.wei_block;
+      args.bias = bias ? bias + b * plan_.oc_blk : nullptr;
+      for (int64_t z = 0; z < d.o[0]; ++z) {
+        args.src = in + z * d.s[0] * geo_.in_plane + row0 * d.s[1] * geo_.in_row;
+        args.dst = out + b * plan_.oc_blk * geo_.out_chan + z * geo_.out_plane + row0 * geo_.out_row;
+        inner_->call(part, args);
+      }
     }
   }
 }

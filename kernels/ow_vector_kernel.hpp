@@ -38,12 +38,15 @@ class OwVectorKernel final : public PlannedKernel {
   void stage(const T* src, int64_t n, int64_t grp, T* to, int64_t first, int64_t last) const;
   template <class T>
   void unstage(const T* from, T* dst, int64_t n, int64_t grp, int64_t first, int64_t last) const;
-  // Runs output rows [row_begin, row_end) (multiples of ur_h but the plane's
-  // tail) of every plane and channel block of one image.
+  // Runs row blocks [block_begin, block_end) of every plane and channel
+  // block of one image, tile_blocks_ row blocks at a time.
   template <class T>
   void compute(const T* in, T* out, int64_t grp, int64_t block_begin, int64_t block_end) const;
 
   const Geometry geo_;
+  // Row blocks per tile: every output-channel block sweeps one tile of the
+  // input while it is in the L2 before the next tile is read.
+  const int64_t tile_blocks_;
 };
 
 }  // namespace convjit

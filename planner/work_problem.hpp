@@ -1,7 +1,8 @@
 #pragma once
 // The problem as the strategies compute it, which may be simpler than the
 // user's and equal in memory: a 1x1, stride-1, unpadded convolution over
-// contiguous pixels is a 1D one over all of them (longer rows, fewer tails);
+// contiguous pixels is a 1D one over all of them (longer rows, fewer tails;
+// channels first, rows of up to 64 pixels when they divide the image);
 // with one input and one output pixel, channels first is channels last.
 #include "convjit/conv_desc.hpp"
 

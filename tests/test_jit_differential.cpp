@@ -120,6 +120,22 @@ void check_random_problems(const Space& space, int count, uint64_t seed) {
   }
 }
 
+// Images whose input is larger than a row tile (channels first, many input
+// channels): every output-channel block sweeps one tile at a time, the row
+// and channel tails included, on one thread and shared by two.
+TEST(JitDifferential, RowTilesOfLargeImages) {
+  const char* problems[] = {"mb1ic256ih56oc20kh1", "mb2ic96ih48iw40oc21kh1kw1", "mb1ic128ih30iw40oc18kh3kw3ph1pw1",
+                            "mb1ic300ih28oc40kh1sh2"};
+  for (const char* text : problems)
+    for (DataType dt : {DataType::f32, DataType::f64}) {
+      ConvDesc d = ConvDesc::parse(text);
+      d.dt = dt;
+      d.post_ops = {true, true};
+      SCOPED_TRACE(d.full_str());
+      for (int threads : {1, 2}) check_problem(d, threads, Fill::integer, 11);
+    }
+}
+
 // A run whose output (69 MB) is far beyond the caches streams it to memory.
 TEST(JitDifferential, LargeBatchStreamsItsOutput) {
   for (int threads : {1, 2}) check_problem(ConvDesc::parse("mb30000ic1ih16oc4kh5"), threads, Fill::integer, 5);
