@@ -56,18 +56,13 @@ int64_t rows_read(const Dims& d, int64_t rows) {
 // Estimated cycles of one register block: FMAs and load uops each share two
 // ports; stores and loop overhead on top. Inputs held: each input vector is
 // loaded once, each weight once per row that uses it; weights held: each
-// weight once, each input vector once per row that reads it. The block's new
-// input rows come into the L1 from the L2 at kL2LineCycles a line, and bind
-// when few FMAs share each line (many channels, small blocks).
-constexpr double kL2LineCycles = 1.5;
-
+// weight once, each input vector once per row that reads it.
 double block_cycles(const Dims& d, int64_t rows, int64_t vecs, int64_t ocs, bool stationary_weights) {
   double fma = double(d.taps_outer) * rows * d.kh * d.kw * vecs * ocs;
   double loads = stationary_weights
                      ? double(d.taps_outer) * d.kh * d.kw * (ocs + rows * vecs)
                      : double(d.taps_outer) * (rows_read(d, rows) * d.kw * vecs + rows * d.kh * d.kw * ocs);
-  double lines = double(d.taps_outer) * std::min(rows_read(d, rows), rows * d.sh) * vecs;
-  return std::max(std::max(fma, loads) / 2, lines * kL2LineCycles) + rows * vecs * ocs + 8;
+  return std::max(fma, loads) / 2 + rows * vecs * ocs + 8;
 }
 
 // Cycles for one output plane: full blocks and the tails of each dimension.
@@ -90,8 +85,9 @@ double plane_cycles(const Dims& d, int vlen, int ur_h, int ur_w, int oc_blk, boo
 // Every output-channel block sweeps the input again. While the driver's row
 // tile fits in half of the L2 a sweep comes from there: a 1x1 sweep (each
 // input loaded once per sweep) streams under the FMAs at a quarter of the
-// cost of one whose taps overlap (measured on ResNet-50's layers). A sweep comes from farther away (a quarter of the bandwidth)
-// when a single block of rows does not fit.
+// cost of one whose taps overlap (measured on ResNet-50's layers). A sweep
+// comes from farther away (a quarter of the bandwidth) when a single block
+// of rows does not fit.
 double reread_cycles(const ConvDesc& desc, int oc_blk, int ur_h, int64_t l2_bytes) {
   const double size = double(size_of(desc.dt));
   const double image_bytes = double(desc.icg() * desc.spatial_in()) * size;
