@@ -20,6 +20,7 @@
 #include "convjit/error.hpp"
 #include "tools/cli.hpp"
 #include "tools/npy.hpp"
+#include "tests/shell.hpp"
 
 namespace convjit {
 namespace {
@@ -38,23 +39,8 @@ void write_file(const fs::path& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
 }
 
-struct Outcome {
-  int status = -1;
-  std::string output;
-};
-
-// Runs a shell command; `output` is what it printed on the streams redirected
-// into stdout.
-Outcome shell(const std::string& command) {
-  Outcome o;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return o;
-  char chunk[4096];
-  for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, pipe)) > 0;) o.output.append(chunk, n);
-  const int raw = pclose(pipe);
-  o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return o;
-}
+using testing::Outcome;
+using testing::shell;
 
 // The binary with `args`, run in `cwd`; stdout and stderr together.
 Outcome convjit(const std::string& args, const fs::path& cwd = fs::current_path()) {

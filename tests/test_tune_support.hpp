@@ -18,6 +18,7 @@
 
 #include "planner/log.hpp"
 #include "tests/scoped.hpp"
+#include "tests/shell.hpp"
 
 namespace convjit::testing {
 
@@ -81,23 +82,6 @@ inline std::string read_text(const fs::path& path) {
 
 inline void write_text(const fs::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
-}
-
-struct Outcome {
-  int status = -1;
-  std::string output;  // what the command printed on stdout
-};
-
-// Runs a shell command line.
-inline Outcome shell(const std::string& command) {
-  Outcome o;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return o;
-  char chunk[4096];
-  for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, pipe)) > 0;) o.output.append(chunk, n);
-  const int raw = pclose(pipe);
-  o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return o;
 }
 
 }  // namespace convjit::testing
