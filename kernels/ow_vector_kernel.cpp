@@ -9,6 +9,7 @@
 #include "kernels/parallel.hpp"
 #include "kernels/stream_copy.hpp"
 #include "kernels/transpose.hpp"
+#include "planner/strategy_planners.hpp"
 
 namespace convjit {
 namespace {
@@ -23,9 +24,7 @@ constexpr int64_t kTileInputBytes = 256 << 10;
 
 int64_t tile_blocks(const ConvDesc& d, const Plan& plan, const Geometry& geo) {
   if (geo.blocks_with_tail() == 1) return std::numeric_limits<int64_t>::max();
-  const int64_t block_bytes =
-      d.icg() * geo.in_d * plan.ur_h * d.s[ConvDesc::H] * geo.in_row * int64_t(size_of(d.dt));
-  return std::max<int64_t>(1, kTileInputBytes / block_bytes);
+  return std::max<int64_t>(1, kTileInputBytes / ow_vector_row_block_bytes(d, plan.ur_h));
 }
 
 // to[j] = from[j * stride] for j < n. The strides of the common stride-2 and

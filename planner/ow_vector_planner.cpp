@@ -89,9 +89,8 @@ double plane_cycles(const Dims& d, int vlen, int ur_h, int ur_w, int oc_blk, boo
 // comes from farther away (a quarter of the bandwidth) when a single block
 // of rows does not fit.
 double reread_cycles(const ConvDesc& desc, int oc_blk, int ur_h, int64_t l2_bytes) {
-  const double size = double(size_of(desc.dt));
-  const double image_bytes = double(desc.icg() * desc.spatial_in()) * size;
-  const double block_bytes = double(desc.icg()) * desc.i[0] * ur_h * desc.s[1] * desc.i[2] * size;
+  const double image_bytes = double(desc.icg() * desc.spatial_in()) * double(size_of(desc.dt));
+  const double block_bytes = double(ow_vector_row_block_bytes(desc, ur_h));
   const bool pointwise = desc.spatial_k() == 1;
   const double bytes_per_cycle = std::min(image_bytes, block_bytes) > double(l2_bytes) / 2 ? 16.0
                                  : pointwise                                           ? 256.0
@@ -100,6 +99,10 @@ double reread_cycles(const ConvDesc& desc, int oc_blk, int ur_h, int64_t l2_byte
 }
 
 }  // namespace
+
+int64_t ow_vector_row_block_bytes(const ConvDesc& desc, int ur_h) {
+  return desc.icg() * desc.i[0] * ur_h * desc.s[1] * desc.i[2] * int64_t(size_of(desc.dt));
+}
 
 std::optional<std::string> ow_vector_rejection(const ConvDesc& desc, const Plan& plan) {
   if (channel_block(desc.layout))

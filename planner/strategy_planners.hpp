@@ -18,6 +18,10 @@ Plan plan_oc_vector(const ConvDesc& desc, const CpuFacts& cpu, Plan base);
 // (staging and threads left out): the tuner ranks its candidates by them.
 double ow_vector_cycles(const ConvDesc& desc, const Plan& plan, int64_t l2_bytes = 1 << 20);
 double oc_vector_cycles(const ConvDesc& desc, const CpuFacts& cpu, const Plan& plan);
+// Input bytes that one ow_vector block of ur_h output rows reads over all
+// input channels of a group: the unit of the driver's row tiles, which the
+// cost model's reread term prices.
+int64_t ow_vector_row_block_bytes(const ConvDesc& desc, int ur_h);
 // Cycles to bring one image into the layout the plan reads, and its output
 // back: copies for padding, transposes between channels-first and -last.
 double staging_cycles(const ConvDesc& desc, const Plan& plan);
