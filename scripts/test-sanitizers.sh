@@ -22,13 +22,9 @@ build() {
   cmake --build "$1" -j"$jobs" --target "${@:3}"
 }
 
-# alloc_dealloc_mismatch=0: tests/test_ragged.cpp replaces operator
-# new/delete (to count allocations) but not their nothrow forms, which ASan
-# then serves itself, so a nothrow new (std::stable_sort's buffer) is freed
-# by the replaced delete: a mismatch of the test's making, not convjit's.
 # allocator_may_return_null=1: a request too large for memory fails as it
 # does without ASan (CliRun.ProblemTooLargeForMemoryIsAClearError).
-export ASAN_OPTIONS=detect_leaks=1:alloc_dealloc_mismatch=0:detect_stack_use_after_return=1:allocator_may_return_null=1
+export ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:allocator_may_return_null=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
 
