@@ -74,7 +74,7 @@ void OcVectorKernel::run_typed(std::span<const TensorPair> pairs, int64_t images
         run_image_shared(src_of(p), dst_of(p), n, lease.slot(0), threads);
     return;
   }
-  for_each_item(pairs, images, 1, threads, flush_denormals(),
+  for_each_item(pairs, images, 1, flops_per_image_ * images, threads, flush_denormals(),
                 [&](const TensorPair& p, int64_t n, int64_t, int t) {
     run_image(src_of(p), dst_of(p), n, lease.slot(t));
   });

@@ -109,7 +109,7 @@ void OwVectorKernel::run_typed(std::span<const TensorPair> pairs, int64_t images
   const int64_t image_out_bytes = work_.ocg() * geo_.out_chan * int64_t(sizeof(T));
   const bool stream = work_.layout == Layout::ncx && image_out_bytes <= kMaxStreamedImageBytes &&
                       double(images * groups * image_out_bytes) > kMinStreamedRunBytes;
-  for_each_item(pairs, images, groups, threads, flush_denormals(),
+  for_each_item(pairs, images, groups, flops_per_image_ * images, threads, flush_denormals(),
                 [&](const TensorPair& p, int64_t n, int64_t grp, int t) {
     run_image(src_of(p), dst_of(p), n, grp, lease.slot(t), stream);
   });
