@@ -7,8 +7,11 @@ namespace convjit {
 void ScratchPool::reset(DataType dt, int slots, int64_t in, int64_t out) {
   dt_ = dt;
   slots_ = slots;
-  in_size_ = in;
-  out_size_ = out;
+  // Each slot starts a cache line of its own: threads that write the ends
+  // of neighbouring slots would otherwise pass the line between them.
+  const int64_t line = 64 / int64_t(size_of(dt));
+  in_size_ = (in + line - 1) / line * line;
+  out_size_ = (out + line - 1) / line * line;
   for (auto& set : sets_) set.reset();
   sets_[0] = make_set();
   count_.store(1, std::memory_order_release);
