@@ -12,19 +12,19 @@ set rmargin 22
 set ytics (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 unset mytics
 $s0 << EOD
-0 "image3x3" NaN NaN NaN NaN NaN NaN 2.82025
-1 "small_strided" NaN NaN 3.92417 NaN NaN NaN NaN
-2 "tiny" NaN NaN NaN NaN NaN 2.88024 NaN
-3 "im2col50" NaN NaN NaN NaN NaN NaN 6.82775
-4 "im2col250" NaN NaN NaN NaN NaN NaN 2.94928
-5 "im2col1000" NaN NaN NaN NaN NaN NaN 2.24845
-6 "batch1000" NaN NaN 7.90771 NaN NaN NaN NaN
-7 "batch30000" NaN NaN NaN 8.20404 NaN NaN NaN
+0 "image3x3" NaN NaN NaN NaN NaN NaN 2.88217
+1 "small_strided" NaN NaN 3.91434 NaN NaN NaN NaN
+2 "tiny" NaN NaN NaN NaN NaN 3.00513 NaN
+3 "im2col50" NaN NaN NaN NaN NaN NaN 8.74669
+4 "im2col250" NaN NaN NaN NaN NaN NaN 3.20195
+5 "im2col1000" NaN NaN NaN NaN NaN NaN 2.36528
+6 "batch1000" NaN NaN 8.02201 NaN NaN NaN NaN
+7 "batch30000" NaN NaN 8.18326 NaN NaN NaN NaN
 EOD
 set title "seeds f32, 1 thread"
 set xrange [-0.6:8-0.4]
 set ylabel "speedup"
-set yrange [0.5:12.3061]
+set yrange [0.5:13.12]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s0 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s0 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -41,19 +41,19 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s0 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
      $s0 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s1 << EOD
-0 "image3x3" NaN NaN NaN NaN NaN NaN 5.38968
-1 "small_strided" NaN NaN 3.15269 NaN NaN NaN NaN
-2 "tiny" NaN NaN NaN NaN NaN 2.90186 NaN
-3 "im2col50" NaN NaN NaN NaN NaN NaN 7.4474
-4 "im2col250" NaN NaN NaN NaN NaN NaN 4.72925
-5 "im2col1000" NaN NaN NaN NaN NaN NaN 4.13011
-6 "batch1000" NaN NaN 7.7158 NaN NaN NaN NaN
-7 "batch30000" NaN NaN 5.7438 NaN NaN NaN NaN
+0 "image3x3" NaN NaN NaN NaN NaN NaN 5.02917
+1 "small_strided" NaN NaN NaN NaN 5.65643 NaN NaN
+2 "tiny" NaN NaN NaN NaN NaN 2.98352 NaN
+3 "im2col50" NaN NaN NaN NaN NaN NaN 8.60175
+4 "im2col250" NaN NaN NaN NaN NaN NaN 1.91129
+5 "im2col1000" NaN NaN NaN NaN NaN NaN 4.27886
+6 "batch1000" NaN NaN 6.38987 NaN NaN NaN NaN
+7 "batch30000" NaN NaN 6.27776 NaN NaN NaN NaN
 EOD
 set title "seeds f32, 2 threads"
 set xrange [-0.6:8-0.4]
 set ylabel "speedup"
-set yrange [0.5:11.5737]
+set yrange [0.5:12.9026]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s1 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s1 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -70,19 +70,19 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s1 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
      $s1 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s2 << EOD
-0 "image3x3" NaN NaN NaN NaN NaN NaN 3.80691
-1 "small_strided" NaN NaN NaN NaN 5.639 NaN NaN
-2 "tiny" NaN NaN NaN NaN NaN 2.80169 NaN
-3 "im2col50" NaN NaN NaN NaN NaN NaN 5.48183
-4 "im2col250" NaN NaN NaN NaN NaN NaN 3.46117
-5 "im2col1000" NaN NaN NaN NaN NaN NaN 2.80336
-6 "batch1000" NaN NaN NaN NaN 8.3338 NaN NaN
-7 "batch30000" NaN NaN NaN NaN 7.88171 NaN NaN
+0 "image3x3" NaN NaN NaN NaN NaN NaN 3.676
+1 "small_strided" NaN NaN NaN NaN 5.66743 NaN NaN
+2 "tiny" NaN NaN NaN NaN NaN 2.98582 NaN
+3 "im2col50" NaN NaN NaN NaN NaN NaN 5.51929
+4 "im2col250" NaN NaN NaN NaN NaN NaN 3.50672
+5 "im2col1000" NaN NaN NaN NaN NaN NaN 2.60417
+6 "batch1000" NaN NaN NaN NaN 8.00628 NaN NaN
+7 "batch30000" NaN NaN NaN NaN 7.80616 NaN NaN
 EOD
 set title "seeds f64, 1 thread"
 set xrange [-0.6:8-0.4]
 set ylabel "speedup"
-set yrange [0.5:12.5007]
+set yrange [0.5:12.0094]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s2 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s2 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -99,19 +99,19 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s2 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
      $s2 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s3 << EOD
-0 "image3x3" NaN NaN NaN NaN NaN NaN 7.47954
-1 "small_strided" NaN NaN NaN NaN 5.55502 NaN NaN
-2 "tiny" NaN NaN NaN NaN NaN 2.73913 NaN
-3 "im2col50" NaN NaN NaN NaN NaN NaN 5.56269
-4 "im2col250" NaN NaN NaN NaN NaN NaN 6.39544
-5 "im2col1000" NaN NaN NaN NaN NaN NaN 5.33323
-6 "batch1000" NaN NaN NaN NaN 15.4135 NaN NaN
-7 "batch30000" NaN NaN NaN NaN 13.5947 NaN NaN
+0 "image3x3" NaN NaN NaN NaN NaN NaN 7.1854
+1 "small_strided" NaN NaN NaN NaN 5.60073 NaN NaN
+2 "tiny" NaN NaN NaN NaN NaN 2.99956 NaN
+3 "im2col50" NaN NaN NaN NaN NaN NaN 5.35995
+4 "im2col250" NaN NaN NaN NaN NaN NaN 3.02646
+5 "im2col1000" NaN NaN NaN NaN NaN NaN 5.65566
+6 "batch1000" NaN NaN NaN NaN 14.8259 NaN NaN
+7 "batch30000" NaN NaN NaN NaN 13.7289 NaN NaN
 EOD
 set title "seeds f64, 2 threads"
 set xrange [-0.6:8-0.4]
 set ylabel "speedup"
-set yrange [0.5:23.1203]
+set yrange [0.5:22.2389]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s3 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s3 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -128,31 +128,31 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s3 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
      $s3 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s4 << EOD
-0 "conv1" NaN NaN 0.927657 NaN NaN NaN NaN
-1 "res2a_branch1*4" NaN NaN 1.01006 NaN NaN NaN NaN
-2 "res2a_branch2a" NaN NaN 0.97141 NaN NaN NaN NaN
-3 "res2a_branch2b*3" NaN NaN 0.979012 NaN NaN NaN NaN
-4 "res2b_branch2a*2" NaN NaN 0.999964 NaN NaN NaN NaN
-5 "res3a_branch1" NaN NaN 0.902283 NaN NaN NaN NaN
-6 "res3a_branch2a" NaN NaN 0.855188 NaN NaN NaN NaN
-7 "res3a_branch2b*4" NaN NaN 0.947364 NaN NaN NaN NaN
-8 "res3a_branch2c*4" NaN NaN NaN 0.985151 NaN NaN NaN
-9 "res3b_branch2a*3" NaN NaN 0.997616 NaN NaN NaN NaN
-10 "res4a_branch1" NaN NaN 0.92601 NaN NaN NaN NaN
-11 "res4a_branch2a" NaN NaN 0.715486 NaN NaN NaN NaN
-12 "res4a_branch2b*6" NaN NaN 0.893786 NaN NaN NaN NaN
-13 "res4a_branch2c*6" NaN NaN 0.924524 NaN NaN NaN NaN
-14 "res4b_branch2a*5" NaN NaN 0.882915 NaN NaN NaN NaN
-15 "res5a_branch1" NaN NaN 0.937914 NaN NaN NaN NaN
-16 "res5a_branch2a" NaN NaN 0.83636 NaN NaN NaN NaN
-17 "res5a_branch2b*3" NaN NaN 0.808434 NaN NaN NaN NaN
-18 "res5a_branch2c*3" NaN NaN 0.943148 NaN NaN NaN NaN
-19 "res5b_branch2a*2" NaN NaN 0.986614 NaN NaN NaN NaN
+0 "conv1" NaN NaN 0.934146 NaN NaN NaN NaN
+1 "res2a_branch1*4" NaN NaN 1.00665 NaN NaN NaN NaN
+2 "res2a_branch2a" NaN NaN 1.02018 NaN NaN NaN NaN
+3 "res2a_branch2b*3" NaN NaN 0.95879 NaN NaN NaN NaN
+4 "res2b_branch2a*2" NaN NaN NaN 1.01678 NaN NaN NaN
+5 "res3a_branch1" NaN NaN 0.855676 NaN NaN NaN NaN
+6 "res3a_branch2a" NaN NaN 0.840007 NaN NaN NaN NaN
+7 "res3a_branch2b*4" NaN NaN 0.920732 NaN NaN NaN NaN
+8 "res3a_branch2c*4" NaN NaN NaN 1.00185 NaN NaN NaN
+9 "res3b_branch2a*3" NaN NaN 0.971075 NaN NaN NaN NaN
+10 "res4a_branch1" NaN NaN 0.91599 NaN NaN NaN NaN
+11 "res4a_branch2a" NaN NaN 0.727181 NaN NaN NaN NaN
+12 "res4a_branch2b*6" NaN NaN 0.880376 NaN NaN NaN NaN
+13 "res4a_branch2c*6" NaN NaN 0.925258 NaN NaN NaN NaN
+14 "res4b_branch2a*5" NaN NaN 0.90844 NaN NaN NaN NaN
+15 "res5a_branch1" NaN NaN 0.942977 NaN NaN NaN NaN
+16 "res5a_branch2a" NaN NaN 0.812887 NaN NaN NaN NaN
+17 "res5a_branch2b*3" NaN NaN 0.841572 NaN NaN NaN NaN
+18 "res5a_branch2c*3" NaN NaN 0.954558 NaN NaN NaN NaN
+19 "res5b_branch2a*2" NaN NaN 0.980911 NaN NaN NaN NaN
 EOD
 set title "resnet50 f32, 1 thread"
 set xrange [-0.6:20-0.4]
 set ylabel "speedup"
-set yrange [0.476991:2]
+set yrange [0.484787:2]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s4 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s4 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -169,31 +169,31 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s4 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
      $s4 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s5 << EOD
-0 "conv1" NaN NaN 0.828228 NaN NaN NaN NaN
-1 "res2a_branch1*4" NaN NaN 0.958252 NaN NaN NaN NaN
-2 "res2a_branch2a" NaN NaN 0.99247 NaN NaN NaN NaN
-3 "res2a_branch2b*3" NaN NaN 0.95265 NaN NaN NaN NaN
-4 "res2b_branch2a*2" NaN NaN NaN 0.988069 NaN NaN NaN
-5 "res3a_branch1" NaN NaN 0.841484 NaN NaN NaN NaN
-6 "res3a_branch2a" NaN NaN 0.806711 NaN NaN NaN NaN
-7 "res3a_branch2b*4" NaN NaN 0.907759 NaN NaN NaN NaN
-8 "res3a_branch2c*4" NaN NaN 0.9506 NaN NaN NaN NaN
-9 "res3b_branch2a*3" NaN NaN 0.950644 NaN NaN NaN NaN
-10 "res4a_branch1" NaN NaN 0.919428 NaN NaN NaN NaN
-11 "res4a_branch2a" NaN NaN 0.691343 NaN NaN NaN NaN
-12 "res4a_branch2b*6" NaN NaN 0.874741 NaN NaN NaN NaN
-13 "res4a_branch2c*6" NaN NaN 0.468051 NaN NaN NaN NaN
-14 "res4b_branch2a*5" NaN NaN 0.595231 NaN NaN NaN NaN
-15 "res5a_branch1" NaN NaN 0.904695 NaN NaN NaN NaN
-16 "res5a_branch2a" NaN NaN 0.567754 NaN NaN NaN NaN
-17 "res5a_branch2b*3" NaN NaN 0.685402 NaN NaN NaN NaN
-18 "res5a_branch2c*3" NaN NaN 0.893972 NaN NaN NaN NaN
-19 "res5b_branch2a*2" NaN NaN 0.788018 NaN NaN NaN NaN
+0 "conv1" NaN NaN 0.864482 NaN NaN NaN NaN
+1 "res2a_branch1*4" NaN NaN 0.963775 NaN NaN NaN NaN
+2 "res2a_branch2a" NaN NaN 1.04493 NaN NaN NaN NaN
+3 "res2a_branch2b*3" NaN NaN 0.978918 NaN NaN NaN NaN
+4 "res2b_branch2a*2" NaN NaN 0.971404 NaN NaN NaN NaN
+5 "res3a_branch1" NaN NaN 0.858372 NaN NaN NaN NaN
+6 "res3a_branch2a" NaN NaN 0.838923 NaN NaN NaN NaN
+7 "res3a_branch2b*4" NaN NaN 0.926915 NaN NaN NaN NaN
+8 "res3a_branch2c*4" NaN NaN 0.934347 NaN NaN NaN NaN
+9 "res3b_branch2a*3" NaN NaN 0.927572 NaN NaN NaN NaN
+10 "res4a_branch1" NaN NaN 0.9134 NaN NaN NaN NaN
+11 "res4a_branch2a" NaN NaN 0.721344 NaN NaN NaN NaN
+12 "res4a_branch2b*6" NaN NaN 0.882776 NaN NaN NaN NaN
+13 "res4a_branch2c*6" NaN NaN 0.481711 NaN NaN NaN NaN
+14 "res4b_branch2a*5" NaN NaN 0.831717 NaN NaN NaN NaN
+15 "res5a_branch1" NaN NaN 0.906719 NaN NaN NaN NaN
+16 "res5a_branch2a" NaN NaN 0.777829 NaN NaN NaN NaN
+17 "res5a_branch2b*3" NaN NaN 0.747888 NaN NaN NaN NaN
+18 "res5a_branch2c*3" NaN NaN 0.884768 NaN NaN NaN NaN
+19 "res5b_branch2a*2" NaN NaN 0.98058 NaN NaN NaN NaN
 EOD
 set title "resnet50 f32, 2 threads"
 set xrange [-0.6:20-0.4]
 set ylabel "speedup"
-set yrange [0.312034:2]
+set yrange [0.321141:2]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s5 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s5 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -210,22 +210,22 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s5 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
      $s5 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s6 << EOD
-0 "conv1*3" NaN NaN 0.81059 NaN NaN NaN NaN
-1 "conv2*4" NaN NaN 1.0187 NaN NaN NaN NaN
-2 "conv3*4" NaN NaN 1.01457 NaN NaN NaN NaN
-3 "conv4*4" NaN NaN 1.00095 NaN NaN NaN NaN
-4 "conv5*4" NaN NaN 0.992664 NaN NaN NaN NaN
-5 "conv6*4" NaN NaN 0.998129 NaN NaN NaN NaN
-6 "conv7*4" NaN NaN 0.92784 NaN NaN NaN NaN
-7 "conv8*20" NaN NaN 0.940232 NaN NaN NaN NaN
-8 "conv9*4" NaN NaN 0.947253 NaN NaN NaN NaN
-9 "conv10*4" NaN NaN 0.965534 NaN NaN NaN NaN
-10 "conv11*4" NaN NaN NaN 1.51081 NaN NaN NaN
+0 "conv1*3" NaN NaN 0.8409 NaN NaN NaN NaN
+1 "conv2*4" NaN NaN 1.0155 NaN NaN NaN NaN
+2 "conv3*4" NaN NaN 1.00127 NaN NaN NaN NaN
+3 "conv4*4" NaN NaN 1.00902 NaN NaN NaN NaN
+4 "conv5*4" NaN NaN 0.988453 NaN NaN NaN NaN
+5 "conv6*4" NaN NaN 1.00475 NaN NaN NaN NaN
+6 "conv7*4" NaN NaN 0.927992 NaN NaN NaN NaN
+7 "conv8*20" NaN NaN 0.941286 NaN NaN NaN NaN
+8 "conv9*4" NaN NaN 0.935677 NaN NaN NaN NaN
+9 "conv10*4" NaN NaN 0.963658 NaN NaN NaN NaN
+10 "conv11*4" NaN NaN NaN 1.53128 NaN NaN NaN
 EOD
 set title "mobilenet f32, 1 thread"
 set xrange [-0.6:11-0.4]
 set ylabel "speedup"
-set yrange [0.5:2.26621]
+set yrange [0.5:2.29692]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s6 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s6 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -242,22 +242,22 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s6 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
      $s6 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s7 << EOD
-0 "conv1*3" NaN NaN 0.839152 NaN NaN NaN NaN
-1 "conv2*4" NaN NaN 1.07136 NaN NaN NaN NaN
-2 "conv3*4" NaN NaN 0.9951 NaN NaN NaN NaN
-3 "conv4*4" NaN NaN 0.984854 NaN NaN NaN NaN
-4 "conv5*4" NaN NaN 0.943204 NaN NaN NaN NaN
-5 "conv6*4" NaN NaN 0.952332 NaN NaN NaN NaN
-6 "conv7*4" NaN NaN 0.466713 NaN NaN NaN NaN
-7 "conv8*20" NaN NaN 0.467411 NaN NaN NaN NaN
-8 "conv9*4" NaN NaN 0.902327 NaN NaN NaN NaN
-9 "conv10*4" NaN NaN 0.960762 NaN NaN NaN NaN
-10 "conv11*4" NaN NaN NaN 1.46907 NaN NaN NaN
+0 "conv1*3" NaN NaN 0.790316 NaN NaN NaN NaN
+1 "conv2*4" NaN NaN 1.05731 NaN NaN NaN NaN
+2 "conv3*4" NaN NaN 1.01239 NaN NaN NaN NaN
+3 "conv4*4" NaN NaN 0.960221 NaN NaN NaN NaN
+4 "conv5*4" NaN NaN 0.952439 NaN NaN NaN NaN
+5 "conv6*4" NaN NaN 0.954869 NaN NaN NaN NaN
+6 "conv7*4" NaN NaN 0.469432 NaN NaN NaN NaN
+7 "conv8*20" NaN NaN 0.470025 NaN NaN NaN NaN
+8 "conv9*4" NaN NaN 0.758816 NaN NaN NaN NaN
+9 "conv10*4" NaN NaN 0.809574 NaN NaN NaN NaN
+10 "conv11*4" NaN NaN NaN 1.55523 NaN NaN NaN
 EOD
 set title "mobilenet f32, 2 threads"
 set xrange [-0.6:11-0.4]
 set ylabel "speedup"
-set yrange [0.311142:2.2036]
+set yrange [0.312955:2.33285]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s7 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s7 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -274,20 +274,20 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s7 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
      $s7 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s8 << EOD
-0 "conv2_1/dw" NaN NaN 0.755495 NaN NaN NaN NaN
-1 "conv2_2/dw" NaN NaN 0.226657 NaN NaN NaN NaN
-2 "conv3_1/dw" NaN NaN 0.483822 NaN NaN NaN NaN
-3 "conv3_2/dw" NaN NaN 0.162194 NaN NaN NaN NaN
-4 "conv4_1/dw" NaN NaN 0.331093 NaN NaN NaN NaN
-5 "conv4_2/dw" NaN NaN 0.286798 NaN NaN NaN NaN
-6 "conv5_1/dw" NaN NaN 0.301045 NaN NaN NaN NaN
-7 "conv5_6/dw" NaN NaN 0.154557 NaN NaN NaN NaN
-8 "conv6/dw" NaN NaN 0.221032 NaN NaN NaN NaN
+0 "conv2_1/dw" NaN NaN 0.788917 NaN NaN NaN NaN
+1 "conv2_2/dw" NaN NaN 0.227084 NaN NaN NaN NaN
+2 "conv3_1/dw" NaN NaN 0.491078 NaN NaN NaN NaN
+3 "conv3_2/dw" NaN NaN 0.154408 NaN NaN NaN NaN
+4 "conv4_1/dw" NaN NaN 0.323011 NaN NaN NaN NaN
+5 "conv4_2/dw" NaN NaN 0.296612 NaN NaN NaN NaN
+6 "conv5_1/dw" NaN NaN 0.301853 NaN NaN NaN NaN
+7 "conv5_6/dw" NaN NaN 0.169505 NaN NaN NaN NaN
+8 "conv6/dw" NaN NaN 0.217026 NaN NaN NaN NaN
 EOD
 set title "mobilenet_dw f32, 1 thread"
 set xrange [-0.6:9-0.4]
 set ylabel "speedup"
-set yrange [0.103038:2]
+set yrange [0.102939:2]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s8 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s8 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -304,20 +304,20 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s8 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
      $s8 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s9 << EOD
-0 "conv2_1/dw" NaN NaN 0.680854 NaN NaN NaN NaN
-1 "conv2_2/dw" NaN NaN 0.225498 NaN NaN NaN NaN
-2 "conv3_1/dw" NaN NaN 0.548091 NaN NaN NaN NaN
-3 "conv3_2/dw" NaN NaN 0.158315 NaN NaN NaN NaN
-4 "conv4_1/dw" NaN NaN 0.255586 NaN NaN NaN NaN
-5 "conv4_2/dw" NaN NaN 0.182925 NaN NaN NaN NaN
-6 "conv5_1/dw" NaN NaN 0.187476 NaN NaN NaN NaN
-7 "conv5_6/dw" NaN NaN 0.0845776 NaN NaN NaN NaN
-8 "conv6/dw" NaN NaN 0.17966 NaN NaN NaN NaN
+0 "conv2_1/dw" NaN NaN 0.648095 NaN NaN NaN NaN
+1 "conv2_2/dw" NaN NaN 0.230244 NaN NaN NaN NaN
+2 "conv3_1/dw" NaN NaN 0.533409 NaN NaN NaN NaN
+3 "conv3_2/dw" NaN NaN 0.159849 NaN NaN NaN NaN
+4 "conv4_1/dw" NaN NaN 0.326948 NaN NaN NaN NaN
+5 "conv4_2/dw" NaN NaN 0.165472 NaN NaN NaN NaN
+6 "conv5_1/dw" NaN NaN 0.175797 NaN NaN NaN NaN
+7 "conv5_6/dw" NaN NaN 0.175387 NaN NaN NaN NaN
+8 "conv6/dw" NaN NaN 0.229981 NaN NaN NaN NaN
 EOD
 set title "mobilenet_dw f32, 2 threads"
 set xrange [-0.6:9-0.4]
 set ylabel "speedup"
-set yrange [0.0563851:2]
+set yrange [0.106566:2]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s9 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s9 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -334,13 +334,13 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s9 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
      $s9 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s10 << EOD
-0 "tensors(1000)" NaN NaN NaN 8.48463 NaN NaN NaN
-1 "batch(30060)" NaN NaN 8.26732 NaN NaN NaN NaN
+0 "tensors(1000)" NaN NaN 8.6939 NaN NaN NaN NaN
+1 "batch(30060)" NaN NaN 7.82319 NaN NaN NaN NaN
 EOD
 set title "ragged f32, 1 thread"
 set xrange [-0.6:2-0.4]
 set ylabel "speedup"
-set yrange [0.5:12.727]
+set yrange [0.5:13.0409]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s10 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s10 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
@@ -357,13 +357,13 @@ plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s10 using 1:9:($1-0.35):($1+0.35):(1):($9) with boxxyerror lc rgb "#8c564b" title "over OpenCV", \
      $s10 using 1:9:(sprintf("%.2f", $9)) with labels offset 0,0.6 font ",7" notitle
 $s11 << EOD
-0 "tensors(1000)" NaN NaN 8.78341 NaN NaN NaN NaN
-1 "batch(30060)" NaN NaN 5.83511 NaN NaN NaN NaN
+0 "tensors(1000)" NaN NaN 9.23936 NaN NaN NaN NaN
+1 "batch(30060)" NaN NaN 6.19501 NaN NaN NaN NaN
 EOD
 set title "ragged f32, 2 threads"
 set xrange [-0.6:2-0.4]
 set ylabel "speedup"
-set yrange [0.5:13.1751]
+set yrange [0.5:13.859]
 plot 1 with lines lc rgb "black" dt 2 notitle, \
      $s11 using 1:3:($1-0.35):($1+0.35):(1):($3):xtic(2) with boxxyerror lc rgb "#1f77b4" title "over convjit nhwc", \
      $s11 using 1:3:(sprintf("%.2f", $3)) with labels offset 0,0.6 font ",7" notitle, \
