@@ -101,37 +101,37 @@ inline int64_t chunk_count(int64_t items, double flops, int threads) {
 
 // Deals the chunks of a run: each thread takes the chunks of its own share
 // in order (one contiguous stream, as an even split would give it), then
-// whatever is left of the others' shares. No allocation: the shares'
-// cursors live here, so a run of more than kMaxThreads threads splits evenly.
+// whatever is left of the others' shares. Every chunk is dealt once however
+// few threads come to take them. No allocation: the shares' cursors live
+// here, so threads beyond kMaxShares share the shares.
 class ChunkDealer {
  public:
-  static constexpr int kMaxThreads = 64;
-  ChunkDealer(int64_t chunks, int threads) : chunks_(chunks), threads_(threads) {
-    for (int t = 0; t < std::min(threads, kMaxThreads); ++t) next_[t].value.store(0, std::memory_order_relaxed);
+  static constexpr int kMaxShares = 64;
+  ChunkDealer(int64_t chunks, int threads) : chunks_(chunks), shares_(std::min(threads, kMaxShares)) {
+    for (int s = 0; s < shares_; ++s) next_[s].value.store(0, std::memory_order_relaxed);
   }
-  // Whether thread t has a chunk left to compute: `chunk`, from the share of
-  // thread t + `visited` (a count the thread keeps, from 0).
+  // Whether thread t has a chunk left to compute: `chunk`, from share
+  // t + `visited` (a count the thread keeps, from 0), its own when `visited`
+  // is still 0.
   bool take(int t, int& visited, int64_t& chunk) {
-    if (threads_ > kMaxThreads) {  // then a share is one chunk (for_each_item)
-      chunk = t;
-      return visited++ == 0;
-    }
-    for (; visited < threads_; ++visited) {
-      const int owner = (t + visited) % threads_;
-      auto [first, last] = split(chunks_, threads_, owner);
-      chunk = first + next_[owner].value.fetch_add(1, std::memory_order_relaxed);
+    for (; visited < shares_; ++visited) {
+      const int share = (t + visited) % shares_;
+      auto [first, last] = split(chunks_, shares_, share);
+      chunk = first + next_[share].value.fetch_add(1, std::memory_order_relaxed);
       if (chunk < last) return true;
     }
     return false;
   }
+  // One past the last chunk of thread t's own share.
+  int64_t own_end(int t) const { return split(chunks_, shares_, t % shares_).second; }
 
  private:
   struct alignas(64) Cursor {
     std::atomic<int64_t> value;
   };
   int64_t chunks_;
-  int threads_;
-  Cursor next_[kMaxThreads];
+  int shares_;
+  Cursor next_[kMaxShares];
 };
 
 // Calls item(pair, n, part, thread) for every part of every image of every
@@ -178,7 +178,7 @@ void for_each_item(std::span<const TensorPair> pairs, int64_t images, int64_t pa
     _mm_sfence();
     return;
   }
-  const int64_t chunks = threads > ChunkDealer::kMaxThreads ? threads : chunk_count(items, flops, threads);
+  const int64_t chunks = chunk_count(items, flops, threads);
   ChunkDealer dealer(chunks, threads);
 #pragma omp parallel num_threads(threads)
   {
@@ -187,12 +187,11 @@ void for_each_item(std::span<const TensorPair> pairs, int64_t images, int64_t pa
     Walk w;
     int visited = 0;
     int64_t c;
-    // A share's own thread prefetches to the share's end; a taker, to the
-    // chunk's end (the rest of the share may be taken by its owner).
+    // In its own share a thread prefetches to the share's end; in another's,
+    // to the chunk's end (the share's owner may take the next chunk).
     while (dealer.take(t, visited, c)) {
       auto [begin, end] = split(items, int(chunks), int(c));
-      const int64_t share_end = split(chunks, threads, t).second;
-      const int64_t limit = visited == 0 ? split(items, int(chunks), int(share_end - 1)).second : end;
+      const int64_t limit = visited == 0 ? split(items, int(chunks), int(dealer.own_end(t) - 1)).second : end;
       range(w, begin, end, limit, t);
     }
     _mm_sfence();

@@ -96,16 +96,23 @@ TEST(ChunkDealer, OwnShareFirstThenTheOthersInTurn) {
   EXPECT_FALSE(dealer.take(0, other, chunk)) << "all ten were dealt";
 }
 
-TEST(ChunkDealer, BeyondItsCursorsEachThreadTakesItsOwnChunkOnly) {
-  const int threads = ChunkDealer::kMaxThreads + 6;
-  ChunkDealer dealer(threads, threads);
-  for (int t : {0, 5, threads - 1}) {
-    int visited = 0;
-    int64_t chunk = -1;
-    ASSERT_TRUE(dealer.take(t, visited, chunk));
-    EXPECT_EQ(chunk, t);
-    EXPECT_FALSE(dealer.take(t, visited, chunk));
-  }
+TEST(ChunkDealer, EveryChunkOnceWhateverTheThreadsThatCome) {
+  // More threads than shares: thread kMaxShares + 1 begins with share 1.
+  const int threads = ChunkDealer::kMaxShares + 6;
+  const int64_t chunks = 2 * ChunkDealer::kMaxShares;
+  ChunkDealer dealer(chunks, threads);
+  int visited = 0;
+  int64_t chunk = -1;
+  ASSERT_TRUE(dealer.take(ChunkDealer::kMaxShares + 1, visited, chunk));
+  EXPECT_EQ(chunk, 2);
+  EXPECT_EQ(visited, 0);
+  // Only one of the threads asked for comes (OpenMP may give fewer): it
+  // still gets every other chunk, once.
+  std::vector<int> dealt(chunks, 0);
+  dealt[chunk] = 1;
+  int mine = 0;
+  while (dealer.take(0, mine, chunk)) ++dealt[chunk];
+  for (int64_t c = 0; c < chunks; ++c) EXPECT_EQ(dealt[c], 1) << "chunk " << c;
 }
 
 }  // namespace
