@@ -228,13 +228,12 @@ void OwVectorKernel::stage(const T* src, int64_t n, int64_t grp, T* to, int64_t 
 template <class T>
 void OwVectorKernel::unstage(const T* from, T* dst, int64_t n, int64_t grp, int64_t first,
                             int64_t last) const {
+  // The scratch rows are whole output rows back to back, so rows
+  // [first, last) of every channel are one run of pixels to transpose.
   const ConvDesc& d = work_;
-  const int64_t ow = d.o[2], ocg = d.ocg();
-  for (int64_t row = first; row < last; ++row) {
-    T* out = dst + (n * d.o[0] * d.o[1] + row) * ow * d.oc + grp * ocg;
-    const T* in = from + row * ow;
-    transpose(in, ocg, ow, geo_.out_chan, out, d.oc);
-  }
+  const int64_t ow = d.o[2];
+  T* out = dst + (n * d.o[0] * d.o[1] + first) * ow * d.oc + grp * d.ocg();
+  transpose(from + first * ow, d.ocg(), (last - first) * ow, geo_.out_chan, out, d.oc);
 }
 
 }  // namespace convjit

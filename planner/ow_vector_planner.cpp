@@ -11,9 +11,11 @@ namespace {
 
 // The input must be copied when the kernel cannot read the user's tensor as
 // is: padding (zeros to read), width strides above 2 (phases to split; stride
-// 2 is split in registers) or channels last (to transpose).
+// 2 is split in registers) or channels last with several input channels (to
+// transpose; one channel is the same either way).
 bool needs_staging(const ConvDesc& d) {
-  if (d.layout != Layout::ncx || d.s[ConvDesc::W] > 2) return true;
+  const bool planes = d.layout == Layout::ncx || (d.layout == Layout::nxc && d.ic == 1);
+  if (!planes || d.s[ConvDesc::W] > 2) return true;
   for (int a = 0; a < 3; ++a)
     if (d.p[a] > 0 || d.pb[a] > 0) return true;
   return false;
@@ -120,7 +122,7 @@ std::optional<std::string> ow_vector_rejection(const ConvDesc& desc, const Plan&
     return "register block ur_h*ur_w*oc=" + std::to_string(acc) + " exceeds the " +
            std::to_string(budget) + " accumulators " + std::string(to_string(plan.isa)) + " has";
   if (!plan.staged && needs_staging(desc))
-    return "the input must be staged (padding, width stride above 2 or channels-last layout)";
+    return "the input must be staged (padding, width stride above 2 or channels last with several input channels)";
   return std::nullopt;
 }
 

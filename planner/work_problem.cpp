@@ -8,6 +8,13 @@ ConvDesc work_problem(const ConvDesc& desc) {
     same.layout = Layout::nxc;
     return work_problem(same);
   }
+  // One channel in and out: channels last is channels first, whose kernels
+  // read and write the tensors as they are (no staging, no transposes).
+  if (desc.layout == Layout::nxc && desc.ic == 1 && desc.oc == 1 && desc.spatial_out() > 1) {
+    ConvDesc same = desc;
+    same.layout = Layout::ncx;
+    return work_problem(same);
+  }
   for (int a = 0; a < 3; ++a)
     if (desc.k[a] != 1 || desc.s[a] != 1 || desc.p[a] != 0 || desc.pb[a] != 0) return desc;
   if (desc.ndims == 1) return desc;

@@ -3,7 +3,8 @@
 // user's and equal in memory: a 1x1, stride-1, unpadded convolution over
 // contiguous pixels is a 1D one over all of them (longer rows, fewer tails;
 // channels first, rows of up to 64 pixels when they divide the image);
-// with one input and one output pixel, channels first is channels last.
+// with one input and one output pixel, channels first is channels last,
+// and with one input and one output channel, channels last is channels first.
 #include "convjit/conv_desc.hpp"
 
 namespace convjit {
