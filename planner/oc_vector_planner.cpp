@@ -56,6 +56,12 @@ double row_cycles(const ConvDesc& d, Isa isa, int vlen, int ur_w, int vecs) {
 
 }  // namespace
 
+// What ow_vector's gather and transposes weigh against oc_vector's lanes on
+// channels-last few-channel problems: fitted to 10 shapes in f32 on AVX-512
+// (ow_vector 0.57-0.95x to 5.3x oc_vector's time) and checked on 8 more and
+// on f64 and AVX2, where it picks the faster strategy or one within 15%.
+constexpr double kChannelsLastGatherCost = 1.75;
+
 bool prefers_oc_vector(const ConvDesc& desc, int vlen) {
   const int64_t ow = desc.o[ConvDesc::W], ocg = desc.ocg();
   // Depthwise, channels first: ow_vector reads each channel's plane as it is,
@@ -64,7 +70,14 @@ bool prefers_oc_vector(const ConvDesc& desc, int vlen) {
   // Lanes used when vectors run along the output width vs along channels.
   const double width_use = double(ow) / double(round_up(ow, vlen));
   const double channel_use = double(ocg) / double(round_up(ocg, vlen));
-  if (desc.icg() <= 4 && desc.ocg() < vlen) return false;  // first layers, filter banks
+  if (desc.icg() <= 4 && desc.ocg() < vlen) {
+    // First layers and filter banks: ow_vector reads channels-first planes
+    // as they are. Channels last with several input channels, it gathers
+    // its input one element at a time (stride phases too) and transposes
+    // its output, where oc_vector reads and writes the tensors as they are.
+    if (desc.layout != Layout::nxc || desc.ic == 1) return false;
+    return desc.s[ConvDesc::W] > 1 || channel_use * kChannelsLastGatherCost >= width_use;
+  }
   return channel_use >= width_use || desc.icg() >= 16;
 }
 

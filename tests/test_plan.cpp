@@ -71,6 +71,29 @@ TEST(Plan, ManyChannelsPutVectorsAlongOutputChannels) {
   EXPECT_EQ(plan_for("mb1ic1ih1024oc1kh3", Isa::avx512).strategy, Strategy::ow_vector);
 }
 
+TEST(Plan, ChannelsLastFewChannelsReadTheTensorsAsTheyAre) {
+  auto nxc = [](const char* text) {
+    ConvDesc d = ConvDesc::parse(text);
+    d.layout = Layout::nxc;
+    return make_plan(d, CpuFacts::detect("avx512"), Isa::avx512, 1);
+  };
+  // One channel in and out: the very plan of channels first.
+  EXPECT_EQ(nxc("mb1ic1ih1024oc1kh3").str(), plan_for("mb1ic1ih1024oc1kh3", Isa::avx512).str());
+  // One input channel: read as it is; only the output is transposed.
+  const Plan one_in = nxc("mb30000ic1ih16oc4kh5");
+  EXPECT_EQ(one_in.strategy, Strategy::ow_vector);
+  EXPECT_FALSE(one_in.staged);
+  // Several input channels, strided or narrow: vectors along the channels,
+  // which read and write channels last directly, rather than a gather.
+  for (const char* text : {"mb1ic3ih32oc10kh2sh2", "mb3000ic3ih7oc5kh3"}) {
+    const Plan p = nxc(text);
+    EXPECT_EQ(p.strategy, Strategy::oc_vector) << text << ": " << p.str();
+    EXPECT_FALSE(p.staged) << text << ": " << p.str();
+  }
+  // A wide image with few output channels keeps vectors along the width.
+  EXPECT_EQ(nxc("mb1ic3ih256oc3kh3").strategy, Strategy::ow_vector);
+}
+
 TEST(Plan, PrintsOnOneLineAndRoundTripsThroughJson) {
   Plan p = plan_for("mb1ic3ih32oc10kh2sh2", Isa::avx2, DataType::f64);
   EXPECT_EQ(p.str().find('\n'), std::string::npos);
