@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
                "reference, then timed (Google Benchmark)."};
   app.footer("Google Benchmark's own flags work too (--benchmark_filter=REGEX on names like "
              "seeds/seed:tiny/f32/t1/convjit, ...).");
-  app.add_option("--suite", o.suites, "Suites to run (default: all): " + joined(suite_names()))
+  app.add_option("--suite", o.suites,
+                 "Suites to run (default: " + joined(default_suite_names()) + "): " + joined(suite_names()))
       ->delimiter(',');
   app.add_option("--threads", o.threads, "Thread counts (default: 1,2)")->delimiter(',');
   app.add_option("--dt", o.dts, "Data types, f32 and/or f64 (default: f32,f64 for the seeds, "

@@ -51,7 +51,9 @@ Session::Session(Options options) : options_(std::move(options)) {
   }
 
   for (const std::string& suite : suite_names()) {
-    if (!wanted(options_.suites, suite)) continue;
+    if (options_.suites.empty() ? !wanted(default_suite_names(), suite)
+                                : !wanted(options_.suites, suite))
+      continue;
     for (Problem& p : make_suite(suite, dts, CONVJIT_PROBLEMS_DIR)) {
       for (int t : options_.threads) {
         Row row{p, t, std::vector<ImplResult>(impls_.size()), false};

@@ -8,8 +8,13 @@
 
 namespace convjit::bench {
 
-// "seeds", "resnet50", "mobilenet", "mobilenet_dw", "ragged", in this order.
+// Every suite: the default ones ("seeds", "resnet50", "mobilenet",
+// "mobilenet_dw", "ragged", in this order), then the rest of benchdnn's
+// shape files ("1d", "1x1", "basic", "dilated", "large_padding",
+// "small_spatial", "tails", "unet3d", "vgg19").
 const std::vector<std::string>& suite_names();
+// The suites run when none is named.
+const std::vector<std::string>& default_suite_names();
 
 // The problems of `suite`, in each of `dts`; empty `dts`: the suite's
 // default (f32 and f64 for the seeds, f32 for the rest). Throws Error on an
