@@ -46,13 +46,44 @@ void copy_strided(const T* from, int64_t stride, int64_t n, T* to) {
   }
 }
 
+// Whether staged row y (of `rows`) is read by some output row and tap along
+// an axis: strided 1x1 layers read one row in `stride`.
+std::vector<char> rows_read(int64_t rows, int64_t outputs, int64_t stride, int64_t taps, int64_t dilation1) {
+  std::vector<char> read(rows, 0);
+  for (int64_t o = 0; o < outputs; ++o)
+    for (int64_t k = 0; k < taps; ++k)
+      if (const int64_t y = o * stride + k * dilation1; y < rows) read[y] = 1;
+  return read;
+}
+
 }  // namespace
 
 OwVectorKernel::OwVectorKernel(const ConvDesc& desc, const ConvDesc& work, const Plan& plan,
                                Backend backend, std::shared_ptr<const Inner> inner)
     : PlannedKernel(desc, work, plan, backend, std::move(inner)),
       geo_(Geometry::of(work, plan)),
-      tile_blocks_(tile_blocks(work, plan, geo_)) {}
+      tile_blocks_(tile_blocks(work, plan, geo_)) {
+  if (!plan.staged) return;
+  // Staging skips what no tap reads: rows and planes between strided
+  // outputs, and stride phases that no width tap falls in.
+  const ConvDesc& d = work;
+  const auto planes = rows_read(geo_.in_d, d.o[0], d.s[0], d.k[0], d.d[0] + 1);
+  const auto lines = rows_read(geo_.in_h, d.o[1], d.s[1], d.k[1], d.d[1] + 1);
+  staged_rows_read_.resize(geo_.in_d * geo_.in_h);
+  for (int64_t z = 0; z < geo_.in_d; ++z)
+    for (int64_t y = 0; y < geo_.in_h; ++y) staged_rows_read_[z * geo_.in_h + y] = planes[z] && lines[y];
+  std::vector<char> phase_read(geo_.phases, 0);
+  for (int64_t kw = 0; kw < d.k[2]; ++kw) phase_read[geo_.tap_phase(kw)] = 1;
+  const int64_t iw = d.i[2], sw = d.s[2], pw = d.p[2];
+  for (int64_t r = 0; r < geo_.phases; ++r) {
+    if (!phase_read[r]) continue;
+    // Phase r holds columns x = j * sw + r - pw; those inside [0, iw) are
+    // copied, the rest are padding.
+    const int64_t j0 = std::clamp<int64_t>((pw - r + sw - 1) / sw, 0, geo_.phase_len);
+    const int64_t j1 = std::clamp<int64_t>((iw + pw - r + sw - 1) / sw, j0, geo_.phase_len);
+    phase_spans_.push_back({r, j0, j1});
+  }
+}
 
 void OwVectorKernel::do_bind(const void* weights, const void* bias) {
   const ConvDesc& d = work_;
@@ -198,29 +229,28 @@ void OwVectorKernel::stage(const T* src, int64_t n, int64_t grp, T* to, int64_t 
   const ConvDesc& d = work_;
   const int64_t id = d.i[0], ih = d.i[1], iw = d.i[2], sw = d.s[2], pw = d.p[2];
   const bool nxc = d.layout == Layout::nxc;
-  for (int64_t row = first; row < last; ++row) {
-    const int64_t c = row / (geo_.in_d * geo_.in_h);
-    const int64_t z = row / geo_.in_h % geo_.in_d - d.p[0], y = row % geo_.in_h - d.p[1];
-    T* out = to + c * geo_.in_chan + (row % (geo_.in_d * geo_.in_h)) * geo_.in_row;
+  const int64_t step = nxc ? d.ic : 1;  // between columns of the source
+  // Row = (channel, plane, row) of the staged input, counted without a
+  // division per row (they cost as much as a short row's copy).
+  const int64_t plane_rows = geo_.in_d * geo_.in_h;
+  int64_t c = first / plane_rows, zy = first % plane_rows;
+  for (int64_t row = first; row < last; ++row, ++zy) {
+    if (zy == plane_rows) c += 1, zy = 0;
+    if (!staged_rows_read_[zy]) continue;
+    const int64_t z = zy / geo_.in_h - d.p[0], y = zy % geo_.in_h - d.p[1];
+    T* out = to + c * geo_.in_chan + zy * geo_.in_row;
     if (z < 0 || z >= id || y < 0 || y >= ih) {
       std::fill(out, out + geo_.in_row, T(0));
       continue;
     }
     const int64_t ch = grp * d.icg() + c;
-    // Element x of the source row, and the step between columns.
     const T* line = nxc ? src + ((n * id + z) * ih + y) * iw * d.ic + ch
                         : src + ((n * d.ic + ch) * id + z) * ih * iw + y * iw;
-    const int64_t step = nxc ? d.ic : 1;
-    for (int64_t r = 0; r < geo_.phases; ++r) {
-      // Phase r holds columns x = j * sw + r - pw; those inside [0, iw) are
-      // copied, the rest are padding.
-      T* phase = out + r * geo_.phase_len;
-      const int64_t j0 = std::clamp<int64_t>((pw - r + sw - 1) / sw, 0, geo_.phase_len);
-      const int64_t j1 = std::clamp<int64_t>((iw + pw - r + sw - 1) / sw, j0, geo_.phase_len);
-      std::fill(phase, phase + j0, T(0));
-      const T* from = line + (j0 * sw + r - pw) * step;
-      copy_strided(from, sw * step, j1 - j0, phase + j0);
-      std::fill(phase + j1, phase + geo_.phase_len, T(0));
+    for (const PhaseSpan& span : phase_spans_) {
+      T* phase = out + span.phase * geo_.phase_len;
+      std::fill(phase, phase + span.j0, T(0));
+      copy_strided(line + (span.j0 * sw + span.phase - pw) * step, sw * step, span.j1 - span.j0, phase + span.j0);
+      std::fill(phase + span.j1, phase + geo_.phase_len, T(0));
     }
   }
 }

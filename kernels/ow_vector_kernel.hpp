@@ -5,6 +5,7 @@
 // cannot read as they are, and spreads images, channel blocks and row bands
 // over threads. Everything it needs while running is sized at bind time.
 #include <memory>
+#include <vector>
 
 #include "kernels/planned_kernel.hpp"
 #include "planner/geometry.hpp"
@@ -47,6 +48,14 @@ class OwVectorKernel final : public PlannedKernel {
   // Row blocks per tile: every output-channel block sweeps one tile of the
   // input while it is in the L2 before the next tile is read.
   const int64_t tile_blocks_;
+  // Staged rows (planes x rows of one channel) and stride phases that some
+  // tap reads; stage() leaves the others unwritten. A phase's columns
+  // [j0, j1) come from the input, the rest are padding.
+  struct PhaseSpan {
+    int64_t phase, j0, j1;
+  };
+  std::vector<char> staged_rows_read_;
+  std::vector<PhaseSpan> phase_spans_;
 };
 
 }  // namespace convjit
