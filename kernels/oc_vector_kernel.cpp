@@ -7,6 +7,7 @@
 #include "kernels/parallel.hpp"
 #include "kernels/transpose.hpp"
 #include "planner/activation_strides.hpp"
+#include "planner/geometry.hpp"
 
 namespace convjit {
 namespace {
@@ -22,7 +23,9 @@ const T* offset(const T* p, int64_t elems) {
 
 OcVectorKernel::OcVectorKernel(const ConvDesc& desc, const ConvDesc& work, const Plan& plan,
                                Backend backend, std::shared_ptr<const Inner> inner)
-    : PlannedKernel(desc, work, plan, backend, std::move(inner)), geo_(ChannelGeometry::of(work, plan)) {}
+    : PlannedKernel(desc, work, plan, backend, std::move(inner)),
+      geo_(ChannelGeometry::of(work, plan)),
+      staged_rows_read_(plan.staged ? staged_rows_read(work, geo_.in_d, geo_.in_h) : std::vector<char>{}) {}
 
 void OcVectorKernel::do_bind(const void* weights, const void* bias) {
   const ConvDesc& d = work_;
@@ -203,6 +206,7 @@ void OcVectorKernel::stage(const T* src, int64_t n, T* to, int64_t first, int64_
   // Staged pixels hold all channels (ncx, nxc) or one block of them.
   const int64_t pix = geo_.in_pix, blocks = geo_.in_cblock ? geo_.in_image / geo_.in_cblock : 1;
   for (int64_t row = first; row < last; ++row) {
+    if (!staged_rows_read_[row]) continue;
     const int64_t z = row / geo_.in_h - d.p[0], y = row % geo_.in_h - d.p[1];
     for (int64_t cb = 0; cb < blocks; ++cb) {
       T* out = to + cb * geo_.in_cblock + row * geo_.in_row;

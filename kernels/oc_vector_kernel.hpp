@@ -6,6 +6,7 @@
 // images (or the rows of one image) over the threads.
 #include <memory>
 #include <utility>
+#include <vector>
 
 #include "kernels/planned_kernel.hpp"
 #include "planner/channel_geometry.hpp"
@@ -40,6 +41,9 @@ class OcVectorKernel final : public PlannedKernel {
   void compute(const T* in, T* out, int64_t first, int64_t last, int64_t block_first, int64_t block_last) const;
 
   const ChannelGeometry geo_;
+  // Staged rows that some tap reads (staged_rows_read); stage() leaves the
+  // others unwritten.
+  const std::vector<char> staged_rows_read_;
 };
 
 }  // namespace convjit

@@ -46,16 +46,6 @@ void copy_strided(const T* from, int64_t stride, int64_t n, T* to) {
   }
 }
 
-// Whether staged row y (of `rows`) is read by some output row and tap along
-// an axis: strided 1x1 layers read one row in `stride`.
-std::vector<char> rows_read(int64_t rows, int64_t outputs, int64_t stride, int64_t taps, int64_t dilation1) {
-  std::vector<char> read(rows, 0);
-  for (int64_t o = 0; o < outputs; ++o)
-    for (int64_t k = 0; k < taps; ++k)
-      if (const int64_t y = o * stride + k * dilation1; y < rows) read[y] = 1;
-  return read;
-}
-
 }  // namespace
 
 OwVectorKernel::OwVectorKernel(const ConvDesc& desc, const ConvDesc& work, const Plan& plan,
@@ -67,11 +57,7 @@ OwVectorKernel::OwVectorKernel(const ConvDesc& desc, const ConvDesc& work, const
   // Staging skips what no tap reads: rows and planes between strided
   // outputs, and stride phases that no width tap falls in.
   const ConvDesc& d = work;
-  const auto planes = rows_read(geo_.in_d, d.o[0], d.s[0], d.k[0], d.d[0] + 1);
-  const auto lines = rows_read(geo_.in_h, d.o[1], d.s[1], d.k[1], d.d[1] + 1);
-  staged_rows_read_.resize(geo_.in_d * geo_.in_h);
-  for (int64_t z = 0; z < geo_.in_d; ++z)
-    for (int64_t y = 0; y < geo_.in_h; ++y) staged_rows_read_[z * geo_.in_h + y] = planes[z] && lines[y];
+  staged_rows_read_ = staged_rows_read(d, geo_.in_d, geo_.in_h);
   std::vector<char> phase_read(geo_.phases, 0);
   for (int64_t kw = 0; kw < d.k[2]; ++kw) phase_read[geo_.tap_phase(kw)] = 1;
   const int64_t iw = d.i[2], sw = d.s[2], pw = d.p[2];

@@ -40,4 +40,26 @@ Geometry Geometry::of(const ConvDesc& desc, const Plan& plan) {
   return g;
 }
 
+namespace {
+
+std::vector<char> axis_rows_read(int64_t rows, int64_t outputs, int64_t stride, int64_t taps, int64_t dilation1) {
+  std::vector<char> read(rows, 0);
+  for (int64_t o = 0; o < outputs; ++o)
+    for (int64_t k = 0; k < taps; ++k)
+      if (const int64_t y = o * stride + k * dilation1; y < rows) read[y] = 1;
+  return read;
+}
+
+}  // namespace
+
+std::vector<char> staged_rows_read(const ConvDesc& d, int64_t in_d, int64_t in_h) {
+  using A = ConvDesc::Axis;
+  const auto planes = axis_rows_read(in_d, d.o[A::D], d.s[A::D], d.k[A::D], d.d[A::D] + 1);
+  const auto rows = axis_rows_read(in_h, d.o[A::H], d.s[A::H], d.k[A::H], d.d[A::H] + 1);
+  std::vector<char> read(in_d * in_h);
+  for (int64_t z = 0; z < in_d; ++z)
+    for (int64_t y = 0; y < in_h; ++y) read[z * in_h + y] = planes[z] && rows[y];
+  return read;
+}
+
 }  // namespace convjit

@@ -3,6 +3,7 @@
 // elements. The driver, the emitter and the interpreter all read them from
 // here so that they agree on every offset.
 #include <cstdint>
+#include <vector>
 
 #include "convjit/conv_desc.hpp"
 #include "planner/plan.hpp"
@@ -39,5 +40,10 @@ struct Geometry {
 
   static Geometry of(const ConvDesc& desc, const Plan& plan);
 };
+
+// Whether staged row zy (plane zy / in_h, row zy % in_h, padding included)
+// is read by some output row and tap; strided layers skip rows between
+// their outputs. Both strategies stage in_d x in_h rows per channel.
+std::vector<char> staged_rows_read(const ConvDesc& desc, int64_t in_d, int64_t in_h);
 
 }  // namespace convjit
