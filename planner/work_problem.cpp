@@ -15,6 +15,26 @@ ConvDesc work_problem(const ConvDesc& desc) {
     same.layout = Layout::ncx;
     return work_problem(same);
   }
+  // One axis with any extent (an 80x1 image, a depth of 5 over 1x1
+  // pixels): a 1D problem along the width, where the strategies lay their
+  // vectors and tails.
+  if (desc.ndims > 1) {
+    int extents = 0, axis = ConvDesc::W;
+    for (int a = desc.first_axis(); a < 3; ++a)
+      if (desc.i[a] != 1 || desc.o[a] != 1 || desc.k[a] != 1 || desc.p[a] != 0 || desc.pb[a] != 0)
+        ++extents, axis = a;
+    if (extents == 1) {
+      ConvDesc line = desc;
+      line.ndims = 1;
+      for (auto field : {&ConvDesc::i, &ConvDesc::o, &ConvDesc::k, &ConvDesc::s, &ConvDesc::p,
+                         &ConvDesc::pb, &ConvDesc::d}) {
+        const int64_t along = (desc.*field)[axis];
+        (line.*field) = (ConvDesc().*field);
+        (line.*field)[ConvDesc::W] = along;
+      }
+      return work_problem(line);
+    }
+  }
   for (int a = 0; a < 3; ++a)
     if (desc.k[a] != 1 || desc.s[a] != 1 || desc.p[a] != 0 || desc.pb[a] != 0) return desc;
   if (desc.ndims == 1) return desc;

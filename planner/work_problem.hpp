@@ -4,7 +4,8 @@
 // contiguous pixels is a 1D one over all of them (longer rows, fewer tails;
 // channels first, rows of up to 64 pixels when they divide the image);
 // with one input and one output pixel, channels first is channels last,
-// and with one input and one output channel, channels last is channels first.
+// and with one input and one output channel, channels last is channels first;
+// a problem with extent along one spatial axis only is a 1D one along it.
 #include "convjit/conv_desc.hpp"
 
 namespace convjit {

@@ -3,6 +3,7 @@
 // and the emitter's code: deterministic and never writable and executable.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cstring>
 #include <fstream>
 #include <string>
@@ -11,6 +12,7 @@
 #include "jit/jit_code.hpp"
 #include "planner/geometry.hpp"
 #include "planner/plan.hpp"
+#include "planner/work_problem.hpp"
 
 namespace convjit {
 namespace {
@@ -92,6 +94,25 @@ TEST(Plan, ChannelsLastFewChannelsReadTheTensorsAsTheyAre) {
   }
   // A wide image with few output channels keeps vectors along the width.
   EXPECT_EQ(nxc("mb1ic3ih256oc3kh3").strategy, Strategy::ow_vector);
+}
+
+TEST(Plan, OneAxisWithExtentIsComputedAsOneDimensional) {
+  // An 80x1 image, 5x1 filter: 1D along what was the height.
+  const ConvDesc tall = work_problem(ConvDesc::parse("mb1ic144ih80iw1oc150kh5kw1ph2"));
+  EXPECT_EQ(tall.ndims, 1);
+  EXPECT_EQ(tall.i, (std::array<int64_t, 3>{1, 1, 80}));
+  EXPECT_EQ(tall.k, (std::array<int64_t, 3>{1, 1, 5}));
+  EXPECT_EQ(tall.p, (std::array<int64_t, 3>{0, 0, 2}));
+  EXPECT_EQ(tall.o[ConvDesc::W], 80);
+  // Depth only, strided and dilated: 1D along the depth.
+  const ConvDesc deep = work_problem(ConvDesc::parse("mb1ic8id20ih1iw1oc8kd3kh1kw1sd2dd1pd1"));
+  EXPECT_EQ(deep.ndims, 1);
+  EXPECT_EQ(deep.i[ConvDesc::W], 20);
+  EXPECT_EQ(deep.s[ConvDesc::W], 2);
+  EXPECT_EQ(deep.d[ConvDesc::W], 1);
+  EXPECT_EQ(deep.o[ConvDesc::W], 9);  // (20 + 2 - 5) / 2 + 1
+  // Two axes with extent stay as they are.
+  EXPECT_EQ(work_problem(ConvDesc::parse("mb1ic3ih9iw2oc4kh3kw1")).ndims, 2);
 }
 
 TEST(Plan, PrintsOnOneLineAndRoundTripsThroughJson) {
