@@ -190,8 +190,15 @@ void OcVectorGenerator<Vmm>::taps(const Block& b) {
   }
   for (int64_t x = 0; x < kw; ++x) {
     if (!reads_any(x)) continue;
+    // Steps of the pass; one over every channel block whose last block is
+    // partial counts down from a whole number of blocks' steps, so that
+    // block ends still fall where the count is a multiple of a block's.
+    const int64_t steps = plan_.ic_blk / unroll, steps_per_block = geo_.in_block / unroll;
+    const int64_t steps_from = plan_.ic_blk <= geo_.in_block
+                                   ? steps
+                                   : (steps + steps_per_block - 1) / steps_per_block * steps_per_block;
     Xbyak::Label ic_loop;
-    mov(reg_ic_left, plan_.ic_blk / unroll);
+    mov(reg_ic_left, steps_from);
     L(ic_loop);
     for (int64_t u = 0; u < unroll; ++u) {
       for (int v = 0; v < b.vecs; ++v)
@@ -216,16 +223,22 @@ void OcVectorGenerator<Vmm>::taps(const Block& b) {
       jnz(ic_loop, T_NEAR);
       sub(reg_src_tap, disp(plan_.ic_blk));
     } else {
-      // A pass of whole channel blocks: at the end of each, on to the next.
+      // A pass over several channel blocks: at the end of each, on to the next.
       Xbyak::Label ic_done;
-      const int64_t steps_per_block = geo_.in_block / unroll, jump = geo_.in_cblock - geo_.in_block;
-      jz(ic_done, T_NEAR);
+      const int64_t jump = geo_.in_cblock - geo_.in_block;
+      const int64_t jumps = (plan_.ic_blk + geo_.in_block - 1) / geo_.in_block - 1;
+      if (steps_from == steps) {
+        jz(ic_done, T_NEAR);
+      } else {
+        cmp(reg_ic_left, steps_from - steps);
+        je(ic_done, T_NEAR);
+      }
       test(reg_ic_left, steps_per_block - 1);
       jnz(ic_loop, T_NEAR);
       add_imm(reg_src_tap, jump * bytes_);
       jmp(ic_loop, T_NEAR);
       L(ic_done);
-      add_imm(reg_src_tap, -(plan_.ic_blk + (plan_.ic_blk / geo_.in_block - 1) * jump) * bytes_);
+      add_imm(reg_src_tap, -(plan_.ic_blk + jumps * jump) * bytes_);
     }
     sub(reg_wei_tap, disp(int64_t(plan_.ic_blk) * plan_.oc_blk));
   }

@@ -31,10 +31,10 @@ int64_t round_up(int64_t v, int64_t m) { return (v + m - 1) / m * m; }
 bool fits_blocks(int64_t channels, int64_t block) {
   return !block || channels % block == 0 || block % channels == 0;
 }
-// A first layer's few input channels, all in one block, in one pass.
-bool one_pass_in_a_block(const ConvDesc& d, int64_t ic_blk) {
-  return d.g == 1 && ic_blk == d.ic && ic_blk <= channel_block(d.layout);
-}
+// Every input channel in one pass, whatever the block: a first layer's few
+// channels in one block, or many whose last block is partial (207 = 12
+// blocks of 16 and 15), which would otherwise take passes of one channel.
+bool one_pass(const ConvDesc& d, int64_t ic_blk) { return d.g == 1 && ic_blk == d.ic; }
 
 // Estimated cycles per input channel and tap for a whole output row: FMAs
 // on two ports, loads (weights, broadcasts) on two, blocks and tails apart.
@@ -100,7 +100,7 @@ std::optional<std::string> oc_vector_rejection(const ConvDesc& desc, const Plan&
       return "vlen=" + std::to_string(plan.vlen) + " does not divide the channel block of " + layout;
     if (!fits_blocks(plan.oc_blk, block))
       return "oc_blk=" + std::to_string(plan.oc_blk) + " neither divides nor is a multiple of the channel block of " + layout;
-    if (!fits_blocks(plan.ic_blk, block) && !is_depthwise(desc) && !one_pass_in_a_block(desc, plan.ic_blk))
+    if (!fits_blocks(plan.ic_blk, block) && !is_depthwise(desc) && !one_pass(desc, plan.ic_blk))
       return "ic_blk=" + std::to_string(plan.ic_blk) + " neither divides nor is a multiple of the channel block of " + layout;
   }
   if (!plan.staged && needs_staging(desc))
@@ -147,7 +147,7 @@ Plan plan_oc_vector(const ConvDesc& desc, const CpuFacts& cpu, Plan best) {
   best.ic_blk = 1;
   for (int64_t c = icg; c >= 1; --c)
     if (icg % c == 0 && c * per_channel <= cpu.l2_bytes / 2 &&
-        (fits_blocks(c, channel_block(desc.layout)) || is_depthwise(desc) || one_pass_in_a_block(desc, c))) {
+        (fits_blocks(c, channel_block(desc.layout)) || is_depthwise(desc) || one_pass(desc, c))) {
       best.ic_blk = static_cast<int>(c);
       break;
     }

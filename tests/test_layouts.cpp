@@ -113,7 +113,9 @@ TEST(Layouts, GroupsMustFillWholeBlocks) {
 TEST(Layouts, KernelsComputeOnBlockedTensors) {
   Engine engine;
   for (const char* text : {"mb2ic20ih9oc40kh3ph1", "g32mb1ic32ih10oc32kh3sh2ph1", "mb1ic3ih12oc10kh3",
-                           "mb1ic48ih6oc24kh1", "mb1ic16id4ih5iw5oc16kd3kh3kw3pd1ph1pw1"})
+                           "mb1ic48ih6oc24kh1", "mb1ic16id4ih5iw5oc16kd3kh3kw3pd1ph1pw1",
+                           // One pass over blocks whose last is partial: 2 x 16 + 5, 4 x 8 + 5.
+                           "mb1ic37ih7oc20kh3ph1"})
     for (Layout layout : {Layout::nCx8c, Layout::nCx16c})
       for (DataType dt : {DataType::f32, DataType::f64}) {
         ConvDesc d = ConvDesc::parse(text);
