@@ -139,7 +139,10 @@ void OcVectorGenerator<Vmm>::block(const Block& b) {
   mov(reg_src_tap, reg_src_w);
   mov(reg_wei_tap, reg_wei);
   Xbyak::Label kd_loop, kh_loop, taps_done;
-  mov(reg_kd_left, kd);
+  // Planes of taps from the driver: fewer than kd next to depth padding.
+  mov(reg_kd_left, ptr[reg_args + offsetof(CallArgs, kd_count)]);
+  test(reg_kd_left, reg_kd_left);
+  jz(taps_done, T_NEAR);
   L(kd_loop);
   // Rows of taps from the driver: fewer than kh next to height padding
   // (only without depth, so the depth step below never follows a short one).

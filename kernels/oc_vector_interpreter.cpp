@@ -43,14 +43,14 @@ class OcVectorInterpreter final : public Inner {
         at(j, c) = a.flags & kAccumulate ? dst[j * geo_.out_pix + geo_.out_channel(c)] : T(0);
         for (int s = 1; s < chains; ++s) at(j, c, s) = T(0);
       }
-    const int64_t kd = desc_.k[0], kh = desc_.k[1], kw = desc_.k[2];
+    const int64_t kh = desc_.k[1], kw = desc_.k[2];
     const int64_t sw = desc_.s[2], dw1 = desc_.d[2] + 1;
     auto inside = [&](int j, int64_t x) {
       const int64_t col = (w0 + j) * sw - geo_.pad_w + x * dw1;
       return col >= 0 && col < geo_.in_w;
     };
     const T* wei = static_cast<const T*>(a.wei);
-    for (int64_t z = 0; z < kd; ++z)
+    for (int64_t z = 0; z < a.kd_count; ++z)
       for (int64_t y = 0; y < a.kh_count; ++y) {
         const T* in = src + z * (desc_.d[0] + 1) * geo_.in_plane + y * (desc_.d[1] + 1) * geo_.in_row;
         const T* w = wei + (z * kh + y) * kw * geo_.wei_tap;

@@ -135,6 +135,17 @@ void OcVectorKernel::run_image_shared(const T* src, T* dst, int64_t n, int slot,
   }
 }
 
+std::pair<int64_t, int64_t> OcVectorKernel::tap_planes(int64_t z) const {
+  const ConvDesc& d = work_;
+  const int64_t kd = d.k[0], dd1 = d.d[0] + 1, front = z * d.s[0] - d.p[0];
+  if (!plan_.staged || (d.p[0] == 0 && d.pb[0] <= 0)) return {0, kd};
+  // Planes of taps kd with 0 <= front + kd * dd1 < id (staged planes beyond
+  // them hold the depth padding).
+  const int64_t first = front >= 0 ? 0 : (-front + dd1 - 1) / dd1;
+  const int64_t end = d.i[0] - front <= 0 ? 0 : std::min(kd, (d.i[0] - front + dd1 - 1) / dd1);
+  return {std::min(first, kd), std::max<int64_t>(end - first, 0)};
+}
+
 std::pair<int64_t, int64_t> OcVectorKernel::tap_rows(int64_t y) const {
   const ConvDesc& d = work_;
   const int64_t kh = d.k[1], dh1 = d.d[1] + 1, top = y * d.s[1] - geo_.pad_h;
@@ -176,19 +187,22 @@ void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last, i
           // same rows of taps (all but near padding the kernel skips).
           for (int64_t row = band_first; row < band_last;) {
             const int64_t z = row / oh, y = row % oh;
+            const auto [kd_first, kd_count] = tap_planes(z);
             const auto [kh_first, kh_count] = tap_rows(y);
             int64_t count = 1;
             while (row + count < band_last && y + count < oh &&
                    tap_rows(y + count) == std::pair{kh_first, kh_count})
               ++count;
+            const int64_t in_z = z * d.s[0] + kd_first * (d.d[0] + 1);
             const int64_t in_y = y * d.s[1] - geo_.pad_h + kh_first * (d.d[1] + 1);
             // Left padding: the kernel is handed the address of column -pad_w.
-            args.src = offset(in, z * d.s[0] * geo_.in_plane + in_y * geo_.in_row - geo_.pad_w * geo_.in_pix +
+            args.src = offset(in, in_z * geo_.in_plane + in_y * geo_.in_row - geo_.pad_w * geo_.in_pix +
                                       geo_.in_channel(ic0));
-            args.wei = wei + kh_first * d.k[2] * geo_.wei_tap;
+            args.wei = wei + (kd_first * d.k[1] + kh_first) * d.k[2] * geo_.wei_tap;
             args.dst = out + z * geo_.out_plane + y * geo_.out_row + geo_.out_channel(oc0);
             args.row_blocks = count;
             args.kh_count = kh_count;
+            args.kd_count = kd_count;
             inner_->call(part, args);
             row += count;
           }
