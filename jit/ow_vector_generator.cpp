@@ -29,7 +29,8 @@ OwVectorGenerator<Vmm>::OwVectorGenerator(const ConvDesc& desc, const Plan& plan
       desc_(desc),
       plan_(plan),
       geo_(Geometry::of(desc, plan)),
-      split_stride_(geo_.col_step == 2) {
+      split_stride_(geo_.col_step == 2),
+      skips_depth_taps_(skips_depth_padding(desc, plan)) {
   note("entry: full block of " + std::to_string(plan.oc_blk) + " output channels");
   generate_entry(plan.oc_blk);
   entries_[int(OcPart::full)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(getCode()));
@@ -156,15 +157,26 @@ void OwVectorGenerator<Vmm>::block(const Block& b) {
   // register block are unrolled inside taps().
   const int64_t kd = desc_.k[ConvDesc::D];
   const int64_t plane_step = (desc_.d[ConvDesc::D] + 1) * geo_.in_plane * bytes_;
-  const int64_t chan_step = geo_.in_chan * bytes_ - kd * plane_step;
   const int64_t wei_step = desc_.k[ConvDesc::H] * desc_.k[ConvDesc::W] * plan_.oc_blk * bytes_;
-  Xbyak::Label ic_loop, kd_loop;
+  Xbyak::Label ic_loop, kd_loop, taps_done;
+  if (skips_depth_taps_) {
+    // Depth taps from the driver: fewer than kd next to depth padding, so
+    // each channel's start is kept on the stack rather than stepped back.
+    cmp(qword[reg_args + offsetof(CallArgs, kd_count)], 0);
+    je(taps_done, T_NEAR);
+  }
   mov(reg_ic_left, desc_.icg());
   L(ic_loop);
-  mov(reg_kd_left, kd);
+  if (skips_depth_taps_) {
+    push(reg_src_tap);
+    push(reg_wei_tap);
+    mov(reg_kd_left, ptr[reg_args + offsetof(CallArgs, kd_count)]);
+  } else {
+    mov(reg_kd_left, kd);
+  }
   L(kd_loop);
   note("taps: input-channel loop x" + std::to_string(desc_.icg()) + ", depth loop x" +
-       std::to_string(kd) + "; kh x kw unrolled");
+       (skips_depth_taps_ ? "args.kd_count" : std::to_string(kd)) + "; kh x kw unrolled");
   taps(b);
   mov(reg_tmp, plane_step);
   add(reg_src_tap, reg_tmp);
@@ -172,10 +184,19 @@ void OwVectorGenerator<Vmm>::block(const Block& b) {
   add(reg_wei_tap, reg_tmp);
   dec(reg_kd_left);
   jnz(kd_loop, T_NEAR);
-  mov(reg_tmp, chan_step);
+  if (skips_depth_taps_) {
+    pop(reg_wei_tap);
+    pop(reg_src_tap);
+    mov(reg_tmp, kd * wei_step);
+    add(reg_wei_tap, reg_tmp);
+    mov(reg_tmp, geo_.in_chan * bytes_);
+  } else {
+    mov(reg_tmp, geo_.in_chan * bytes_ - kd * plane_step);
+  }
   add(reg_src_tap, reg_tmp);
   dec(reg_ic_left);
   jnz(ic_loop, T_NEAR);
+  L(taps_done);
   epilogue(b);
 }
 

@@ -66,6 +66,9 @@ class OwVectorGenerator : public VectorGenerator {
   const Plan& plan_;
   const Geometry geo_;
   const bool split_stride_;  // stride-2 columns read from the user's tensor
+  // Depth taps in staged depth padding are skipped: the depth loop runs
+  // args.kd_count times from the first tap that reads the input.
+  const bool skips_depth_taps_;
   InnerFn entries_[2] = {nullptr, nullptr};
   int mask_lanes_[7] = {};  // lane counts held by k1..k7 in the current block
 

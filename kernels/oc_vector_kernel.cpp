@@ -135,17 +135,6 @@ void OcVectorKernel::run_image_shared(const T* src, T* dst, int64_t n, int slot,
   }
 }
 
-std::pair<int64_t, int64_t> OcVectorKernel::tap_planes(int64_t z) const {
-  const ConvDesc& d = work_;
-  const int64_t kd = d.k[0], dd1 = d.d[0] + 1, front = z * d.s[0] - d.p[0];
-  if (!plan_.staged || (d.p[0] == 0 && d.pb[0] <= 0)) return {0, kd};
-  // Planes of taps kd with 0 <= front + kd * dd1 < id (staged planes beyond
-  // them hold the depth padding).
-  const int64_t first = front >= 0 ? 0 : (-front + dd1 - 1) / dd1;
-  const int64_t end = d.i[0] - front <= 0 ? 0 : std::min(kd, (d.i[0] - front + dd1 - 1) / dd1);
-  return {std::min(first, kd), std::max<int64_t>(end - first, 0)};
-}
-
 std::pair<int64_t, int64_t> OcVectorKernel::tap_rows(int64_t y) const {
   const ConvDesc& d = work_;
   const int64_t kh = d.k[1], dh1 = d.d[1] + 1, top = y * d.s[1] - geo_.pad_h;
@@ -187,7 +176,7 @@ void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last, i
           // same rows of taps (all but near padding the kernel skips).
           for (int64_t row = band_first; row < band_last;) {
             const int64_t z = row / oh, y = row % oh;
-            const auto [kd_first, kd_count] = tap_planes(z);
+            const auto [kd_first, kd_count] = input_depth_taps(d, plan_, z);
             const auto [kh_first, kh_count] = tap_rows(y);
             int64_t count = 1;
             while (row + count < band_last && y + count < oh &&

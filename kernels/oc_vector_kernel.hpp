@@ -32,9 +32,6 @@ class OcVectorKernel final : public PlannedKernel {
   template <class T> void stage(const T* src, int64_t n, T* to, int64_t first, int64_t last) const;
   // Output rows [first, last) (of od x oh) back to the user's channels-first dst.
   template <class T> void unstage(const T* from, T* dst, int64_t n, int64_t first, int64_t last) const;
-  // The planes of taps output plane z reads: the first, and how many (the
-  // rest fall in staged depth padding, zeros not worth multiplying).
-  std::pair<int64_t, int64_t> tap_planes(int64_t z) const;
   // The rows of taps output row y reads: the first, and how many (height
   // padding the kernel skips leaves out the rest).
   std::pair<int64_t, int64_t> tap_rows(int64_t y) const;

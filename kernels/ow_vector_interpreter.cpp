@@ -43,7 +43,7 @@ class Interpreter final : public Inner {
     const int64_t span = (rows - 1) * sh + (kh - 1) * dh1 + 1;
     const T* wei = static_cast<const T*>(a.wei);
     for (int64_t ic = 0; ic < desc_.icg(); ++ic) {
-      for (int64_t z = 0; z < kd; ++z) {
+      for (int64_t z = 0; z < a.kd_count; ++z) {
         const T* src_tap = src + ic * geo_.in_chan + z * (desc_.d[ConvDesc::D] + 1) * geo_.in_plane;
         const T* wei_tap = wei + (ic * kd + z) * kh * kw * plan_.oc_blk;
         for (int64_t ih = 0; ih < span; ++ih) {

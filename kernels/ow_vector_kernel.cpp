@@ -198,10 +198,13 @@ void OwVectorKernel::compute(const T* in, T* out, int64_t grp, int64_t block_beg
     args.row_tail = tile_end > geo_.row_blocks;
     for (int64_t b = 0; b < blocks; ++b) {
       const OcPart part = b < geo_.oc_blocks ? OcPart::full : OcPart::tail;
-      args.wei = wei + b * geo_.wei_block;
       args.bias = bias ? bias + b * plan_.oc_blk : nullptr;
       for (int64_t z = 0; z < d.o[0]; ++z) {
-        args.src = in + z * d.s[0] * geo_.in_plane + row0 * d.s[1] * geo_.in_row;
+        const auto [kd_first, kd_count] = input_depth_taps(d, plan_, z);
+        args.kd_count = kd_count;
+        args.wei = wei + b * geo_.wei_block + kd_first * d.k[1] * d.k[2] * plan_.oc_blk;
+        const int64_t in_z = z * d.s[0] + kd_first * (d.d[0] + 1);
+        args.src = in + in_z * geo_.in_plane + row0 * d.s[1] * geo_.in_row;
         args.dst = out + b * plan_.oc_blk * geo_.out_chan + z * geo_.out_plane + row0 * geo_.out_row;
         inner_->call(part, args);
       }

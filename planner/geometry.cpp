@@ -1,5 +1,7 @@
 #include "planner/geometry.hpp"
 
+#include <algorithm>
+
 namespace convjit {
 
 Geometry Geometry::of(const ConvDesc& desc, const Plan& plan) {
@@ -60,6 +62,15 @@ std::vector<char> staged_rows_read(const ConvDesc& d, int64_t in_d, int64_t in_h
   for (int64_t z = 0; z < in_d; ++z)
     for (int64_t y = 0; y < in_h; ++y) read[z * in_h + y] = planes[z] && rows[y];
   return read;
+}
+
+std::pair<int64_t, int64_t> input_depth_taps(const ConvDesc& d, const Plan& plan, int64_t z) {
+  const int64_t kd = d.k[0], dd1 = d.d[0] + 1, front = z * d.s[0] - d.p[0];
+  if (!skips_depth_padding(d, plan)) return {0, kd};
+  // Taps t with 0 <= front + t * dd1 < id.
+  const int64_t first = front >= 0 ? 0 : (-front + dd1 - 1) / dd1;
+  const int64_t end = d.i[0] - front <= 0 ? 0 : std::min(kd, (d.i[0] - front + dd1 - 1) / dd1);
+  return {std::min(first, kd), std::max<int64_t>(end - first, 0)};
 }
 
 }  // namespace convjit

@@ -3,6 +3,7 @@
 // elements. The driver, the emitter and the interpreter all read them from
 // here so that they agree on every offset.
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "convjit/conv_desc.hpp"
@@ -45,5 +46,15 @@ struct Geometry {
 // is read by some output row and tap; strided layers skip rows between
 // their outputs. Both strategies stage in_d x in_h rows per channel.
 std::vector<char> staged_rows_read(const ConvDesc& desc, int64_t in_d, int64_t in_h);
+
+// Kernels of staged inputs with depth padding skip the depth taps that
+// fall in it; the driver passes which (CallArgs::kd_count).
+inline bool skips_depth_padding(const ConvDesc& d, const Plan& plan) {
+  return plan.staged && (d.p[ConvDesc::D] > 0 || d.pb[ConvDesc::D] > 0);
+}
+// The depth taps of output plane z that read the input rather than staged
+// depth padding: the first, and how many (a contiguous run); all of them
+// when the kernel does not skip depth padding.
+std::pair<int64_t, int64_t> input_depth_taps(const ConvDesc& desc, const Plan& plan, int64_t z);
 
 }  // namespace convjit
