@@ -224,7 +224,10 @@ void OwVectorKernel::stage(const T* src, int64_t n, int64_t grp, T* to, int64_t 
   const int64_t plane_rows = geo_.in_d * geo_.in_h;
   int64_t c = first / plane_rows, zy = first % plane_rows;
   for (int64_t row = first; row < last; ++row, ++zy) {
-    if (zy == plane_rows) c += 1, zy = 0;
+    if (zy == plane_rows) {
+      c += 1;
+      zy = 0;
+    }
     if (!staged_rows_read_[zy]) continue;
     const int64_t z = zy / geo_.in_h - d.p[0], y = zy % geo_.in_h - d.p[1];
     T* out = to + c * geo_.in_chan + zy * geo_.in_row;
@@ -238,7 +241,8 @@ void OwVectorKernel::stage(const T* src, int64_t n, int64_t grp, T* to, int64_t 
     for (const PhaseSpan& span : phase_spans_) {
       T* phase = out + span.phase * geo_.phase_len;
       std::fill(phase, phase + span.j0, T(0));
-      copy_strided(line + (span.j0 * sw + span.phase - pw) * step, sw * step, span.j1 - span.j0, phase + span.j0);
+      copy_strided(line + (span.j0 * sw + span.phase - pw) * step, sw * step, span.j1 - span.j0,
+                   phase + span.j0);
       std::fill(phase + span.j1, phase + geo_.phase_len, T(0));
     }
   }
