@@ -58,6 +58,7 @@ OwVectorKernel::OwVectorKernel(const ConvDesc& desc, const ConvDesc& work, const
   // outputs, and stride phases that no width tap falls in.
   const ConvDesc& d = work;
   staged_rows_read_ = staged_rows_read(d, geo_.in_d, geo_.in_h);
+  stages_pixels_ = d.layout == Layout::nxc && geo_.phases == 1;
   std::vector<char> phase_read(geo_.phases, 0);
   for (int64_t kw = 0; kw < d.k[2]; ++kw) phase_read[geo_.tap_phase(kw)] = 1;
   const int64_t iw = d.i[2], sw = d.s[2], pw = d.p[2];
@@ -139,7 +140,7 @@ void OwVectorKernel::run_image(const T* src, T* dst, int64_t n, int64_t grp, int
   const T* in = src + (n * d.g + grp) * geo_.in_image;  // unstaged: ncx, groups in a row
   if (plan_.staged) {
     T* staged = staged_in<T>(slot);
-    stage(src, n, grp, staged, 0, d.icg() * geo_.in_d * geo_.in_h);
+    stage(src, n, grp, staged, 0, stage_rows());
     in = staged;
   }
   if (d.layout == Layout::nxc) {
@@ -168,7 +169,7 @@ void OwVectorKernel::run_image_shared(const T* src, T* dst, int64_t n, int64_t g
     const DenormalScope denormals(flush_denormals());
     const int t = omp_get_thread_num(), nt = omp_get_num_threads();
     if (plan_.staged) {
-      auto [first, last] = split(d.icg() * geo_.in_d * geo_.in_h, nt, t);
+      auto [first, last] = split(stage_rows(), nt, t);
       stage(src, n, grp, const_cast<T*>(in), first, last);
 #pragma omp barrier
     }
@@ -212,12 +213,33 @@ void OwVectorKernel::compute(const T* in, T* out, int64_t grp, int64_t block_beg
   }
 }
 
+int64_t OwVectorKernel::stage_rows() const {
+  return (stages_pixels_ ? 1 : work_.icg()) * geo_.in_d * geo_.in_h;
+}
+
 template <class T>
 void OwVectorKernel::stage(const T* src, int64_t n, int64_t grp, T* to, int64_t first,
                           int64_t last) const {
   const ConvDesc& d = work_;
   const int64_t id = d.i[0], ih = d.i[1], iw = d.i[2], sw = d.s[2], pw = d.p[2];
   const bool nxc = d.layout == Layout::nxc;
+  if (stages_pixels_) {
+    const PhaseSpan span = phase_spans_.front();  // phase 0, the only one
+    for (int64_t zy = first; zy < last; ++zy) {
+      if (!staged_rows_read_[zy]) continue;
+      const int64_t z = zy / geo_.in_h - d.p[0], y = zy % geo_.in_h - d.p[1];
+      const bool inside = z >= 0 && z < id && y >= 0 && y < ih;
+      for (int64_t c = 0; c < d.icg(); ++c) {
+        T* out = to + c * geo_.in_chan + zy * geo_.in_row;
+        std::fill(out, out + (inside ? span.j0 : geo_.in_row), T(0));
+        if (inside) std::fill(out + span.j1, out + geo_.in_row, T(0));
+      }
+      if (!inside) continue;
+      const T* line = src + ((n * id + z) * ih + y) * iw * d.ic + grp * d.icg() + (span.j0 - pw) * d.ic;
+      transpose(line, span.j1 - span.j0, d.icg(), d.ic, to + zy * geo_.in_row + span.j0, geo_.in_chan);
+    }
+    return;
+  }
   const int64_t step = nxc ? d.ic : 1;  // between columns of the source
   // Row = (channel, plane, row) of the staged input, counted without a
   // division per row (they cost as much as a short row's copy).

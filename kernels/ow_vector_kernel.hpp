@@ -34,9 +34,12 @@ class OwVectorKernel final : public PlannedKernel {
   template <class T>
   void run_image_shared(const T* src, T* dst, int64_t n, int64_t grp, int slot) const;
   // Fills `to` with the (n, group) image as the inner kernel reads it, rows
-  // [row_begin, row_end) of the staged planes of every channel.
+  // [first, last) of stage_rows(): the staged planes' rows of every channel,
+  // or channels last without stride phases, each row of all channels at
+  // once (one transpose instead of a strided copy per channel).
   template <class T>
   void stage(const T* src, int64_t n, int64_t grp, T* to, int64_t first, int64_t last) const;
+  int64_t stage_rows() const;
   template <class T>
   void unstage(const T* from, T* dst, int64_t n, int64_t grp, int64_t first, int64_t last) const;
   // Runs row blocks [block_begin, block_end) of every plane and channel
@@ -55,6 +58,7 @@ class OwVectorKernel final : public PlannedKernel {
     int64_t phase, j0, j1;
   };
   std::vector<char> staged_rows_read_;
+  bool stages_pixels_ = false;  // channels last, one phase: rows of all channels
   std::vector<PhaseSpan> phase_spans_;
 };
 

@@ -1,6 +1,7 @@
 // Blocked layouts (nCx8c, nCx16c) through the public API: the conversion
 // helper, the shapes, the errors, and kernels computing on them against the
-// reference (the shape-file and fuzz tests draw them too).
+// reference (the shape-file and fuzz tests draw them too); and channels last
+// where few channels take the staging paths of vectors along the width.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -138,6 +139,34 @@ TEST(Layouts, KernelsComputeOnBlockedTensors) {
         for (int64_t lane = d.oc % block; d.oc % block && lane < block; ++lane)
           EXPECT_EQ(got.get(((blocks - 1) * pixels) * block + lane), -7) << "padding lane " << lane;
       }
+}
+
+// Channels last with few channels on wide images: ow_vector stages each
+// input row of all channels by one transpose (padding and dilation on the
+// width too), or reads one input channel as it is; then transposes the
+// output. Both against the reference.
+TEST(Layouts, ChannelsLastFewChannelsOnWideImages) {
+  Engine engine;
+  for (const char* text : {"mb1ic3ih40iw70oc3kh3kw3ph1pw1", "mb2ic2ih9iw67oc5kh5kw5ph2pw2",
+                           "mb1ic3ih20iw80oc2kh3kw3pw2dw1", "mb3ic1ih16iw40oc4kh5kw5"})
+    for (DataType dt : {DataType::f32, DataType::f64}) {
+      ConvDesc d = ConvDesc::parse(text);
+      d.layout = Layout::nxc;
+      d.dt = dt;
+      SCOPED_TRACE(d.full_str());
+      auto kernel = engine.make_kernel(d);
+      // (Narrower vectors, f64 or AVX2, may put them along the channels.)
+      if (kernel->plan_str().starts_with("ow_vector")) {
+        EXPECT_EQ(kernel->plan_str().find("direct") != std::string::npos, d.ic == 1) << kernel->plan_str();
+      }
+      ProblemData data = make_problem_data(d, d.mb, Fill::integer, 5);
+      kernel->bind(data.wei.cview());
+      Buffer got(dt, d.dst_shape(d.mb)), want(dt, d.dst_shape(d.mb));
+      kernel->run(data.src.cview(), got.view());
+      reference_conv(d, data.src.data(), data.wei.data(), nullptr, want.data(), d.mb);
+      const Comparison c = compare(d, got, want, 0, true);
+      EXPECT_TRUE(c.ok()) << c.str();
+    }
 }
 
 TEST(Layouts, EightChannelBlocksOfF32UseEightLanes) {
