@@ -8,6 +8,7 @@
 
 #include "convjit/error.hpp"
 #include "planner/channel_geometry.hpp"
+#include "planner/geometry.hpp"
 #include "planner/strategy_planners.hpp"
 #include "planner/work_problem.hpp"
 
@@ -116,9 +117,23 @@ std::optional<std::string> plan_rejection(const ConvDesc& user_desc, const Plan&
   return "unknown strategy";
 }
 
+namespace {
+
+// The share of the input's rows and planes that some tap reads: staging
+// skips the others (strided 1x1 layers read one row in the stride).
+double rows_read_share(const ConvDesc& d) {
+  using A = ConvDesc::Axis;
+  const int64_t in_d = (d.o[A::D] - 1) * d.s[A::D] + d.ext(A::D), in_h = (d.o[A::H] - 1) * d.s[A::H] + d.ext(A::H);
+  const std::vector<char> read = staged_rows_read(d, in_d, in_h);
+  return double(std::count(read.begin(), read.end(), 1)) / double(std::max<size_t>(read.size(), 1));
+}
+
+}  // namespace
+
 double staging_cycles(const ConvDesc& desc, const Plan& plan) {
   // Per element: a copy about a cycle, a transpose (strided on one side) two.
-  const double in = double(desc.ic * desc.spatial_in()), out = double(desc.oc * desc.spatial_out());
+  const double in = double(desc.ic * desc.spatial_in()) * (plan.staged ? rows_read_share(desc) : 1);
+  const double out = double(desc.oc * desc.spatial_out());
   const bool channels_last_kernel = plan.strategy == Strategy::oc_vector;
   const bool user_channels_last = desc.layout != Layout::ncx;
   const double in_cost = !plan.staged ? 0 : channels_last_kernel == user_channels_last ? 1 : 2;
