@@ -1,7 +1,10 @@
+#include <algorithm>
 #include <cstring>
+#include <numeric>
 
 #include "convjit/error.hpp"
 #include "convjit/layout.hpp"
+#include "kernels/transpose.hpp"
 #include "planner/activation_strides.hpp"
 
 namespace convjit {
@@ -21,14 +24,43 @@ Shape spatial_of(const Shape& shape, Layout layout, const std::string& name) {
   return spatial;
 }
 
+// Channels that share one stride on both sides: a run of a blocked
+// layout's block (of the smaller block when both are blocked), all of them
+// otherwise.
+int64_t chunk_channels(const ActivationStrides& a, const ActivationStrides& b, int64_t channels) {
+  int64_t chunk = 0;
+  for (const ActivationStrides* s : {&a, &b})
+    if (s->block > 1 && s->cblock != 0) chunk = chunk ? std::gcd(chunk, s->block) : s->block;  // blocked
+  return chunk ? std::min(chunk, channels) : channels;
+}
+
+// Between channels of a chunk: a plane apart channels first, adjacent otherwise.
+int64_t channel_step(const ActivationStrides& s) { return s.block == 1 ? s.cblock : 1; }
+
+// A chunk of channels x pixels is a transpose when one side runs along the
+// pixels and the other along the channels, and rows of copies otherwise
+// (element by element, the indexing cost more than the copy).
 template <class T>
 void convert(const T* from, const ActivationStrides& fs, T* to, const ActivationStrides& ts, int64_t batch,
              int64_t channels, int64_t pixels, int64_t to_elems) {
   if (ts.block < channels && channels % ts.block) std::memset(to, 0, to_elems * sizeof(T));  // padding lanes
+  const int64_t chunk = chunk_channels(fs, ts, channels);
+  const int64_t cf = channel_step(fs), ct = channel_step(ts), pf = fs.w, pt = ts.w;
   for (int64_t n = 0; n < batch; ++n)
-    for (int64_t p = 0; p < pixels; ++p)
-      for (int64_t c = 0; c < channels; ++c)
-        to[n * ts.n + ts.channel(c) + p * ts.w] = from[n * fs.n + fs.channel(c) + p * fs.w];
+    for (int64_t c0 = 0; c0 < channels; c0 += chunk) {
+      const int64_t count = std::min(chunk, channels - c0);
+      const T* in = from + n * fs.n + fs.channel(c0);
+      T* out = to + n * ts.n + ts.channel(c0);
+      if (pf == 1 && ct == 1) {
+        transpose(in, count, pixels, cf, out, pt);
+      } else if (cf == 1 && pt == 1) {
+        transpose(in, pixels, count, pf, out, ct);
+      } else if (cf == 1) {  // channels adjacent on both sides
+        for (int64_t p = 0; p < pixels; ++p) std::copy(in + p * pf, in + p * pf + count, out + p * pt);
+      } else {  // pixels adjacent on both sides
+        for (int64_t c = 0; c < count; ++c) std::copy(in + c * cf, in + c * cf + pixels, out + c * ct);
+      }
+    }
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // where few channels take the staging paths of vectors along the width.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <cstring>
 
@@ -11,6 +12,7 @@
 #include "kernels/buffer.hpp"
 #include "kernels/reference.hpp"
 #include "kernels/test_data.hpp"
+#include "planner/activation_strides.hpp"
 
 namespace convjit {
 namespace {
@@ -61,6 +63,36 @@ TEST(Layouts, ConversionsRoundTripAndZeroThePadding) {
     ASSERT_EQ(current.bytes(), plain.bytes());
     EXPECT_EQ(std::memcmp(current.data(), plain.data(), plain.bytes()), 0) << to_string(dt);
   }
+}
+
+// Every pair of layouts, channel counts inside one block, across blocks
+// and with a partial last one, and single pixels: each element lands where
+// ActivationStrides says.
+TEST(Layouts, EveryPairOfLayoutsConverts) {
+  const Layout layouts[] = {Layout::ncx, Layout::nxc, Layout::nCx8c, Layout::nCx16c};
+  for (int64_t channels : {1, 5, 16, 21, 40})
+    for (const Shape& sp : {spatial({3, 4, 5}), spatial({1}), spatial({2, 9})})
+      for (Layout from_layout : layouts)
+        for (Layout to_layout : layouts) {
+          SCOPED_TRACE(std::string(to_string(from_layout)) + " -> " + std::string(to_string(to_layout)) + ", " +
+                       std::to_string(channels) + " channels, " + sp.str());
+          std::array<int64_t, 3> sizes{1, 1, 1};
+          for (int a = 0; a < sp.nd; ++a) sizes[3 - sp.nd + a] = sp.dim[a];
+          const ActivationStrides fs = ActivationStrides::of(from_layout, channels, sizes);
+          const ActivationStrides ts = ActivationStrides::of(to_layout, channels, sizes);
+          Buffer from(DataType::f32, activation_shape(from_layout, 2, channels, sp));
+          Buffer to(DataType::f32, activation_shape(to_layout, 2, channels, sp));
+          const int64_t pixels = sizes[0] * sizes[1] * sizes[2];
+          auto value = [&](int64_t n, int64_t c, int64_t p) { return float((n * channels + c) * pixels + p + 1); };
+          for (int64_t n = 0; n < 2; ++n)
+            for (int64_t c = 0; c < channels; ++c)
+              for (int64_t p = 0; p < pixels; ++p) from.set(n * fs.n + fs.channel(c) + p * fs.w, value(n, c, p));
+          convert_layout(from.cview(), from_layout, to.view(), to_layout, channels);
+          for (int64_t n = 0; n < 2; ++n)
+            for (int64_t c = 0; c < channels; ++c)
+              for (int64_t p = 0; p < pixels; ++p)
+                ASSERT_EQ(to.get(n * ts.n + ts.channel(c) + p * ts.w), value(n, c, p)) << n << " " << c << " " << p;
+        }
 }
 
 TEST(Layouts, ConversionErrorsNameTheViewAndWriteNothing) {
