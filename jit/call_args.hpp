@@ -15,7 +15,7 @@ struct CallArgs {
   int64_t row_tail;    // ow_vector: nonzero: then the geometry's row_tail rows
   int64_t flags;       // oc_vector: kAccumulate | kLastPass
   int64_t kh_count;    // oc_vector: rows of taps to run; src and wei are at the first
-  int64_t kd_count;    // oc_vector: planes of taps to run (the rest fall in depth padding)
+  int64_t kd_count;    // planes of taps to run (the rest fall in depth padding); src and wei are at the first
 };
 
 // Which variant of the inner kernel: a full output-channel block, or the

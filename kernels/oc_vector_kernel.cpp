@@ -25,7 +25,7 @@ OcVectorKernel::OcVectorKernel(const ConvDesc& desc, const ConvDesc& work, const
                                Backend backend, std::shared_ptr<const Inner> inner)
     : PlannedKernel(desc, work, plan, backend, std::move(inner)),
       geo_(ChannelGeometry::of(work, plan)),
-      staged_rows_read_(plan.staged ? staged_rows_read(work, geo_.in_d, geo_.in_h) : std::vector<char>{}) {}
+      staged_rows_read_(plan.staged ? staged_rows_read(work) : std::vector<char>{}) {}
 
 void OcVectorKernel::do_bind(const void* weights, const void* bias) {
   const ConvDesc& d = work_;
@@ -139,10 +139,7 @@ std::pair<int64_t, int64_t> OcVectorKernel::tap_rows(int64_t y) const {
   const ConvDesc& d = work_;
   const int64_t kh = d.k[1], dh1 = d.d[1] + 1, top = y * d.s[1] - geo_.pad_h;
   if (geo_.pad_h == 0 && top + (kh - 1) * dh1 < geo_.in_h) return {0, kh};
-  // Rows of taps kh with 0 <= top + kh * dh1 < in_h.
-  const int64_t first = top >= 0 ? 0 : (-top + dh1 - 1) / dh1;
-  const int64_t end = geo_.in_h - top <= 0 ? 0 : std::min(kh, (geo_.in_h - top + dh1 - 1) / dh1);
-  return {std::min(first, kh), std::max<int64_t>(end - first, 0)};
+  return taps_inside(top, kh, dh1, geo_.in_h);
 }
 
 template <class T>

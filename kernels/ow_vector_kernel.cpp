@@ -57,7 +57,7 @@ OwVectorKernel::OwVectorKernel(const ConvDesc& desc, const ConvDesc& work, const
   // Staging skips what no tap reads: rows and planes between strided
   // outputs, and stride phases that no width tap falls in.
   const ConvDesc& d = work;
-  staged_rows_read_ = staged_rows_read(d, geo_.in_d, geo_.in_h);
+  staged_rows_read_ = staged_rows_read(d);
   stages_pixels_ = d.layout == Layout::nxc && geo_.phases == 1;
   std::vector<char> phase_read(geo_.phases, 0);
   for (int64_t kw = 0; kw < d.k[2]; ++kw) phase_read[geo_.tap_phase(kw)] = 1;

@@ -44,8 +44,13 @@ struct Geometry {
 
 // Whether staged row zy (plane zy / in_h, row zy % in_h, padding included)
 // is read by some output row and tap; strided layers skip rows between
-// their outputs. Both strategies stage in_d x in_h rows per channel.
-std::vector<char> staged_rows_read(const ConvDesc& desc, int64_t in_d, int64_t in_h);
+// their outputs. Both strategies stage the same in_d x in_h rows per
+// channel: (o - 1) * s + the kernel's extent along each axis.
+std::vector<char> staged_rows_read(const ConvDesc& desc);
+
+// Taps t < taps with 0 <= front + t * dilation1 < size, the rest falling in
+// padding: the first, and how many (a contiguous run).
+std::pair<int64_t, int64_t> taps_inside(int64_t front, int64_t taps, int64_t dilation1, int64_t size);
 
 // Kernels of staged inputs with depth padding skip the depth taps that
 // fall in it; the driver passes which (CallArgs::kd_count).

@@ -122,9 +122,7 @@ namespace {
 // The share of the input's rows and planes that some tap reads: staging
 // skips the others (strided 1x1 layers read one row in the stride).
 double rows_read_share(const ConvDesc& d) {
-  using A = ConvDesc::Axis;
-  const int64_t in_d = (d.o[A::D] - 1) * d.s[A::D] + d.ext(A::D), in_h = (d.o[A::H] - 1) * d.s[A::H] + d.ext(A::H);
-  const std::vector<char> read = staged_rows_read(d, in_d, in_h);
+  const std::vector<char> read = staged_rows_read(d);
   return double(std::count(read.begin(), read.end(), 1)) / double(std::max<size_t>(read.size(), 1));
 }
 
