@@ -167,32 +167,74 @@ void OcVectorGenerator<Vmm>::block(const Block& b) {
 }
 
 template <class Vmm>
+template <class Column>
+void OcVectorGenerator<Vmm>::tap_columns(const Block& b, Column column) {
+  // The columns every pixel of the block reads are contiguous; when they
+  // are many (a filter as wide as a flattened image), they run in a loop of
+  // kLoopedColumns at a time that advances the tap registers, so that the
+  // code stays in the L1.
+  constexpr int64_t kMinLoopedColumns = 16, kLoopedColumns = 4;
+  const int64_t kw = desc_.k[ConvDesc::W];
+  auto read_by_all = [&](int64_t x) {
+    for (int j = 0; j < b.pixels; ++j)
+      if (!reads(b, j, x)) return false;
+    return true;
+  };
+  int64_t lo = 0;
+  while (lo < kw && !read_by_all(lo)) ++lo;
+  int64_t hi = lo;
+  while (hi < kw && read_by_all(hi)) ++hi;
+  const int64_t loops = hi - lo >= kMinLoopedColumns ? (hi - lo) / kLoopedColumns : 0;
+  const int64_t looped_end = lo + loops * kLoopedColumns;
+  for (int64_t x = 0; x < kw; ++x) {
+    if (loops == 0 || x != lo) {
+      column(x);
+      continue;
+    }
+    const int64_t src_step = kLoopedColumns * (desc_.d[ConvDesc::W] + 1) * geo_.in_pix * bytes_;
+    const int64_t wei_step = kLoopedColumns * geo_.wei_tap * bytes_;
+    Xbyak::Label column_loop;
+    push(static_cast<uint32_t>(loops));  // the count lives on the stack: no register is free
+    L(column_loop);
+    for (int64_t c = 0; c < kLoopedColumns; ++c) column(lo + c);
+    add_imm(reg_src_tap, src_step);
+    add_imm(reg_wei_tap, wei_step);
+    dec(qword[rsp]);
+    jnz(column_loop, T_NEAR);
+    add(rsp, 8);
+    add_imm(reg_src_tap, -loops * src_step);
+    add_imm(reg_wei_tap, -loops * wei_step);
+    x = looped_end - 1;
+  }
+}
+
+template <class Vmm>
 void OcVectorGenerator<Vmm>::taps(const Block& b) {
   auto reads_any = [&](int64_t x) {
     for (int j = 0; j < b.pixels; ++j)
       if (reads(b, j, x)) return true;
     return false;
   };
-  const int64_t kw = desc_.k[ConvDesc::W], sw = desc_.s[ConvDesc::W], dw1 = desc_.d[ConvDesc::W] + 1;
+  const int64_t sw = desc_.s[ConvDesc::W], dw1 = desc_.d[ConvDesc::W] + 1;
   const int64_t unroll = geo_.ic_unroll;
   if (geo_.depthwise) {
     // Each channel reads its own input channel: vectors of inputs, no
     // broadcast, no input-channel loop.
-    for (int64_t x = 0; x < kw; ++x) {
-      if (!reads_any(x)) continue;
+    tap_columns(b, [&](int64_t x) {
+      if (!reads_any(x)) return;
       for (int v = 0; v < b.vecs; ++v)
         load(wei_vec(b, v), ptr[reg_wei_tap + disp(x * geo_.wei_tap + v * vlen_)], vlen_);
       for (int j = 0; j < b.pixels; ++j)
         for (int v = 0; v < b.vecs && reads(b, j, x); ++v) {
-          load(in_vec(b), ptr[reg_src_tap + disp((j * sw + x * dw1) * geo_.in_pix + geo_.in_channel(v * vlen_))],
-               b.lanes(v, vlen_));
+          const int64_t in = (j * sw + x * dw1) * geo_.in_pix + geo_.in_channel(v * vlen_);
+          load(in_vec(b), ptr[reg_src_tap + disp(in)], b.lanes(v, vlen_));
           fma(acc(b, j, v), wei_vec(b, v), in_vec(b));
         }
-    }
+    });
     return;
   }
-  for (int64_t x = 0; x < kw; ++x) {
-    if (!reads_any(x)) continue;
+  tap_columns(b, [&](int64_t x) {
+    if (!reads_any(x)) return;
     // Steps of the pass; one over every channel block whose last block is
     // partial counts down from a whole number of blocks' steps, so that
     // block ends still fall where the count is a multiple of a block's.
@@ -244,7 +286,7 @@ void OcVectorGenerator<Vmm>::taps(const Block& b) {
       add_imm(reg_src_tap, -(plan_.ic_blk + jumps * jump) * bytes_);
     }
     sub(reg_wei_tap, disp(int64_t(plan_.ic_blk) * plan_.oc_blk));
-  }
+  });
 }
 
 template <class Vmm>

@@ -38,6 +38,10 @@ class OcVectorGenerator : public VectorGenerator {
   void generate_entry(int vecs, int last_lanes);
   void block(const Block& b);
   void taps(const Block& b);
+  // Emits column(x) for every width tap x: unrolled, or partly in a
+  // run-time loop that advances the tap registers.
+  template <class Column>
+  void tap_columns(const Block& b, Column column);
   // Whether pixel j of the block reads input column x of the kernel (not padding).
   bool reads(const Block& b, int j, int64_t x) const;
   bool in_padding(int64_t w0, int pixels) const;

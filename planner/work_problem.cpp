@@ -2,6 +2,27 @@
 
 namespace convjit {
 
+namespace {
+
+using AxisFields = std::array<std::array<int64_t, 3> ConvDesc::*, 7>;
+constexpr AxisFields kAxisFields{&ConvDesc::i, &ConvDesc::o, &ConvDesc::k, &ConvDesc::s,
+                                 &ConvDesc::p, &ConvDesc::pb, &ConvDesc::d};
+
+// The filter covers the whole axis, unpadded, for one output.
+bool spans_axis(const ConvDesc& d, int a) {
+  return d.o[a] == 1 && d.k[a] == d.i[a] && d.p[a] == 0 && d.pb[a] == 0;
+}
+
+bool trivial_axis(const ConvDesc& d, int a) {
+  return d.i[a] == 1 && d.o[a] == 1 && d.k[a] == 1 && d.p[a] == 0 && d.pb[a] == 0;
+}
+
+void clear_axis(ConvDesc& d, int a) {
+  for (auto field : kAxisFields) (d.*field)[a] = (ConvDesc().*field)[a];
+}
+
+}  // namespace
+
 ConvDesc work_problem(const ConvDesc& desc) {
   if (desc.layout == Layout::ncx && desc.spatial_in() == 1 && desc.spatial_out() == 1) {
     ConvDesc same = desc;
@@ -15,6 +36,39 @@ ConvDesc work_problem(const ConvDesc& desc) {
     same.layout = Layout::ncx;
     return work_problem(same);
   }
+  // A filter as wide as the unpadded image, one output wide: the rows it
+  // reads are contiguous, so the width joins the height (a row of taps
+  // becomes kh * iw taps, and outputs step by sh * iw), in every layout.
+  if (desc.ndims > 1 && spans_axis(desc, ConvDesc::W) && desc.i[ConvDesc::W] > 1 &&
+      (desc.d[ConvDesc::H] == 0 || desc.k[ConvDesc::H] == 1)) {
+    ConvDesc rows = desc;
+    const int64_t w = desc.i[ConvDesc::W];
+    for (auto field : {&ConvDesc::i, &ConvDesc::k, &ConvDesc::s, &ConvDesc::p, &ConvDesc::pb})
+      (rows.*field)[ConvDesc::H] *= w;
+    rows.d[ConvDesc::H] = 0;
+    clear_axis(rows, ConvDesc::W);
+    return work_problem(rows);
+  }
+  // Channels first, a filter as deep (or tall) as the unpadded image: the
+  // planes of each channel are contiguous, so they become channels.
+  if (desc.layout == Layout::ncx && desc.ndims > 1 && spans_axis(desc, desc.first_axis()) &&
+      desc.i[desc.first_axis()] > 1) {
+    ConvDesc planes = desc;
+    const int a = desc.first_axis();
+    planes.ic *= desc.i[a];
+    clear_axis(planes, a);
+    planes.ndims -= 1;
+    return work_problem(planes);
+  }
+  // A trivial width under axes with extent: the width is the next axis in.
+  if (desc.ndims > 1 && trivial_axis(desc, ConvDesc::W)) {
+    ConvDesc inner = desc;
+    for (auto field : kAxisFields)
+      for (int a = ConvDesc::W; a > desc.first_axis(); --a) (inner.*field)[a] = (desc.*field)[a - 1];
+    clear_axis(inner, desc.first_axis());
+    inner.ndims -= 1;
+    return work_problem(inner);
+  }
   // One axis with any extent (an 80x1 image, a depth of 5 over 1x1
   // pixels): a 1D problem along the width, where the strategies lay their
   // vectors and tails.
@@ -26,8 +80,7 @@ ConvDesc work_problem(const ConvDesc& desc) {
     if (extents == 1) {
       ConvDesc line = desc;
       line.ndims = 1;
-      for (auto field : {&ConvDesc::i, &ConvDesc::o, &ConvDesc::k, &ConvDesc::s, &ConvDesc::p,
-                         &ConvDesc::pb, &ConvDesc::d}) {
+      for (auto field : kAxisFields) {
         const int64_t along = (desc.*field)[axis];
         (line.*field) = (ConvDesc().*field);
         (line.*field)[ConvDesc::W] = along;

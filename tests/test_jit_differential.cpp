@@ -141,6 +141,29 @@ TEST(JitDifferential, LargeBatchStreamsItsOutput) {
   for (int threads : {1, 2}) check_problem(ConvDesc::parse("mb30000ic1ih16oc4kh5"), threads, Fill::integer, 5);
 }
 
+// Filters as wide as the image (their rows become one long row of taps),
+// as tall or deep as a channels-first image (its planes become channels),
+// and long 1D filters: the JITs run the taps every pixel reads in a loop,
+// the padded ends unrolled.
+TEST(JitDifferential, LongFiltersAndFiltersAsLargeAsTheImage) {
+  const char* problems[] = {"mb2ic5ih9iw17oc20kh2kw17",        "mb1ic5ih9iw17oc20kh3kw17ph1sh2",
+                            "g8mb2ic8ih12iw20oc8kh3kw20ph2",   "mb1ic1ih30iw28oc9kh5kw28",
+                            "mb2ic3ih4iw30oc7kh4kw3pw1",      "mb1ic4id5ih6iw7oc9kd2kh3kw7",
+                            "mb1ic4id3ih6iw7oc9kd3kh3kw2",    "mb1ic16iw80oc32kw40pw10",
+                            "mb1ic16iw90oc20kw20dw1pw5",      "g16mb1ic16iw90oc16kw33pw7",
+                            "mb1ic40ih10iw19oc40kh3kw19dh1"};
+  for (const char* text : problems)
+    for (Layout layout : {Layout::ncx, Layout::nxc, Layout::nCx16c})
+      for (DataType dt : {DataType::f32, DataType::f64}) {
+        ConvDesc d = ConvDesc::parse(text);
+        d.dt = dt;
+        d.layout = usable_layout(d, layout);
+        d.post_ops = {true, true};
+        SCOPED_TRACE(d.full_str());
+        for (int threads : {1, 2}) check_problem(d, threads, Fill::integer, 13);
+      }
+}
+
 TEST(JitDifferential, RandomFewChannelProblems) { check_random_problems(kFewChannels, 600, 20261121); }
 
 TEST(JitDifferential, RandomManyChannelProblems) { check_random_problems(kManyChannels, 300, 4242); }

@@ -115,6 +115,37 @@ TEST(Plan, OneAxisWithExtentIsComputedAsOneDimensional) {
   EXPECT_EQ(work_problem(ConvDesc::parse("mb1ic3ih9iw2oc4kh3kw1")).ndims, 2);
 }
 
+TEST(Plan, FiltersAsLargeAsTheImageJoinItsAxes) {
+  // As wide as the image, one output wide: each output reads kh whole rows,
+  // one run of kh * iw taps, and the next output starts sh rows on.
+  const ConvDesc wide = work_problem(ConvDesc::parse("mb1ic128ih102iw19oc256kh3kw19sh2ph1"));
+  EXPECT_EQ(wide.ndims, 1);
+  EXPECT_EQ(wide.i[ConvDesc::W], 102 * 19);
+  EXPECT_EQ(wide.k[ConvDesc::W], 3 * 19);
+  EXPECT_EQ(wide.s[ConvDesc::W], 2 * 19);
+  EXPECT_EQ(wide.p[ConvDesc::W], 19);
+  EXPECT_EQ(wide.o[ConvDesc::W], 51);
+  EXPECT_EQ(wide.ic, 128);
+  // Dilated rows are not one run: the problem stays as it is.
+  EXPECT_EQ(work_problem(ConvDesc::parse("mb1ic8ih12iw5oc8kh3kw5dh1")).ndims, 2);
+  // Channels first and as tall as the image: its rows become channels.
+  ConvDesc tall = ConvDesc::parse("g2mb1ic6ih4iw30oc8kh4kw3");
+  const ConvDesc rows = work_problem(tall);
+  EXPECT_EQ(rows.ndims, 1);
+  EXPECT_EQ(rows.ic, 6 * 4);
+  EXPECT_EQ(rows.g, 2);
+  EXPECT_EQ(rows.k[ConvDesc::W], 3);
+  EXPECT_EQ(rows.o[ConvDesc::W], 28);
+  tall.layout = Layout::nxc;  // channels last, the rows are not channels
+  EXPECT_EQ(work_problem(tall).ndims, 2);
+  // 3D as wide as the image: depth and the joined rows remain, as 2D.
+  const ConvDesc deep = work_problem(ConvDesc::parse("mb1ic4id5ih6iw7oc9kd2kh3kw7"));
+  EXPECT_EQ(deep.ndims, 2);
+  EXPECT_EQ(deep.i, (std::array<int64_t, 3>{1, 5, 42}));
+  EXPECT_EQ(deep.k, (std::array<int64_t, 3>{1, 2, 21}));
+  EXPECT_EQ(deep.o, (std::array<int64_t, 3>{1, 4, 4}));
+}
+
 TEST(Plan, PrintsOnOneLineAndRoundTripsThroughJson) {
   Plan p = plan_for("mb1ic3ih32oc10kh2sh2", Isa::avx2, DataType::f64);
   EXPECT_EQ(p.str().find('\n'), std::string::npos);
