@@ -100,8 +100,10 @@ void OcVectorGenerator<Vmm>::generate_entry(int vecs, int last_lanes) {
 template <class Vmm>
 bool OcVectorGenerator<Vmm>::reads(const Block& b, int j, int64_t x) const {
   if (b.w0 < 0) return true;
-  const int64_t col = (b.w0 + j) * desc_.s[ConvDesc::W] - geo_.pad_w + x * (desc_.d[ConvDesc::W] + 1);
-  return col >= 0 && col < geo_.in_w;
+  // Staged or not, the block's columns are addressed from the image's
+  // column -p, and the staged padding is skipped like the user's.
+  const int64_t col = (b.w0 + j) * desc_.s[ConvDesc::W] - desc_.p[ConvDesc::W] + x * (desc_.d[ConvDesc::W] + 1);
+  return col >= 0 && col < desc_.i[ConvDesc::W];
 }
 
 template <class Vmm>
@@ -144,8 +146,7 @@ void OcVectorGenerator<Vmm>::block(const Block& b) {
   test(reg_kd_left, reg_kd_left);
   jz(taps_done, T_NEAR);
   L(kd_loop);
-  // Rows of taps from the driver: fewer than kh next to height padding
-  // (only without depth, so the depth step below never follows a short one).
+  // Rows of taps from the driver: fewer than kh next to height padding.
   mov(reg_kh_left, ptr[reg_args + offsetof(CallArgs, kh_count)]);
   test(reg_kh_left, reg_kh_left);
   jz(taps_done, T_NEAR);
@@ -158,7 +159,17 @@ void OcVectorGenerator<Vmm>::block(const Block& b) {
   add_imm(reg_wei_tap, kw * geo_.wei_tap * bytes_);
   dec(reg_kh_left);
   jnz(kh_loop, T_NEAR);
-  add_imm(reg_src_tap, (plane_step - kh * row_step) * bytes_);
+  if (kd > 1) {
+    // On to the next plane's first row of taps, past the rows skipped.
+    mov(reg_tmp, ptr[reg_args + offsetof(CallArgs, kh_count)]);
+    imul(reg_tmp, reg_tmp, disp(row_step));
+    sub(reg_src_tap, reg_tmp);
+    add_imm(reg_src_tap, plane_step * bytes_);
+    mov(reg_tmp, kh);
+    sub(reg_tmp, ptr[reg_args + offsetof(CallArgs, kh_count)]);
+    imul(reg_tmp, reg_tmp, disp(kw * geo_.wei_tap));
+    add(reg_wei_tap, reg_tmp);
+  }
   dec(reg_kd_left);
   jnz(kd_loop, T_NEAR);
   L(taps_done);

@@ -32,7 +32,8 @@ class OcVectorInterpreter final : public Inner {
 
  private:
   // Output pixels [w0, w0 + pixels) of a row; src is at input column
-  // w0 * sw - pad_w. Taps in the width padding are skipped, as the JIT does.
+  // w0 * sw - p. Taps in the width padding, staged or not, are skipped, as
+  // the JIT does.
   void block(int pixels, int64_t w0, int ocs, const CallArgs& a, const T* src, T* dst) const {
     constexpr int kMaxAcc = 32 * 64;  // pixels x channels the register budget allows
     T acc[kMaxAcc];
@@ -46,8 +47,8 @@ class OcVectorInterpreter final : public Inner {
     const int64_t kh = desc_.k[1], kw = desc_.k[2];
     const int64_t sw = desc_.s[2], dw1 = desc_.d[2] + 1;
     auto inside = [&](int j, int64_t x) {
-      const int64_t col = (w0 + j) * sw - geo_.pad_w + x * dw1;
-      return col >= 0 && col < geo_.in_w;
+      const int64_t col = (w0 + j) * sw - desc_.p[2] + x * dw1;
+      return col >= 0 && col < desc_.i[2];
     };
     const T* wei = static_cast<const T*>(a.wei);
     for (int64_t z = 0; z < a.kd_count; ++z)

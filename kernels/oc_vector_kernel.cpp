@@ -137,9 +137,10 @@ void OcVectorKernel::run_image_shared(const T* src, T* dst, int64_t n, int slot,
 
 std::pair<int64_t, int64_t> OcVectorKernel::tap_rows(int64_t y) const {
   const ConvDesc& d = work_;
-  const int64_t kh = d.k[1], dh1 = d.d[1] + 1, top = y * d.s[1] - geo_.pad_h;
-  if (geo_.pad_h == 0 && top + (kh - 1) * dh1 < geo_.in_h) return {0, kh};
-  return taps_inside(top, kh, dh1, geo_.in_h);
+  // Staged or not: staged padding rows are zeros, skipped like the user's.
+  const int64_t kh = d.k[1], dh1 = d.d[1] + 1, top = y * d.s[1] - d.p[1];
+  if (top >= 0 && top + (kh - 1) * dh1 < d.i[1]) return {0, kh};
+  return taps_inside(top, kh, dh1, d.i[1]);
 }
 
 template <class T>
