@@ -3,6 +3,14 @@
 #include "convjit/error.hpp"
 
 namespace convjit {
+namespace {
+
+// Runs of at least kMinLoopedColumns width taps that every pixel of a block
+// reads (a filter as wide as a flattened image) loop kLoopedColumns at a time.
+constexpr int64_t kMinLoopedColumns = 16, kLoopedColumns = 4;
+
+}  // namespace
+
 template <class Vmm>
 OcVectorGenerator<Vmm>::OcVectorGenerator(const ConvDesc& desc, const Plan& plan,
                                            std::size_t max_size)
@@ -152,7 +160,8 @@ void OcVectorGenerator<Vmm>::block(const Block& b) {
   jz(taps_done, T_NEAR);
   L(kh_loop);
   note("taps: depth loop x" + std::to_string(kd) + ", height loop x" + std::to_string(kh) +
-       ", width x" + std::to_string(kw) + " unrolled, input channels x" + std::to_string(plan_.ic_blk) +
+       ", width x" + std::to_string(kw) + (kw >= kMinLoopedColumns ? " (long runs looped)" : " unrolled") +
+       ", input channels x" + std::to_string(plan_.ic_blk) +
        " in steps of " + std::to_string(geo_.ic_unroll));
   taps(b);
   add_imm(reg_src_tap, row_step * bytes_);
@@ -181,10 +190,8 @@ template <class Vmm>
 template <class Column>
 void OcVectorGenerator<Vmm>::tap_columns(const Block& b, Column column) {
   // The columns every pixel of the block reads are contiguous; when they
-  // are many (a filter as wide as a flattened image), they run in a loop of
-  // kLoopedColumns at a time that advances the tap registers, so that the
-  // code stays in the L1.
-  constexpr int64_t kMinLoopedColumns = 16, kLoopedColumns = 4;
+  // are many, they run in a loop that advances the tap registers, so that
+  // the code stays in the L1.
   const int64_t kw = desc_.k[ConvDesc::W];
   auto read_by_all = [&](int64_t x) {
     for (int j = 0; j < b.pixels; ++j)

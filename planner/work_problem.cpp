@@ -75,8 +75,7 @@ ConvDesc work_problem(const ConvDesc& desc) {
   if (desc.ndims > 1) {
     int extents = 0, axis = ConvDesc::W;
     for (int a = desc.first_axis(); a < 3; ++a)
-      if (desc.i[a] != 1 || desc.o[a] != 1 || desc.k[a] != 1 || desc.p[a] != 0 || desc.pb[a] != 0)
-        ++extents, axis = a;
+      if (!trivial_axis(desc, a)) ++extents, axis = a;
     if (extents == 1) {
       ConvDesc line = desc;
       line.ndims = 1;
