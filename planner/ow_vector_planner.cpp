@@ -55,16 +55,17 @@ int64_t rows_read(const Dims& d, int64_t rows) {
   return n;
 }
 
-// Estimated cycles of one register block: FMAs and load uops each share two
-// ports; stores and loop overhead on top. Inputs held: each input vector is
-// loaded once, each weight once per row that uses it; weights held: each
-// weight once, each input vector once per row that reads it.
 // The taps of a block are unrolled: code beyond the L1i (a filter of
 // hundreds of taps) is fetched from the L2 at about 16 bytes a cycle, at
 // some 7 bytes an instruction (measured: a 532-tap filter, 145 KB of
 // block, ran at 1.3x its FMA time).
 constexpr double kL1CodeBytes = 32 << 10, kInstructionBytes = 7, kL2CodeBytesPerCycle = 16;
 
+// Estimated cycles of one register block: FMAs and load uops each share two
+// ports; stores and loop overhead on top. Inputs held: each input vector is
+// loaded once, each weight once per row that uses it; weights held: each
+// weight once, each input vector once per row that reads it; at least the
+// time to fetch its code.
 double block_cycles(const Dims& d, int64_t rows, int64_t vecs, int64_t ocs, bool stationary_weights) {
   const double fma = double(rows) * d.kh * d.kw * vecs * ocs;
   const double loads = stationary_weights ? double(d.kh) * d.kw * (ocs + rows * vecs)

@@ -143,7 +143,7 @@ TEST(JitDifferential, LargeBatchStreamsItsOutput) {
 
 // Filters as wide as the image (their rows become one long row of taps),
 // as tall or deep as a channels-first image (its planes become channels),
-// and long 1D filters: the JITs run the taps every pixel reads in a loop,
+// and long 1D filters: oc_vector runs the taps every pixel reads in a loop,
 // the padded ends unrolled.
 TEST(JitDifferential, LongFiltersAndFiltersAsLargeAsTheImage) {
   const char* problems[] = {"mb2ic5ih9iw17oc20kh2kw17",        "mb1ic5ih9iw17oc20kh3kw17ph1sh2",

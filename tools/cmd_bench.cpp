@@ -15,6 +15,7 @@
 #include "tools/checked_run.hpp"
 #include "tools/commands.hpp"
 #include "kernels/measure.hpp"
+#include "kernels/parallel.hpp"
 #include "tools/options.hpp"
 #include "tools/ragged.hpp"
 #include "tools/report.hpp"
@@ -66,7 +67,7 @@ BenchResult bench_one(Engine& engine, const ConvDesc& desc, Backend backend) {
   r.memcpy_s = measure([&] {
 #pragma omp parallel for num_threads(copiers) schedule(static)
     for (int t = 0; t < copiers; ++t) {
-      const int64_t first = bytes * t / copiers, last = bytes * (t + 1) / copiers;
+      const auto [first, last] = split(bytes, copiers, t);
       std::memcpy(static_cast<char*>(to.data()) + first, static_cast<const char*>(from.data()) + first,
                   last - first);
     }
