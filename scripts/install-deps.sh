@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  cmake g++ make
+  cmake gcc g++ make pkgconf
   libxbyak-dev libspdlog-dev libgtest-dev libbenchmark-dev libzydis-dev
   libcli11-dev nlohmann-json3-dev
   python3-numpy  # the .npy interoperability test

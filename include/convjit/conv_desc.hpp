@@ -9,6 +9,7 @@
 
 #include "convjit/types.hpp"
 
+#pragma GCC visibility push(default)
 namespace convjit {
 
 struct ConvDesc {
@@ -74,3 +75,4 @@ std::vector<ShapeEntry> read_shape_file(const std::string& path);
 std::vector<ShapeEntry> parse_shape_text(std::string_view text, const std::string& origin);
 
 }  // namespace convjit
+#pragma GCC visibility pop

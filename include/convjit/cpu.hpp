@@ -5,6 +5,7 @@
 
 #include "convjit/types.hpp"
 
+#pragma GCC visibility push(default)
 namespace convjit {
 
 struct CpuFacts {
@@ -25,3 +26,4 @@ struct CpuFacts {
 };
 
 }  // namespace convjit
+#pragma GCC visibility pop

@@ -12,6 +12,12 @@
 #include "convjit/kernel.hpp"
 
 namespace convjit {
+// Internal, so declared before the exported part: libconvjit.so keeps it local.
+struct EngineInternals;
+}  // namespace convjit
+
+#pragma GCC visibility push(default)
+namespace convjit {
 
 struct EngineOptions {
   int threads = 0;      // 0: OpenMP's default (all cores)
@@ -105,8 +111,9 @@ class Engine {
 
  private:
   friend struct EngineInternals;  // kernels/tuner.hpp: kernels for explicit plans
-  struct Impl;
+  struct __attribute__((visibility("hidden"))) Impl;
   std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace convjit
+#pragma GCC visibility pop

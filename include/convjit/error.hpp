@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#pragma GCC visibility push(default)
 namespace convjit {
 
 class Error : public std::runtime_error {
@@ -18,3 +19,4 @@ class Error : public std::runtime_error {
 };
 
 }  // namespace convjit
+#pragma GCC visibility pop

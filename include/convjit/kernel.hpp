@@ -10,6 +10,7 @@
 #include "convjit/conv_desc.hpp"
 #include "convjit/types.hpp"
 
+#pragma GCC visibility push(default)
 namespace convjit {
 
 // One tensor of a ragged batch: its source and destination, of any batch size
@@ -65,3 +66,4 @@ class Kernel {
 };
 
 }  // namespace convjit
+#pragma GCC visibility pop

@@ -5,6 +5,7 @@
 
 #include "convjit/types.hpp"
 
+#pragma GCC visibility push(default)
 namespace convjit {
 
 // The shape of an activation tensor of `batch` images, `channels` channels
@@ -21,3 +22,4 @@ void convert_layout(const ConstTensorView& from, Layout from_layout, const Tenso
                     Layout to_layout, int64_t channels);
 
 }  // namespace convjit
+#pragma GCC visibility pop

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <type_traits>
 
+#pragma GCC visibility push(default)
 namespace convjit {
 
 enum class DataType : uint8_t { f32, f64 };
@@ -69,3 +70,4 @@ using TensorView = BasicTensorView<void*>;
 using ConstTensorView = BasicTensorView<const void*>;
 
 }  // namespace convjit
+#pragma GCC visibility pop
