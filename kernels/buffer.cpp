@@ -43,8 +43,9 @@ Buffer::Buffer(DataType dt, Shape shape) : dt_(dt), shape_(shape) {
   const std::size_t alloc = allocation_bytes(elems, size_of(dt), shape);
   void* p = std::aligned_alloc(kAlign, alloc);
   if (!p)
-    throw Error("buffer", "cannot allocate " + std::to_string(alloc) + " bytes for a buffer of shape " +
-                              shape.str() + ": not enough memory");
+    throw OutOfMemory("buffer", "cannot allocate " + std::to_string(alloc) +
+                                    " bytes for a buffer of shape " + shape.str() +
+                                    ": not enough memory");
   std::memset(p, 0, alloc);
   data_.reset(p);
   bytes_ = static_cast<std::size_t>(elems) * size_of(dt);

@@ -4,9 +4,18 @@
 #include <cstdint>
 #include <memory>
 
+#include "convjit/error.hpp"
 #include "convjit/types.hpp"
 
 namespace convjit {
+
+// A buffer's memory could not be allocated. Still an Error naming "buffer"
+// to C++ callers; the C API reports it as CONVJIT_OUT_OF_MEMORY, not as a
+// bad argument.
+class OutOfMemory : public Error {
+ public:
+  using Error::Error;
+};
 
 class Buffer {
  public:

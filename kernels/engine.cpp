@@ -214,17 +214,13 @@ TuneResult Engine::tune(const ConvDesc& desc, const TuneOptions& options) {
 
 // Wisdom never makes a run fail: whatever goes wrong is a warning.
 bool Engine::load_wisdom(const std::string& path) {
-  std::lock_guard lock(impl_->wisdom_mutex);
-  WisdomLoad load;
-  try {
-    load = impl_->wisdom->merge_file(path);
-  } catch (const std::exception& e) {
-    load = {WisdomLoad::unusable, e.what()};
-  }
+  const WisdomLoad load = EngineInternals::load_wisdom(*this, path);
   switch (load.status) {
-    case WisdomLoad::merged:
+    case WisdomLoad::merged: {
+      std::lock_guard lock(impl_->wisdom_mutex);
       log().info("wisdom: read {}, {} entries in all", path, impl_->wisdom->size());
       return true;
+    }
     case WisdomLoad::missing:
       log().info("wisdom: {} does not exist yet", path);
       return false;
@@ -240,19 +236,37 @@ bool Engine::save_wisdom(const std::string& path) const {
     log().warn("wisdom not saved: no path given and CONVJIT_WISDOM is not set");
     return false;
   }
-  std::lock_guard lock(impl_->wisdom_mutex);
-  std::optional<std::string> failure;
-  try {
-    failure = impl_->wisdom->save(target);
-  } catch (const std::exception& e) {
-    failure = e.what();
-  }
-  if (failure) {
+  if (std::optional<std::string> failure = EngineInternals::save_wisdom(*this, target)) {
     log().warn("wisdom not saved to {}: {}", target, *failure);
     return false;
   }
+  std::lock_guard lock(impl_->wisdom_mutex);
   log().info("wisdom: {} entries saved to {}", impl_->wisdom->size(), target);
   return true;
+}
+
+WisdomLoad EngineInternals::load_wisdom(Engine& engine, const std::string& path) {
+  Engine::Impl& impl = *engine.impl_;
+  std::lock_guard lock(impl.wisdom_mutex);
+  try {
+    return impl.wisdom->merge_file(path);
+  } catch (const std::exception& e) {
+    return {WisdomLoad::unusable, e.what()};
+  }
+}
+
+std::optional<std::string> EngineInternals::save_wisdom(const Engine& engine, const std::string& path) {
+  const Engine::Impl& impl = *engine.impl_;
+  std::lock_guard lock(impl.wisdom_mutex);
+  try {
+    return impl.wisdom->save(path);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+}
+
+const std::string& EngineInternals::wisdom_path(const Engine& engine) {
+  return engine.impl_->wisdom_path;
 }
 
 std::unique_ptr<Kernel> EngineInternals::make_kernel_for_plan(Engine& engine, const ConvDesc& desc,

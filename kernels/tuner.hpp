@@ -4,11 +4,15 @@
 // interpreter computes with the same plan.
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "convjit/engine.hpp"
 #include "planner/plan.hpp"
 
 namespace convjit {
+
+struct WisdomLoad;  // kernels/wisdom.hpp
 
 // The engine's door for the tuner and its tests: a kernel that runs `plan`
 // exactly, from the engine's code cache (throws Error naming "plan" when
@@ -16,6 +20,13 @@ namespace convjit {
 struct EngineInternals {
   static std::unique_ptr<Kernel> make_kernel_for_plan(Engine& engine, const ConvDesc& desc,
                                                       const Plan& plan, Backend backend);
+  // Engine::load_wisdom and save_wisdom with the reason returned, not logged:
+  // the C API (capi/) puts it in its error message. save_wisdom's path is
+  // the file itself (wisdom_path() resolves the default); nullopt: saved.
+  static WisdomLoad load_wisdom(Engine& engine, const std::string& path);
+  static std::optional<std::string> save_wisdom(const Engine& engine, const std::string& path);
+  // EngineOptions::wisdom_path, or CONVJIT_WISDOM; empty when neither is set.
+  static const std::string& wisdom_path(const Engine& engine);
 };
 
 struct TunerHooks {

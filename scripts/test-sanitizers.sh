@@ -30,7 +30,8 @@ export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
 
 status=0
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer" >&2
-build "$prefix-asan" address,undefined convjit_tests convjit readme_example
+build "$prefix-asan" address,undefined convjit_tests convjit readme_example c_api_test \
+  c_readme_example
 # The oneDNN shape files and the large batch are the same code paths as the
 # fuzz at sizes where the reference and the interpreter take minutes under
 # ASan; the avx2 run repeats the JIT, which ASan does not see.

@@ -304,11 +304,17 @@ TEST_F(CliFiles, BadDirectoriesAreStatusTwoAndCreateNothing) {
 
 std::string readme() { return read_file(CONVJIT_SOURCE_DIR "/README.md"); }
 
-TEST(CliReadme, HoldsTheApiExampleVerbatim) {
-  const std::string example = read_file(CONVJIT_SOURCE_DIR "/tests/readme_example.cpp");
-  ASSERT_FALSE(example.empty());
-  EXPECT_NE(readme().find("```cpp\n" + example + "```\n"), std::string::npos)
-      << "README.md's API example differs from tests/readme_example.cpp";
+// The examples README.md shows are programs the tests build and run.
+TEST(CliReadme, HoldsTheExamplesVerbatim) {
+  const std::string text = readme();
+  for (const auto& [path, fence] : {std::pair{"tests/readme_example.cpp", "cpp"},
+                                    {"tests/c_api/readme_example.c", "c"},
+                                    {"tests/c_api/readme_ctypes.py", "python"}}) {
+    const std::string example = read_file(std::string(CONVJIT_SOURCE_DIR "/") + path);
+    ASSERT_FALSE(example.empty()) << path;
+    EXPECT_NE(text.find("```" + std::string(fence) + "\n" + example + "```\n"), std::string::npos)
+        << "README.md's example differs from " << path;
+  }
 }
 
 TEST(CliReadme, DocumentsEveryOption) {
