@@ -4,6 +4,7 @@
 // accumulation length, and a refusal to trust outputs that are mostly zeros.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "convjit/conv_desc.hpp"
 #include "kernels/buffer.hpp"
@@ -36,8 +37,11 @@ struct Comparison {
   int64_t mismatches = 0;   // |got - want| > tol
   int64_t first_bad = -1;   // index of the first mismatch
   double max_abs_err = 0;
-  int64_t want_zeros = 0;   // elements of the expected output equal to 0
-  bool trusted = true;      // false: the expected output is mostly zeros
+  // Outputs whose window has a tap inside the input (all of them for plain
+  // buffers), and how many of those the expected output has equal to 0.
+  int64_t seen = 0;
+  int64_t want_zeros = 0;
+  bool trusted = true;      // false: the outputs that see the input are mostly zeros
   bool ok() const { return mismatches == 0 && trusted; }
   std::string str() const;  // one line for logs and failures
 };
@@ -45,7 +49,12 @@ struct Comparison {
 // threshold, as ReLU legitimately zeroes about half the outputs.
 Comparison compare(const Buffer& got, const Buffer& want, double tol, bool relu);
 // The same for two dst tensors of `desc`, blocked layouts by their real
-// channels only (their padding channels are left as they were).
+// channels only (their padding channels are left as they were). Outputs
+// that see only padding are compared too, but do not count towards trust:
+// a problem whose every output lies in the padding is checked, not failed.
 Comparison compare(const ConvDesc& desc, const Buffer& got, const Buffer& want, double tol, bool relu);
+// Per output position (depth, height, width flattened), whether its window
+// has a tap inside the input along every axis.
+std::vector<char> outputs_seeing_input(const ConvDesc& desc);
 
 }  // namespace convjit

@@ -4,11 +4,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <random>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
@@ -18,6 +20,7 @@
 #include "convjit/conv_desc.hpp"
 #include "convjit/cpu.hpp"
 #include "convjit/error.hpp"
+#include "kernels/test_data.hpp"
 #include "tools/cli.hpp"
 #include "tools/npy.hpp"
 #include "tests/shell.hpp"
@@ -130,6 +133,45 @@ TEST(CliRun, ProblemTooLargeForMemoryIsAClearError) {
                           "[1,1,100000,100000]: not enough memory"),
             std::string::npos)
       << o.output;
+}
+
+// Outputs whose window lies wholly in the padding are exactly 0 (or their
+// bias): they are checked, and a problem made mostly or only of them is not
+// failed as "untrusted". Random problems with padding up to past the
+// kernel's extent, so that many outputs see nothing but padding.
+TEST(CliRun, HeavyPaddingIsCheckedNotFailed) {
+  std::mt19937_64 rng(20261202);
+  auto draw = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  std::vector<std::string> problems = {"mb3ic3oc7ih22kh7sh1ph6dh0iw1kw2sw3pw1dw1"};
+  while (problems.size() < 40) {
+    std::string text = "mb" + std::to_string(draw(1, 3)) + "ic" + std::to_string(draw(1, 4)) +
+                       "oc" + std::to_string(draw(1, 5));
+    for (const char axis : {'h', 'w'}) {
+      const int k = draw(1, 5), d = draw(0, 2), extent = (k - 1) * (d + 1) + 1;
+      const int i = draw(1, 8), p = draw(extent / 2, extent + 1);
+      for (const auto& [key, value] : {std::pair{"i", i}, {"k", k}, {"s", draw(1, 3)},
+                                       {"p", p}, {"d", d}})
+        text += key + std::string(1, axis) + std::to_string(value);
+    }
+    try {
+      ConvDesc::parse(text).validate();
+      problems.push_back(text);
+    } catch (const Error&) {  // no output at all: redrawn
+    }
+  }
+  int mostly_padding = 0;
+  for (std::size_t n = 0; n < problems.size(); ++n) {
+    const ConvDesc d = ConvDesc::parse(problems[n]);
+    const std::vector<char> seen = outputs_seeing_input(d);
+    mostly_padding += 2 * std::count(seen.begin(), seen.end(), 1) < std::ssize(seen);
+    const std::string args = "run --problem " + problems[n] + " --threads 1" +
+                             (n % 2 ? " --dt f64" : "") + (n % 3 == 1 ? " --post-ops bias,relu" : "");
+    const Outcome o = convjit(args);
+    EXPECT_EQ(o.status, 0) << args << ": " << o.output;
+    EXPECT_NE(o.output.find(" checked"), std::string::npos) << args << ": " << o.output;
+  }
+  // The campaign must hold what it is about.
+  EXPECT_GE(mostly_padding, 10);
 }
 
 TEST(CliRun, EveryOptionTogether) {

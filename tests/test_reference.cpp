@@ -12,6 +12,7 @@
 
 #include "convjit/error.hpp"
 #include "convjit/kernel.hpp"
+#include "convjit/layout.hpp"
 #include "kernels/buffer.hpp"
 #include "kernels/reference.hpp"
 #include "kernels/reference_kernel.hpp"
@@ -577,6 +578,42 @@ TEST(TestData, CompareDistrustsMostlyZeros) {
   // Too few elements for a fraction to mean anything.
   Buffer tiny(DataType::f64, Shape{1, {3}});
   EXPECT_TRUE(compare(tiny, tiny, 0, false).trusted);
+}
+
+// Outputs that see only padding do not count towards trust; the rest do,
+// in every layout.
+TEST(TestData, CompareTrustsOnlyOutputsThatSeeTheInput) {
+  // Every output's window lies in the padding (iw1 with taps at -1 and +1).
+  ConvDesc all = ConvDesc::parse("mb3ic3oc7ih22kh7sh1ph6dh0iw1kw2sw3pw1dw1");
+  Buffer zeros(all.dt, all.dst_shape(3));
+  Comparison c = compare(all, zeros, zeros, 0, false);
+  EXPECT_EQ(c.seen, 0);
+  EXPECT_TRUE(c.ok()) << c.str();
+  Buffer wrong(all.dt, all.dst_shape(3));
+  wrong.set(5, 1);
+  EXPECT_EQ(compare(all, wrong, zeros, 0, false).mismatches, 1);
+
+  // ow = 5, of which only the middle one (of iw1, padding 2) sees the input.
+  for (const Layout layout : {Layout::ncx, Layout::nxc, Layout::nCx8c}) {
+    ConvDesc d = ConvDesc::parse("mb1ic1oc4ih1iw1kh1kw1pw2");
+    d.layout = layout;
+    ASSERT_EQ(d.o[ConvDesc::W], 5);
+    EXPECT_EQ(outputs_seeing_input(d), (std::vector<char>{0, 0, 1, 0, 0}));
+    Buffer want(d.dt, d.dst_shape(1));
+    c = compare(d, want, want, 0, false);
+    EXPECT_EQ(c.seen, 4) << to_string(layout);  // the 4 channels of the middle output
+    EXPECT_FALSE(c.trusted) << to_string(layout) << ": " << c.str();
+    // Non-zero where the input is seen: trusted, whatever the padding holds.
+    ConvDesc plain = d;
+    plain.layout = Layout::ncx;
+    Buffer seen_ones(d.dt, plain.dst_shape(1));
+    for (int oc = 0; oc < 4; ++oc) seen_ones.set(oc * 5 + 2, 1);
+    Buffer in_layout(d.dt, d.dst_shape(1));
+    convert_layout(seen_ones.cview(), Layout::ncx, in_layout.view(), layout, d.oc);
+    c = compare(d, in_layout, in_layout, 0, false);
+    EXPECT_EQ(c.want_zeros, 0) << to_string(layout);
+    EXPECT_TRUE(c.ok()) << to_string(layout) << ": " << c.str();
+  }
 }
 
 }  // namespace
