@@ -1,7 +1,11 @@
 #include "convjit/kernel.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "convjit/error.hpp"
 #include "planner/log.hpp"
@@ -29,6 +33,55 @@ template <class Name, class Ptr>
 void check_view(const Name& field, const BasicTensorView<Ptr>& view, DataType want_dt,
                 const Shape& want_shape) {
   check_view(field, view.data, view.dt, view.shape, want_dt, want_shape);
+  // Any element-aligned address works (the drivers peel to alignment); one
+  // that splits an element is a caller's bug the hardware would not report.
+  const auto address = reinterpret_cast<uintptr_t>(view.data);
+  if (address % size_of(want_dt) != 0)
+    throw Error(field(), field() + ": address " + std::to_string(address) + " is not aligned to its " +
+                             std::to_string(size_of(want_dt)) + "-byte elements");
+}
+
+// The bytes of one tensor of a run; `pair` and `dst` name it.
+struct Extent {
+  uintptr_t begin = 0, end = 0;
+  int64_t pair = -1;  // -1: run()'s single pair
+  bool dst = false;
+  std::string name() const {
+    return (pair < 0 ? std::string() : "pairs[" + std::to_string(pair) + "].") + (dst ? "dst" : "src");
+  }
+};
+
+template <class Ptr>
+Extent extent_of(const BasicTensorView<Ptr>& view, int64_t pair, bool dst) {
+  const auto begin = reinterpret_cast<uintptr_t>(view.data);
+  return {begin, begin + static_cast<uintptr_t>(view.shape.elems()) * size_of(view.dt), pair, dst};
+}
+
+[[noreturn]] void throw_overlap(const Extent& a, const Extent& b) {
+  const Extent& out = a.dst ? a : b;
+  const Extent& other = a.dst ? b : a;
+  throw Error(out.name(), out.name() + " overlaps " + other.name() +
+                              ": a kernel's output may share no byte with its inputs or other outputs");
+}
+
+// Sorted by start, a tensor overlaps an earlier one iff it starts before
+// the furthest end so far; only overlaps that involve a dst are errors
+// (inputs may share memory). `extents` is reordered.
+void check_no_overlap(std::span<Extent> extents) {
+  // Ties broken by pair, src first, so that the error names the same two
+  // tensors every time.
+  std::sort(extents.begin(), extents.end(), [](const Extent& a, const Extent& b) {
+    return std::tie(a.begin, a.pair, a.dst) < std::tie(b.begin, b.pair, b.dst);
+  });
+  const Extent* furthest = nullptr;      // of all tensors so far
+  const Extent* furthest_dst = nullptr;  // of the outputs so far
+  for (const Extent& e : extents) {
+    if (e.begin == e.end) continue;  // an empty tensor holds no byte
+    if (e.dst && furthest && e.begin < furthest->end) throw_overlap(e, *furthest);
+    if (!e.dst && furthest_dst && e.begin < furthest_dst->end) throw_overlap(e, *furthest_dst);
+    if (!furthest || e.end > furthest->end) furthest = &e;
+    if (e.dst && (!furthest_dst || e.end > furthest_dst->end)) furthest_dst = &e;
+  }
 }
 
 template <class Name>
@@ -86,14 +139,26 @@ void Kernel::run(ConstTensorView src, TensorView dst) const {
   if (!bound_) throw Error("weights", "weights: run() before bind()");
   const TensorPair pair{src, dst};
   const int64_t batch = check_pair(pair, -1);
+  Extent extents[] = {extent_of(src, -1, false), extent_of(dst, -1, true)};
+  check_no_overlap(extents);
   if (batch > 0) logged_run(desc_, batch, 1, [&] { do_run(std::span(&pair, 1), batch); });
 }
 
 void Kernel::run_ragged(std::span<const TensorPair> pairs) const {
   if (!bound_) throw Error("weights", "weights: run() before bind()");
   int64_t images = 0;
-  for (std::size_t i = 0; i < pairs.size(); ++i)
-    images += check_pair(pairs[i], static_cast<int64_t>(i));
+  // Per thread and only ever grown: after a thread's largest call, the check
+  // allocates nothing (a run must not).
+  thread_local std::vector<Extent> extents;
+  extents.clear();
+  extents.reserve(2 * pairs.size());
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    const auto index = static_cast<int64_t>(i);
+    images += check_pair(pairs[i], index);
+    extents.push_back(extent_of(pairs[i].src, index, false));
+    extents.push_back(extent_of(pairs[i].dst, index, true));
+  }
+  check_no_overlap(extents);
   if (images > 0) logged_run(desc_, images, pairs.size(), [&] { do_run(pairs, images); });
 }
 

@@ -42,13 +42,17 @@ class Kernel {
   bool bound() const noexcept { return bound_; }
 
   // dst = conv(src). The batch is src.shape.dim[0]; src and dst shapes must
-  // be desc().src_shape(batch) and desc().dst_shape(batch). Throws Error on a
-  // mismatch or when no weights are bound; dst is untouched then.
+  // be desc().src_shape(batch) and desc().dst_shape(batch). Any pointer
+  // aligned to its element works. Throws Error on a mismatch, a pointer that
+  // splits an element, a dst sharing a byte with src, or when no weights are
+  // bound; dst is untouched then.
   void run(ConstTensorView src, TensorView dst) const;
 
   // Runs every pair in one call, their images spread over the threads as if
   // they were one batch: a ragged batch at big-batch speed, no allocation.
-  // Each pair is checked as run() checks it; on an error no dst is touched.
+  // Each pair is checked as run() checks it, and no dst may share a byte
+  // with any src or other dst (srcs may); on an error no dst is touched.
+  // Allocates only on a thread's first call with more pairs than before.
   void run_ragged(std::span<const TensorPair> pairs) const;
 
  protected:

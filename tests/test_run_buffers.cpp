@@ -1,0 +1,155 @@
+// Buffers a kernel cannot use are refused, not miscomputed: a dst that
+// shares bytes with a src or another dst, and a pointer that splits an
+// element. Any element-aligned pointer is accepted and computes what an
+// aligned one does.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "convjit/convjit.hpp"
+#include "kernels/test_data.hpp"
+
+namespace convjit {
+namespace {
+
+// src and dst have the same shape: [2, 1, 6, 6].
+constexpr const char* kSame = "mb2ic1ih6oc1kh3ph1";
+
+struct Bound {
+  ConvDesc desc;
+  Engine engine;
+  std::unique_ptr<Kernel> kernel;
+  ProblemData data;
+  Bound(const char* text, DataType dt, Layout layout = Layout::ncx) : desc(ConvDesc::parse(text)) {
+    desc.dt = dt;
+    desc.layout = layout;
+    kernel = engine.make_kernel(desc);
+    data = make_problem_data(desc, desc.mb, Fill::integer, 7);
+    kernel->bind(data.wei.view());
+  }
+  // A view of `shape` starting `offset` bytes into `memory`.
+  template <class Ptr>
+  BasicTensorView<Ptr> at(Ptr memory, std::size_t offset, const Shape& shape) const {
+    using Byte = std::conditional_t<std::is_const_v<std::remove_pointer_t<Ptr>>, const char, char>;
+    return {static_cast<Byte*>(memory) + offset, desc.dt, shape};
+  }
+};
+
+// Runs `f`, which must throw an Error naming `field` whose message holds
+// `words`.
+template <class F>
+void expect_refused(F f, const std::string& field, const std::string& words) {
+  try {
+    f();
+    ADD_FAILURE() << "accepted; expected an error naming " << field;
+  } catch (const Error& e) {
+    EXPECT_EQ(e.field(), field) << e.what();
+    EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
+  }
+}
+
+TEST(RunBuffers, DstOverlappingSrcIsRefusedAndNothingIsWritten) {
+  Bound b(kSame, DataType::f32);
+  const Shape shape = b.desc.src_shape(2);
+  ASSERT_EQ(shape, b.desc.dst_shape(2));
+  const std::size_t bytes = b.data.src.bytes();
+  std::vector<char> memory(2 * bytes);
+  std::memcpy(memory.data(), b.data.src.data(), bytes);
+  const std::vector<char> before = memory;
+  // The same buffer, and dst starting inside src (or src inside dst).
+  for (const std::size_t dst_offset : {std::size_t{0}, bytes / 2, bytes - 4}) {
+    expect_refused([&] { b.kernel->run(b.at<const void*>(memory.data(), 0, shape),
+                                       b.at<void*>(memory.data(), dst_offset, shape)); },
+                   "dst", "dst overlaps src");
+  }
+  expect_refused([&] { b.kernel->run(b.at<const void*>(memory.data(), bytes / 2, shape),
+                                     b.at<void*>(memory.data(), 0, shape)); },
+                 "dst", "dst overlaps src");
+  EXPECT_EQ(memory, before) << "a refused run wrote";
+  // Back to back is not an overlap, and computes what separate buffers do.
+  b.kernel->run(b.at<const void*>(memory.data(), 0, shape), b.at<void*>(memory.data(), bytes, shape));
+  Buffer want(b.desc.dt, shape);
+  b.kernel->run(b.data.src.view(), want.view());
+  EXPECT_EQ(std::memcmp(memory.data() + bytes, want.data(), bytes), 0);
+}
+
+TEST(RunBuffers, PointersThatSplitAnElementAreRefused) {
+  for (const DataType dt : {DataType::f32, DataType::f64}) {
+    Bound b(kSame, dt);
+    const Shape shape = b.desc.src_shape(2);
+    const std::size_t bytes = b.data.src.bytes(), esize = size_of(dt);
+    std::vector<char> src(bytes + 64), dst(bytes + 64);
+    for (std::size_t offset = 1; offset < esize; ++offset) {
+      expect_refused([&] { b.kernel->run(b.at<const void*>(src.data(), offset, shape),
+                                         b.at<void*>(dst.data(), 0, shape)); },
+                     "src", "is not aligned to its " + std::to_string(esize) + "-byte elements");
+      expect_refused([&] { b.kernel->run(b.at<const void*>(src.data(), 0, shape),
+                                         b.at<void*>(dst.data(), offset, shape)); },
+                     "dst", "is not aligned");
+    }
+    expect_refused([&] { b.kernel->bind(b.at<const void*>(src.data(), 1, b.desc.wei_shape())); },
+                   "weights", "is not aligned");
+  }
+}
+
+// Every element-aligned offset from a cache line, as std::vector, malloc
+// and NumPy hand out, gives the aligned result bit for bit.
+TEST(RunBuffers, AnyElementAlignedPointerComputesTheAlignedResult) {
+  for (const DataType dt : {DataType::f32, DataType::f64})
+    for (const Layout layout : {Layout::ncx, Layout::nxc, Layout::nCx8c}) {
+      Bound b("mb2ic8ih9oc16kh3ph1", dt, layout);
+      const Shape src_shape = b.desc.src_shape(2), dst_shape = b.desc.dst_shape(2);
+      Buffer want(dt, dst_shape);
+      b.kernel->run(b.data.src.view(), want.view());
+      const std::size_t esize = size_of(dt), bytes = want.bytes();
+      for (std::size_t offset = esize; offset < 64; offset += esize) {
+        // Buffer's memory starts on a cache line; `offset` bytes past it.
+        Buffer src(dt, Shape{1, {src_shape.elems() + 64}}), dst(dt, Shape{1, {dst_shape.elems() + 64}});
+        std::memcpy(static_cast<char*>(src.data()) + offset, b.data.src.data(), b.data.src.bytes());
+        b.kernel->run(b.at<const void*>(src.data(), offset, src_shape),
+                      b.at<void*>(dst.data(), offset, dst_shape));
+        EXPECT_EQ(std::memcmp(static_cast<char*>(dst.data()) + offset, want.data(), bytes), 0)
+            << to_string(dt) << " " << to_string(layout) << " +" << offset;
+      }
+    }
+}
+
+TEST(RunBuffers, RaggedPairsAreCheckedAgainstEachOther) {
+  Bound b(kSame, DataType::f32);
+  const Shape one = b.desc.src_shape(1);
+  const std::size_t bytes = one.elems() * sizeof(float);
+  std::vector<char> memory(6 * bytes);
+  auto src = [&](std::size_t slot) { return b.at<const void*>(memory.data(), slot * bytes, one); };
+  auto dst = [&](std::size_t slot) { return b.at<void*>(memory.data(), slot * bytes, one); };
+  // Refused, and nothing written.
+  auto expect_pairs_refused = [&](const std::vector<TensorPair>& pairs, const std::string& field,
+                                  const std::string& words) {
+    const std::vector<char> before = memory;
+    expect_refused([&] { b.kernel->run_ragged(pairs); }, field, words);
+    EXPECT_EQ(memory, before) << field << ": a refused run wrote";
+  };
+
+  // Two pairs reading one src is fine; so are back-to-back tensors.
+  b.kernel->run_ragged(std::vector<TensorPair>{{src(0), dst(1)}, {src(0), dst(2)}, {src(3), dst(4)}});
+  // A dst that is another pair's src, another pair's dst, or its own src.
+  expect_pairs_refused({{src(0), dst(1)}, {src(1), dst(2)}}, "pairs[0].dst",
+                       "pairs[0].dst overlaps pairs[1].src");
+  expect_pairs_refused({{src(0), dst(2)}, {src(1), dst(2)}}, "pairs[1].dst",
+                       "pairs[1].dst overlaps pairs[0].dst");
+  expect_pairs_refused({{src(0), dst(1)}, {src(3), dst(4)}, {src(5), dst(5)}}, "pairs[2].dst",
+                       "pairs[2].dst overlaps pairs[2].src");
+  // A part of a tensor: a dst one float into another pair's src.
+  expect_pairs_refused({{src(0), b.at<void*>(memory.data(), 3 * bytes + 4, one)}, {src(3), dst(5)}},
+                       "pairs[0].dst", "pairs[0].dst overlaps pairs[1].src");
+  // A batch of 0 holds no byte, wherever it points.
+  const Shape none = b.desc.src_shape(0);
+  b.kernel->run_ragged(std::vector<TensorPair>{
+      {src(0), dst(1)},
+      {b.at<const void*>(memory.data(), bytes, none), b.at<void*>(memory.data(), 0, none)}});
+}
+
+}  // namespace
+}  // namespace convjit
