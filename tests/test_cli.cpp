@@ -184,10 +184,19 @@ TEST(CliRun, EveryOptionTogether) {
 }
 
 TEST_F(CliFiles, RunFailedCheckIsStatusOneAndSavesNothing) {
-  // A huge back padding makes the output mostly zeros: the check refuses to
-  // trust it, which is a failed check, not bad input.
-  const Outcome o = convjit("run --problem mb2ic1ih5oc1kh3oh7ph0 --backend reference --save out",
-                            dir_);
+  // An input of zeros makes every output zero: the check refuses to trust
+  // it, which is a failed check, not bad input.
+  const std::string problem = "mb2ic1ih5oc1kh3";
+  ASSERT_EQ(convjit("run --problem " + problem + " --save zero", dir_).status, 0);
+  std::string npy = read_file(dir_ / "zero" / "src.npy");
+  ASSERT_GT(npy.size(), 10u);
+  // .npy 1.0: magic and version (8 bytes), the header's length (2, little
+  // endian), the header, then the data.
+  const std::size_t data = 10 + static_cast<unsigned char>(npy[8]) + 256u * static_cast<unsigned char>(npy[9]);
+  ASSERT_LT(data, npy.size());
+  std::fill(npy.begin() + static_cast<std::ptrdiff_t>(data), npy.end(), '\0');
+  write_file(dir_ / "zero" / "src.npy", npy);
+  const Outcome o = convjit("run --problem " + problem + " --backend reference --load zero --save out", dir_);
   EXPECT_EQ(o.status, 1) << o.output;
   EXPECT_NE(o.output.find("FAILED"), std::string::npos) << o.output;
   EXPECT_FALSE(fs::exists(dir_ / "out"));

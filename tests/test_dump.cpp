@@ -389,10 +389,10 @@ TEST(DumpVerbose, LevelTwoLogsEachRun) {
   const auto kernel = engine.make_kernel(d);
   const ProblemData data = make_problem_data(d, 2, Fill::integer, 1);
   kernel->bind(data.wei.cview());
-  Buffer dst(d.dt, d.dst_shape(2));
+  Buffer dst(d.dt, d.dst_shape(2)), dst2(d.dt, d.dst_shape(2));
   const LogCapture capture(spdlog::level::debug);
   kernel->run(data.src.cview(), dst.view());
-  const TensorPair pairs[] = {{data.src.cview(), dst.view()}, {data.src.cview(), dst.view()}};
+  const TensorPair pairs[] = {{data.src.cview(), dst.view()}, {data.src.cview(), dst2.view()}};
   kernel->run_ragged(pairs);
   const std::vector<std::string> lines = capture.lines();
   ASSERT_EQ(lines.size(), 2u);
