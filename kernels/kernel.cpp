@@ -14,31 +14,41 @@ namespace convjit {
 namespace {
 
 // Every check throws before anything is touched, so a failed bind() or run()
-// leaves the kernel and dst as they were. Field names are built only to
-// throw: run() must not allocate.
-template <class Name>
-void check_view(const Name& field, const void* data, DataType dt, const Shape& shape,
-                DataType want_dt, const Shape& want_shape) {
+// leaves the kernel and dst as they were. Field names and expected shapes
+// are built only to throw: run() must not allocate, and a tiny run's checks
+// must cost a few nanoseconds.
+template <class Name, class Ptr, class WantShape>
+void check_view(const Name& field, const BasicTensorView<Ptr>& view, DataType want_dt,
+                std::size_t esize, bool shape_ok, const WantShape& want_shape) {
   // An empty tensor (batch 0) may come without memory.
-  if (!data && shape.elems() != 0) throw Error(field(), field() + ": null data");
-  if (dt != want_dt)
-    throw Error(field(), field() + ": data type " + std::string(to_string(dt)) +
+  if (!view.data && view.shape.elems() != 0) throw Error(field(), field() + ": null data");
+  if (view.dt != want_dt)
+    throw Error(field(), field() + ": data type " + std::string(to_string(view.dt)) +
                              " does not match the kernel's " + std::string(to_string(want_dt)));
-  if (!(shape == want_shape))
-    throw Error(field(), field() + ": shape " + shape.str() + " does not match the expected " +
-                             want_shape.str());
+  if (!shape_ok)
+    throw Error(field(), field() + ": shape " + view.shape.str() + " does not match the expected " +
+                             want_shape().str());
+  // Any element-aligned address works (the drivers peel to alignment); one
+  // that splits an element is a caller's bug the hardware would not report.
+  const auto address = reinterpret_cast<uintptr_t>(view.data);
+  if (address % esize != 0)
+    throw Error(field(), field() + ": address " + std::to_string(address) + " is not aligned to its " +
+                             std::to_string(esize) + "-byte elements");
 }
 
 template <class Name, class Ptr>
 void check_view(const Name& field, const BasicTensorView<Ptr>& view, DataType want_dt,
                 const Shape& want_shape) {
-  check_view(field, view.data, view.dt, view.shape, want_dt, want_shape);
-  // Any element-aligned address works (the drivers peel to alignment); one
-  // that splits an element is a caller's bug the hardware would not report.
-  const auto address = reinterpret_cast<uintptr_t>(view.data);
-  if (address % size_of(want_dt) != 0)
-    throw Error(field(), field() + ": address " + std::to_string(address) + " is not aligned to its " +
-                             std::to_string(size_of(want_dt)) + "-byte elements");
+  check_view(field, view, want_dt, size_of(want_dt), view.shape == want_shape,
+             [&] { return want_shape; });
+}
+
+// Whether `shape` is a batch of `batch` images of shape `image` (dim 0: 1).
+bool is_batch_of(const Shape& shape, const Shape& image, int64_t batch) {
+  if (shape.nd != image.nd || shape.dim[0] != batch) return false;
+  for (int a = 1; a < shape.nd; ++a)
+    if (shape.dim[a] != image.dim[a]) return false;
+  return true;
 }
 
 // The bytes of one tensor of a run; `pair` and `dst` name it.
@@ -52,9 +62,13 @@ struct Extent {
 };
 
 template <class Ptr>
-Extent extent_of(const BasicTensorView<Ptr>& view, int64_t pair, bool dst) {
+Extent extent_of(const BasicTensorView<Ptr>& view, std::size_t esize, int64_t pair, bool dst) {
   const auto begin = reinterpret_cast<uintptr_t>(view.data);
-  return {begin, begin + static_cast<uintptr_t>(view.shape.elems()) * size_of(view.dt), pair, dst};
+  return {begin, begin + static_cast<uintptr_t>(view.shape.elems()) * esize, pair, dst};
+}
+
+bool overlap(const Extent& a, const Extent& b) {
+  return a.begin < b.end && b.begin < a.end;  // empty ones never do
 }
 
 [[noreturn]] void throw_overlap(const Extent& a, const Extent& b) {
@@ -130,8 +144,11 @@ int64_t Kernel::check_pair(const TensorPair& pair, int64_t index) const {
   if (batch_of(dst, pair.dst.shape) != batch)
     throw Error(dst(), dst() + ": batch " + std::to_string(pair.dst.shape.dim[0]) +
                            " does not match the src batch " + std::to_string(batch));
-  check_view(src, pair.src, desc_.dt, desc_.src_shape(batch));
-  check_view(dst, pair.dst, desc_.dt, desc_.dst_shape(batch));
+  const std::size_t esize = size_of(desc_.dt);
+  check_view(src, pair.src, desc_.dt, esize, is_batch_of(pair.src.shape, src_image_, batch),
+             [&] { return desc_.src_shape(batch); });
+  check_view(dst, pair.dst, desc_.dt, esize, is_batch_of(pair.dst.shape, dst_image_, batch),
+             [&] { return desc_.dst_shape(batch); });
   return batch;
 }
 
@@ -139,8 +156,9 @@ void Kernel::run(ConstTensorView src, TensorView dst) const {
   if (!bound_) throw Error("weights", "weights: run() before bind()");
   const TensorPair pair{src, dst};
   const int64_t batch = check_pair(pair, -1);
-  Extent extents[] = {extent_of(src, -1, false), extent_of(dst, -1, true)};
-  check_no_overlap(extents);
+  const std::size_t esize = size_of(desc_.dt);
+  const Extent in = extent_of(src, esize, -1, false), out = extent_of(dst, esize, -1, true);
+  if (overlap(in, out)) throw_overlap(out, in);
   if (batch > 0) logged_run(desc_, batch, 1, [&] { do_run(std::span(&pair, 1), batch); });
 }
 
@@ -152,11 +170,12 @@ void Kernel::run_ragged(std::span<const TensorPair> pairs) const {
   thread_local std::vector<Extent> extents;
   extents.clear();
   extents.reserve(2 * pairs.size());
+  const std::size_t esize = size_of(desc_.dt);
   for (std::size_t i = 0; i < pairs.size(); ++i) {
     const auto index = static_cast<int64_t>(i);
     images += check_pair(pairs[i], index);
-    extents.push_back(extent_of(pairs[i].src, index, false));
-    extents.push_back(extent_of(pairs[i].dst, index, true));
+    extents.push_back(extent_of(pairs[i].src, esize, index, false));
+    extents.push_back(extent_of(pairs[i].dst, esize, index, true));
   }
   check_no_overlap(extents);
   if (images > 0) logged_run(desc_, images, pairs.size(), [&] { do_run(pairs, images); });

@@ -56,7 +56,8 @@ class Kernel {
   void run_ragged(std::span<const TensorPair> pairs) const;
 
  protected:
-  explicit Kernel(ConvDesc desc) : desc_(std::move(desc)) {}
+  explicit Kernel(ConvDesc desc)
+      : desc_(std::move(desc)), src_image_(desc_.src_shape(1)), dst_image_(desc_.dst_shape(1)) {}
   // Called with checked arguments; bias is null without the bias post-op.
   virtual void do_bind(const void* weights, const void* bias) = 0;
   // `images`: the total batch of all pairs, at least 1.
@@ -66,6 +67,7 @@ class Kernel {
   int64_t check_pair(const TensorPair& pair, int64_t index) const;
 
   ConvDesc desc_;
+  Shape src_image_, dst_image_;  // one image's: run() checks shapes against them
   bool bound_ = false;
 };
 
