@@ -45,9 +45,15 @@ cmake -S "$src/tests/package/consumer" -B "$work/consumer" -DCMAKE_BUILD_TYPE=Re
 cmake --build "$work/consumer" -j2 >>"$work/consumer.log" || fail "build (see $work/consumer.log)"
 "$work/consumer/example_shared" || fail "example_shared"
 "$work/consumer/example_static" || fail "example_static"
-ldd "$work/consumer/example_shared" | grep -q "libconvjit.so.0 => $libdir" ||
-  fail "example_shared does not load the installed libconvjit.so.0"
-! ldd "$work/consumer/example_static" | grep -q libconvjit || fail "example_static loads libconvjit.so"
+# ldd's output is read whole first: `ldd | grep -q` fails under pipefail
+# whenever grep's early exit cuts ldd off with SIGPIPE.
+loads=$(ldd "$work/consumer/example_shared")
+[[ $loads == *"libconvjit.so.0 => $libdir/"* ]] ||
+  fail "example_shared does not load the installed libconvjit.so.0:
+$loads"
+loads=$(ldd "$work/consumer/example_static")
+[[ $loads != *libconvjit* ]] || fail "example_static loads libconvjit.so:
+$loads"
 
 step "pkg-config: the README's C++ and C examples"
 export PKG_CONFIG_PATH=$libdir/pkgconfig
