@@ -34,6 +34,11 @@ void OcVectorKernel::do_bind(const void* weights, const void* bias) {
   else pack_weights(static_cast<const float*>(weights));
   bind_common(bias, plan_.staged ? geo_.in_image : 0,
               d.layout == Layout::ncx ? geo_.out_image : 0);
+  // Unstaged and not channels first: run_image() computes straight from src
+  // into dst.
+  if (plan_.staged || d.layout == Layout::ncx) return;
+  if (d.dt == DataType::f64) record_direct_calls<double>();
+  else record_direct_calls<float>();
 }
 
 template <class T>
@@ -64,6 +69,7 @@ void OcVectorKernel::do_run(std::span<const TensorPair> pairs, int64_t images) c
 
 template <class T>
 void OcVectorKernel::run_typed(std::span<const TensorPair> pairs, int64_t images) const {
+  if (run_direct(pairs, images)) return;
   // One image has rows and channel blocks to share; no more threads than that.
   const int64_t parts = std::max(work_.o[0] * work_.o[1], geo_.blocks_with_tail());
   const int threads = threads_for(flops_per_image_ * images,
@@ -146,6 +152,26 @@ std::pair<int64_t, int64_t> OcVectorKernel::tap_rows(int64_t y) const {
 template <class T>
 void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last, int64_t block_first,
                              int64_t block_last) const {
+  for_each_call<T>(first, last, block_first, block_last,
+                   [&](OcPart part, CallArgs& args, int64_t src_at, int64_t dst_at) {
+    args.src = offset(in, src_at);
+    args.dst = out + dst_at;
+    inner_->call(part, args);
+  });
+}
+
+template <class T>
+void OcVectorKernel::record_direct_calls() {
+  const int64_t size = sizeof(T);
+  for_each_call<T>(0, work_.o[0] * work_.o[1], 0, geo_.blocks_with_tail(),
+                   [&](OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at) {
+    record_direct_call(part, args, src_at * size, dst_at * size);
+  });
+}
+
+template <class T, class F>
+void OcVectorKernel::for_each_call(int64_t first, int64_t last, int64_t block_first, int64_t block_last,
+                                   F&& call) const {
   const ConvDesc& d = work_;
   const int64_t oh = d.o[1];
   const T* bias = this->bias<T>();
@@ -182,15 +208,14 @@ void OcVectorKernel::compute(const T* in, T* out, int64_t first, int64_t last, i
               ++count;
             const int64_t in_z = z * d.s[0] + kd_first * (d.d[0] + 1);
             const int64_t in_y = y * d.s[1] - geo_.pad_h + kh_first * (d.d[1] + 1);
-            // Left padding: the kernel is handed the address of column -pad_w.
-            args.src = offset(in, in_z * geo_.in_plane + in_y * geo_.in_row - geo_.pad_w * geo_.in_pix +
-                                      geo_.in_channel(ic0));
             args.wei = wei + (kd_first * d.k[1] + kh_first) * d.k[2] * geo_.wei_tap;
-            args.dst = out + z * geo_.out_plane + y * geo_.out_row + geo_.out_channel(oc0);
             args.row_blocks = count;
             args.kh_count = kh_count;
             args.kd_count = kd_count;
-            inner_->call(part, args);
+            // Left padding: the kernel is handed the address of column -pad_w.
+            call(part, args,
+                 in_z * geo_.in_plane + in_y * geo_.in_row - geo_.pad_w * geo_.in_pix + geo_.in_channel(ic0),
+                 z * geo_.out_plane + y * geo_.out_row + geo_.out_channel(oc0));
             row += count;
           }
         }

@@ -39,6 +39,11 @@ class OcVectorKernel final : public PlannedKernel {
   // every group and pass.
   template <class T>
   void compute(const T* in, T* out, int64_t first, int64_t last, int64_t block_first, int64_t block_last) const;
+  // The inner calls of compute(): call(part, args, src_at, dst_at) with
+  // args complete but src and dst, which are in + src_at and out + dst_at.
+  template <class T, class F>
+  void for_each_call(int64_t first, int64_t last, int64_t block_first, int64_t block_last, F&& call) const;
+  template <class T> void record_direct_calls();
 
   const ChannelGeometry geo_;
   // Staged rows that some tap reads (staged_rows_read); stage() leaves the

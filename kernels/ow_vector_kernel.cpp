@@ -84,6 +84,11 @@ void OwVectorKernel::do_bind(const void* weights, const void* bias) {
   const bool streamable = image_out * int64_t(size_of(d.dt)) <= kMaxStreamedImageBytes;
   bind_common(bias, plan_.staged ? geo_.in_image : 0,
               d.layout == Layout::nxc || streamable ? image_out : 0);
+  // Unstaged and channels first: run_image() computes straight from src
+  // into dst (small runs are never streamed).
+  if (plan_.staged || d.layout != Layout::ncx) return;
+  if (d.dt == DataType::f64) record_direct_calls<double>();
+  else record_direct_calls<float>();
 }
 
 template <class T>
@@ -111,6 +116,7 @@ void OwVectorKernel::do_run(std::span<const TensorPair> pairs, int64_t images) c
 
 template <class T>
 void OwVectorKernel::run_typed(std::span<const TensorPair> pairs, int64_t images) const {
+  if (run_direct(pairs, images)) return;
   const int64_t groups = work_.g;
   const int threads = threads_for(flops_per_image_ * images, plan_.threads);
   auto src_of = [](const TensorPair& p) { return static_cast<const T*>(p.src.data); };
@@ -186,6 +192,15 @@ void OwVectorKernel::run_image_shared(const T* src, T* dst, int64_t n, int64_t g
 template <class T>
 void OwVectorKernel::compute(const T* in, T* out, int64_t grp, int64_t block_begin,
                             int64_t block_end) const {
+  for_each_call<T>(grp, block_begin, block_end, [&](OcPart part, CallArgs& args, int64_t src_at, int64_t dst_at) {
+    args.src = in + src_at;
+    args.dst = out + dst_at;
+    inner_->call(part, args);
+  });
+}
+
+template <class T, class F>
+void OwVectorKernel::for_each_call(int64_t grp, int64_t block_begin, int64_t block_end, F&& call) const {
   if (block_begin >= block_end) return;
   const ConvDesc& d = work_;
   const int64_t blocks = geo_.blocks_with_tail();
@@ -205,12 +220,22 @@ void OwVectorKernel::compute(const T* in, T* out, int64_t grp, int64_t block_beg
         args.kd_count = kd_count;
         args.wei = wei + b * geo_.wei_block + kd_first * d.k[1] * d.k[2] * plan_.oc_blk;
         const int64_t in_z = z * d.s[0] + kd_first * (d.d[0] + 1);
-        args.src = in + in_z * geo_.in_plane + row0 * d.s[1] * geo_.in_row;
-        args.dst = out + b * plan_.oc_blk * geo_.out_chan + z * geo_.out_plane + row0 * geo_.out_row;
-        inner_->call(part, args);
+        call(part, args, in_z * geo_.in_plane + row0 * d.s[1] * geo_.in_row,
+             b * plan_.oc_blk * geo_.out_chan + z * geo_.out_plane + row0 * geo_.out_row);
       }
     }
   }
+}
+
+template <class T>
+void OwVectorKernel::record_direct_calls() {
+  const ConvDesc& d = work_;
+  const int64_t row_blocks = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
+  for (int64_t grp = 0; grp < d.g; ++grp)
+    for_each_call<T>(grp, 0, row_blocks, [&](OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at) {
+      record_direct_call(part, args, (grp * geo_.in_image + src_at) * int64_t(sizeof(T)),
+                         (grp * d.ocg() * geo_.out_chan + dst_at) * int64_t(sizeof(T)));
+    });
 }
 
 int64_t OwVectorKernel::stage_rows() const {

@@ -46,6 +46,11 @@ class OwVectorKernel final : public PlannedKernel {
   // block of one image, tile_blocks_ row blocks at a time.
   template <class T>
   void compute(const T* in, T* out, int64_t grp, int64_t block_begin, int64_t block_end) const;
+  // The inner calls of compute(): call(part, args, src_at, dst_at) with
+  // args complete but src and dst, which are in + src_at and out + dst_at.
+  template <class T, class F>
+  void for_each_call(int64_t grp, int64_t block_begin, int64_t block_end, F&& call) const;
+  template <class T> void record_direct_calls();
 
   const Geometry geo_;
   // Row blocks per tile: every output-channel block sweeps one tile of the

@@ -22,9 +22,20 @@ inline std::pair<int64_t, int64_t> split(int64_t n, int parts, int t) {
 }
 
 // Threads a run is worth: none beyond the first for tiny work.
+constexpr double kMinFlopsPerThread = 2e5;
 inline int threads_for(double flops, int max_threads) {
-  constexpr double kMinFlopsPerThread = 2e5;
   return static_cast<int>(std::clamp<double>(flops / kMinFlopsPerThread, 1, max_threads));
+}
+
+// The most images of `flops_per_image` that threads_for() gives one thread.
+inline int64_t images_for_one_thread(double flops_per_image, int max_threads) {
+  constexpr int64_t kAny = int64_t(1) << 40;
+  if (max_threads <= 1 || flops_per_image <= 0) return kAny;
+  // Below 2 x kMinFlopsPerThread; the division's rounding settled by threads_for itself.
+  auto n = static_cast<int64_t>(std::min(2 * kMinFlopsPerThread / flops_per_image, double(kAny)));
+  while (n > 0 && threads_for(flops_per_image * double(n), max_threads) > 1) --n;
+  while (n < kAny && threads_for(flops_per_image * double(n + 1), max_threads) == 1) ++n;
+  return n;
 }
 
 // Keeps the input of the next kAheadBytes in L2 ahead of the images being

@@ -3,6 +3,8 @@
 #include <cstring>
 
 #include "jit/disasm.hpp"
+#include "kernels/denormals.hpp"
+#include "kernels/parallel.hpp"
 
 namespace convjit {
 
@@ -19,6 +21,42 @@ void PlannedKernel::bind_common(const void* bias, int64_t in, int64_t out) {
     std::memcpy(bias_.data(), bias, bias_.bytes());
   }
   scratch_.reset(d.dt, plan_.threads, in, out);
+  direct_.clear();
+  const int64_t esize = int64_t(size_of(d.dt));
+  src_image_bytes_ = desc().src_shape(1).elems() * esize;
+  dst_image_bytes_ = desc().dst_shape(1).elems() * esize;
+  // Below InputPrefetcher's and the streaming's thresholds, on one thread.
+  const int64_t by_bytes = InputPrefetcher::kMinRunBytes / std::max<int64_t>(1, src_image_bytes_ + dst_image_bytes_);
+  direct_max_images_ = std::min(by_bytes, images_for_one_thread(flops_per_image_, plan_.threads));
+}
+
+void PlannedKernel::record_direct_call(OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at) {
+  if (direct_max_images_ == 0) return;
+  if (direct_.size() == kMaxDirectCalls) {
+    direct_.clear();
+    direct_max_images_ = 0;
+    return;
+  }
+  const JitCode* jit = jit_code();
+  direct_.push_back({jit ? jit->entry(part) : nullptr, part, args, src_at, dst_at});
+}
+
+bool PlannedKernel::run_direct(std::span<const TensorPair> pairs, int64_t images) const {
+  if (direct_.empty() || images > direct_max_images_) return false;
+  const DenormalScope denormals(flush_denormals_);
+  // Addresses by integer arithmetic: src_at may point before the tensor.
+  for (const TensorPair& p : pairs) {
+    auto src = reinterpret_cast<uintptr_t>(p.src.data), dst = reinterpret_cast<uintptr_t>(p.dst.data);
+    for (int64_t n = 0; n < p.src.shape.dim[0]; ++n, src += src_image_bytes_, dst += dst_image_bytes_)
+      for (const DirectCall& c : direct_) {
+        CallArgs args = c.args;
+        args.src = reinterpret_cast<const void*>(src + uintptr_t(c.src_at));
+        args.dst = reinterpret_cast<void*>(dst + uintptr_t(c.dst_at));
+        if (c.fn) c.fn(&args);
+        else inner_->call(c.part, args);
+      }
+  }
+  return true;
 }
 
 const JitCode* PlannedKernel::jit_code() const {

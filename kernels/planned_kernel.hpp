@@ -3,6 +3,7 @@
 // kernel (JIT'd or interpreted), the bias, the per-thread scratch sized at
 // bind time, the denormal policy, and the view of the generated code.
 #include <memory>
+#include <vector>
 
 #include "convjit/kernel.hpp"
 #include "kernels/buffer.hpp"
@@ -41,6 +42,20 @@ class PlannedKernel : public Kernel {
   template <class T> T* staged_in(int slot) const { return scratch_.in<T>(slot); }
   template <class T> T* staged_out(int slot) const { return scratch_.out<T>(slot); }
 
+  // The direct path: a run that one thread computes, too small for
+  // prefetching or streaming to pay, of a plan that reads and writes the
+  // user's tensors as they are, goes through the inner calls of one image
+  // recorded at bind, with no lease, staging or thread dispatch (seed:tiny's
+  // run was ~890 instructions through the general path, 180 of them the
+  // kernel's). A driver records after bind_common(), and only when its
+  // image runs unstaged; too many calls and the general path's cost no
+  // longer shows, so nothing is kept.
+  // `src_at`, `dst_at`: byte offsets from the image's src and dst (src's
+  // may be negative: oc_vector is handed column -pad_w).
+  void record_direct_call(OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at);
+  // Runs `pairs` on the direct path if it serves them; false if not.
+  bool run_direct(std::span<const TensorPair> pairs, int64_t images) const;
+
   const ConvDesc work_;
   const Plan plan_;
   const Backend backend_;
@@ -49,8 +64,18 @@ class PlannedKernel : public Kernel {
   Buffer packed_wei_;
 
  private:
+  struct DirectCall {
+    InnerFn fn;  // the JIT's entry; null: inner_->call(part, ...)
+    OcPart part;
+    CallArgs args;  // but src and dst
+    int64_t src_at, dst_at;
+  };
+  static constexpr std::size_t kMaxDirectCalls = 64;
   Buffer bias_;
   ScratchPool scratch_;
+  std::vector<DirectCall> direct_;
+  int64_t direct_max_images_ = 0;  // a run of more takes the general path
+  int64_t src_image_bytes_ = 0, dst_image_bytes_ = 0;
   bool flush_denormals_ = false;
 };
 

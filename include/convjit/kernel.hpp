@@ -57,7 +57,8 @@ class Kernel {
 
  protected:
   explicit Kernel(ConvDesc desc)
-      : desc_(std::move(desc)), src_image_(desc_.src_shape(1)), dst_image_(desc_.dst_shape(1)) {}
+      : desc_(std::move(desc)), src_image_(desc_.src_shape(1)), dst_image_(desc_.dst_shape(1)),
+        src_image_elems_(src_image_.elems()), dst_image_elems_(dst_image_.elems()) {}
   // Called with checked arguments; bias is null without the bias post-op.
   virtual void do_bind(const void* weights, const void* bias) = 0;
   // `images`: the total batch of all pairs, at least 1.
@@ -65,9 +66,11 @@ class Kernel {
 
  private:
   int64_t check_pair(const TensorPair& pair, int64_t index) const;
+  bool pair_ok(const TensorPair& pair) const;
 
   ConvDesc desc_;
   Shape src_image_, dst_image_;  // one image's: run() checks shapes against them
+  int64_t src_image_elems_, dst_image_elems_;
   bool bound_ = false;
 };
 
