@@ -3,40 +3,45 @@
 #include <chrono>
 
 #include "convjit/error.hpp"
+#include "jit/executable_memory.hpp"
 #include "jit/oc_vector_generator.hpp"
 #include "jit/ow_vector_generator.hpp"
 
 namespace convjit {
 namespace {
 
-// Code made by one generator; owns its pages.
-template <class Generator>
+// Code made by one generator, copied into executable memory.
 class GeneratedCode : public JitCode {
  public:
-  GeneratedCode(const ConvDesc& desc, const Plan& plan, std::size_t max_size)
-      : gen_(desc, plan, max_size) {
-    gen_.setProtectModeRE();  // W^X: written above, only executable from now on
-    entries_[0] = gen_.entry(OcPart::full);
-    entries_[1] = gen_.entry(OcPart::tail);
-    code_ = gen_.getCode();
-    size_ = gen_.getSize();
-    notes_ = gen_.take_notes();
+  template <class Generator>
+  explicit GeneratedCode(Generator& gen) : exec_(ExecutableCode::copy_of({gen.getCode(), gen.getSize()})) {
+    code_ = exec_->data();
+    size_ = exec_->size();
+    for (OcPart part : {OcPart::full, OcPart::tail})
+      if (const InnerFn fn = gen.entry(part))
+        entries_[int(part)] = reinterpret_cast<InnerFn>(
+            code_ + (reinterpret_cast<const uint8_t*>(fn) - gen.getCode()));
+    notes_ = gen.take_notes();
   }
   void set_compile_seconds(double s) { compile_seconds_ = s; }
 
  private:
-  Generator gen_;
+  std::unique_ptr<ExecutableCode> exec_;
 };
 
 template <class Generator>
-std::shared_ptr<GeneratedCode<Generator>> emit_growing(const ConvDesc& desc, const Plan& plan) {
-  // Start small (most kernels are a few KiB) and grow on overflow.
-  for (std::size_t max_size = 16 << 10;; max_size *= 4) {
+std::shared_ptr<GeneratedCode> emit_growing(const ConvDesc& desc, const Plan& plan) {
+  // Emitted into a buffer of the thread's, kept from one kernel to the next
+  // (most kernels are a few KiB), grown on overflow.
+  thread_local std::vector<uint8_t> buffer(64 << 10);
+  for (;;) {
     try {
-      return std::make_shared<GeneratedCode<Generator>>(desc, plan, max_size);
+      Generator gen(desc, plan, buffer);
+      return std::make_shared<GeneratedCode>(gen);
     } catch (const Xbyak::Error& e) {
-      if (static_cast<int>(e) != Xbyak::ERR_CODE_IS_TOO_BIG || max_size > (64u << 20))
+      if (static_cast<int>(e) != Xbyak::ERR_CODE_IS_TOO_BIG || buffer.size() > (64u << 20))
         throw Error("plan", std::string("plan: code generation failed: ") + e.what());
+      buffer.resize(buffer.size() * 4);
     }
   }
 }

@@ -13,8 +13,8 @@ constexpr int64_t kMinLoopedColumns = 16, kLoopedColumns = 4;
 
 template <class Vmm>
 OcVectorGenerator<Vmm>::OcVectorGenerator(const ConvDesc& desc, const Plan& plan,
-                                           std::size_t max_size)
-    : Base(max_size, desc.dt, plan.vlen), desc_(desc), plan_(plan), geo_(ChannelGeometry::of(desc, plan)) {
+                                           std::span<uint8_t> buffer)
+    : Base(buffer, desc.dt, plan.vlen), desc_(desc), plan_(plan), geo_(ChannelGeometry::of(desc, plan)) {
   if (geo_.oc_blocks) {
     note("entry: full block of " + std::to_string(plan.oc_blk) + " output channels");
     entries_[int(OcPart::full)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(getCurr()));

@@ -3,6 +3,7 @@
 // broadcast at a time, a register block of ur_w output pixels x oc vectors;
 // kw and the input-channel loop unrolled. One template for AVX-512 (Zmm,
 // opmask tails) and AVX2 (Ymm, vmaskmov tails).
+#include <span>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -22,7 +23,7 @@ class OcVectorGenerator : public VectorGenerator {
 
  public:
   static constexpr bool kZmm = std::is_same_v<Vmm, Xbyak::Zmm>;
-  OcVectorGenerator(const ConvDesc& desc, const Plan& plan, std::size_t max_size);
+  OcVectorGenerator(const ConvDesc& desc, const Plan& plan, std::span<uint8_t> buffer);
   InnerFn entry(OcPart part) const { return entries_[static_cast<int>(part)]; }
 
  private:

@@ -24,8 +24,8 @@ std::pair<int, int> split_lanes(int lanes, int vlen) {
 
 template <class Vmm>
 OwVectorGenerator<Vmm>::OwVectorGenerator(const ConvDesc& desc, const Plan& plan,
-                                           std::size_t max_size)
-    : Base(max_size, desc.dt, plan.vlen),
+                                           std::span<uint8_t> buffer)
+    : Base(buffer, desc.dt, plan.vlen),
       desc_(desc),
       plan_(plan),
       geo_(Geometry::of(desc, plan)),

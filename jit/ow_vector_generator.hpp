@@ -22,7 +22,7 @@ class OwVectorGenerator : public VectorGenerator {
 
  public:
   static constexpr bool kZmm = std::is_same_v<Vmm, Xbyak::Zmm>;
-  OwVectorGenerator(const ConvDesc& desc, const Plan& plan, std::size_t max_size);
+  OwVectorGenerator(const ConvDesc& desc, const Plan& plan, std::span<uint8_t> buffer);
   InnerFn entry(OcPart part) const { return entries_[static_cast<int>(part)]; }
 
  private:

@@ -15,8 +15,8 @@ alignas(64) const int64_t kMask64[8] = {-1, -1, -1, -1, 0, 0, 0, 0};
 
 }  // namespace
 
-VectorGenerator::VectorGenerator(std::size_t max_size, DataType dt, int vlen)
-    : Xbyak::CodeGenerator(max_size, Xbyak::DontSetProtectRWE),
+VectorGenerator::VectorGenerator(std::span<uint8_t> buffer, DataType dt, int vlen)
+    : Xbyak::CodeGenerator(buffer.size(), buffer.data()),
       bytes_(static_cast<int>(size_of(dt))),
       vlen_(vlen) {
   setDefaultEncoding(Xbyak::EvexEncoding);

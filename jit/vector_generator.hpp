@@ -6,6 +6,7 @@
 // on this class; the class itself is not, so that they see Xbyak's names.
 #include <xbyak/xbyak.h>
 
+#include <span>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -20,7 +21,10 @@ class VectorGenerator : public Xbyak::CodeGenerator {
   std::vector<CodeNote> take_notes() { return std::move(notes_); }
 
  protected:
-  VectorGenerator(std::size_t max_size, DataType dt, int vlen);
+  // Emits into `buffer`, plain memory that is never executed: the code is
+  // copied into executable memory when done (executable_memory.hpp).
+  // Xbyak throws ERR_CODE_IS_TOO_BIG when it fills.
+  VectorGenerator(std::span<uint8_t> buffer, DataType dt, int vlen);
 
   // Marks the start of a section of the code.
   void note(std::string text) { notes_.push_back({getSize(), std::move(text)}); }

@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <cinttypes>
 #include <cstdio>
 #include <fstream>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "convjit/convjit.hpp"
+#include "jit/executable_memory.hpp"
 #include "kernels/planned_kernel.hpp"
 #include "tests/fuzz_check.hpp"
 
@@ -106,6 +108,59 @@ TEST(WriteXorExecute, NoPageIsEverWritableAndExecutable) {
   EXPECT_EQ(kinds.size(), 2 * distinct_isa_caps().size());
   std::printf("W^X: %zu kernels, /proc/self/maps read %d times while compiling\n", kernels.size(),
               scans.load());
+}
+
+// Whether any mapping holds a byte of [begin, end).
+bool mapped(const std::vector<Mapping>& maps, uintptr_t begin, uintptr_t end) {
+  for (const Mapping& m : maps)
+    if (m.begin < end && begin < m.end) return true;
+  return false;
+}
+
+// mov eax, imm32; ret
+std::vector<uint8_t> returns(uint32_t value) {
+  std::vector<uint8_t> code = {0xb8, 0, 0, 0, 0, 0xc3};
+  for (int b = 0; b < 4; ++b) code[1 + b] = uint8_t(value >> (8 * b));
+  return code;
+}
+
+// Each copy runs, lies in pages that are executable and not writable, and
+// keeps its bytes while others are added beside it (memfd: into the same
+// chunk; CONVJIT_JIT_MEMORY=mprotect, run as the mprotect. tests: a mapping
+// of its own).
+TEST(ExecutableMemory, CopiesRunFromReadOnlyExecutablePages) {
+  const char* forced = std::getenv("CONVJIT_JIT_MEMORY");
+  EXPECT_EQ(ExecutableCode::mode(), forced ? std::string_view(forced) : std::string_view("memfd"))
+      << "memfd mappings are refused on this system";
+  std::vector<std::unique_ptr<ExecutableCode>> blocks;
+  for (uint32_t i = 0; i < 100; ++i) blocks.push_back(ExecutableCode::copy_of(returns(1000 + i)));
+  const std::vector<Mapping> maps = read_maps();
+  for (uint32_t i = 0; i < blocks.size(); ++i) {
+    const auto begin = reinterpret_cast<uintptr_t>(blocks[i]->data());
+    ASSERT_EQ(blocks[i]->size(), 6u);
+    EXPECT_TRUE(executable_only(maps, begin, begin + 6)) << i;
+    EXPECT_EQ(begin % 64, 0u) << "each block starts on a cache line";
+    EXPECT_EQ(reinterpret_cast<uint32_t (*)()>(const_cast<uint8_t*>(blocks[i]->data()))(), 1000 + i);
+  }
+}
+
+// Memory of code that is gone goes back: a chunk whose blocks are all freed
+// is unmapped (its file pages punched out), and so is a block's own mapping.
+TEST(ExecutableMemory, FreedCodeIsUnmapped) {
+  const std::vector<uint8_t> big(600 << 10, 0xc3);  // two per 1 MiB chunk at most
+  std::vector<std::unique_ptr<ExecutableCode>> blocks;
+  for (int i = 0; i < 6; ++i) blocks.push_back(ExecutableCode::copy_of(big));
+  std::vector<std::pair<uintptr_t, uintptr_t>> ranges;
+  for (const auto& b : blocks) {
+    const auto begin = reinterpret_cast<uintptr_t>(b->data());
+    ranges.push_back({begin, begin + b->size()});
+  }
+  ASSERT_TRUE(mapped(read_maps(), ranges[0].first, ranges[0].second));
+  blocks.clear();
+  // The chunk still being filled stays; every earlier one is gone.
+  const std::vector<Mapping> maps = read_maps();
+  for (std::size_t i = 0; i + 1 < ranges.size(); ++i)
+    EXPECT_FALSE(mapped(maps, ranges[i].first, ranges[i].second)) << "block " << i << " still mapped";
 }
 
 // The check itself sees a writable and executable page when there is one.
