@@ -16,6 +16,7 @@
 #include "kernels/inner.hpp"
 #include "kernels/oc_vector_kernel.hpp"
 #include "kernels/ow_vector_kernel.hpp"
+#include "kernels/problem_key.hpp"
 #include "kernels/reference_kernel.hpp"
 #include "kernels/tuner.hpp"
 #include "kernels/wisdom.hpp"
@@ -24,9 +25,6 @@
 
 namespace convjit {
 namespace {
-
-// Bumped whenever the emitters change what they emit for the same plan.
-constexpr int kGeneratorVersion = 1;
 
 using CodeFuture = std::shared_future<std::shared_ptr<const JitCode>>;
 
@@ -39,8 +37,10 @@ struct Engine::Impl {
   // Code cache (FBGEMM's pattern): look up under the lock; on a miss insert
   // a future, generate outside the lock, fulfil it. A failed generation
   // stores the error for the waiters and removes the entry.
+  // (The generator version is not part of the key: code lives no longer
+  // than the process that made it.)
   mutable std::mutex mutex;
-  std::unordered_map<std::string, CodeFuture> code;
+  std::unordered_map<std::pair<ConvDesc, Plan>, CodeFuture, ProblemHash, SameProblem> code;
   int64_t hits = 0, misses = 0;
   double jit_seconds = 0;
 
@@ -49,6 +49,10 @@ struct Engine::Impl {
   mutable std::mutex wisdom_mutex;
   std::optional<Wisdom> wisdom;
   std::string wisdom_path;
+  // choose_plan()'s answers for problems already validated, under
+  // wisdom_mutex, forgotten whenever the wisdom changes: a cached
+  // make_kernel neither plans nor validates again.
+  std::unordered_map<ConvDesc, Plan, ProblemHash, SameProblem> plans;
 
   std::shared_ptr<const JitCode> code_for(const ConvDesc& desc, const Plan& plan);
   // Backend::automatic resolved; throws Error when this CPU cannot run it.
@@ -56,7 +60,8 @@ struct Engine::Impl {
   // The wisdom's answer for desc found with at least `effort`, if this
   // engine can run it. A plan it cannot run is a warning, and forgotten.
   std::optional<WisdomEntry> wisdom_entry(const ConvDesc& desc, Effort effort);
-  // The wisdom's plan when it has one, else the planner's.
+  // The wisdom's plan when it has one, else the planner's; validates desc
+  // the first time.
   Plan choose_plan(const ConvDesc& desc);
   // The driver of plan's strategy around its inner kernel (compiled or
   // interpreted); code_size is the compiled code's.
@@ -79,18 +84,29 @@ std::optional<WisdomEntry> Engine::Impl::wisdom_entry(const ConvDesc& desc, Effo
   if (auto why = engine_plan_rejection(desc, entry->plan, cpu.isa, threads)) {
     log().warn("wisdom: plan {} for {} ignored: {}", entry->plan.str(), desc.full_str(), *why);
     wisdom->erase(desc, threads);
+    plans.clear();
     return std::nullopt;
   }
   return entry;
 }
 
 Plan Engine::Impl::choose_plan(const ConvDesc& desc) {
+  {
+    std::lock_guard lock(wisdom_mutex);
+    if (auto it = plans.find(desc); it != plans.end()) return it->second;
+  }
+  desc.validate();
+  Plan plan;
   if (auto entry = wisdom_entry(desc, Effort::estimate)) {
     log().info("plan from wisdom ({} effort) for {}: {}", to_string(entry->effort), desc.full_str(),
                entry->plan.str());
-    return entry->plan;
+    plan = entry->plan;
+  } else {
+    plan = make_plan(desc, cpu, cpu.isa, threads);
   }
-  return make_plan(desc, cpu, cpu.isa, threads);
+  std::lock_guard lock(wisdom_mutex);
+  plans.emplace(desc, plan);
+  return plan;
 }
 
 std::unique_ptr<Kernel> Engine::Impl::build(const ConvDesc& desc, const Plan& plan, Backend backend,
@@ -114,7 +130,7 @@ std::unique_ptr<Kernel> Engine::Impl::build(const ConvDesc& desc, const Plan& pl
 }
 
 std::shared_ptr<const JitCode> Engine::Impl::code_for(const ConvDesc& desc, const Plan& plan) {
-  std::string key = desc.full_str() + "|" + plan.str() + "|g" + std::to_string(kGeneratorVersion);
+  const std::pair<ConvDesc, Plan> key{desc, plan};
   std::promise<std::shared_ptr<const JitCode>> promise;
   CodeFuture future;
   bool owner = false;
@@ -178,8 +194,10 @@ EngineStats Engine::stats() const {
 int Engine::threads() const noexcept { return impl_->threads; }
 
 std::unique_ptr<Kernel> Engine::make_kernel(const ConvDesc& desc, Backend backend) {
-  desc.validate();
-  if (backend == Backend::reference) return make_reference_kernel(desc);
+  if (backend == Backend::reference) {
+    desc.validate();
+    return make_reference_kernel(desc);
+  }
   backend = impl_->resolve(backend);
 
   auto start = std::chrono::steady_clock::now();
@@ -209,6 +227,7 @@ TuneResult Engine::tune(const ConvDesc& desc, const TuneOptions& options) {
   const Tuned tuned = tune_problem(*this, desc, options);
   std::lock_guard lock(impl_->wisdom_mutex);
   impl_->wisdom->add(desc, impl_->threads, {tuned.plan, tuned.time_s, tuned.heuristic_s, tuned.effort});
+  impl_->plans.clear();
   return to_result(tuned);
 }
 
@@ -248,6 +267,7 @@ bool Engine::save_wisdom(const std::string& path) const {
 WisdomLoad EngineInternals::load_wisdom(Engine& engine, const std::string& path) {
   Engine::Impl& impl = *engine.impl_;
   std::lock_guard lock(impl.wisdom_mutex);
+  impl.plans.clear();
   try {
     return impl.wisdom->merge_file(path);
   } catch (const std::exception& e) {

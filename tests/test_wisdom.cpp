@@ -221,6 +221,25 @@ TEST_F(WisdomFile, AnIllegalPlanIsRefusedWhenUsedAndTheKernelStillWorks) {
   EXPECT_EQ(counter.warnings(), 1);
 }
 
+// make_kernel remembers the plans it chose; wisdom that arrives later still
+// decides the next kernel of the same problem.
+TEST_F(WisdomFile, WisdomLoadedAfterAKernelDecidesTheNextOne) {
+  EngineOptions options;
+  options.threads = 1;
+  Engine engine(options);
+  if (engine.cpu().isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
+  const ConvDesc desc = problem();
+  const Plan heuristic = make_plan(desc, engine.cpu(), engine.cpu().isa, 1);
+  const Plan wise = other_plan(engine, desc);
+  ASSERT_FALSE(wise == heuristic);
+  EXPECT_EQ(engine.make_kernel(desc)->plan_str(), heuristic.str());
+  Wisdom w(CpuSignature::of(engine.cpu()));
+  w.add(desc, 1, entry(wise, Effort::measure));
+  write_text(path(), w.to_json());
+  ASSERT_TRUE(engine.load_wisdom(path()));
+  EXPECT_EQ(engine.make_kernel(desc)->plan_str(), wise.str());
+}
+
 TEST_F(WisdomFile, ComesFromTheEnvironmentWithoutAnOption) {
   EngineOptions options;
   options.threads = 1;
