@@ -12,14 +12,14 @@ void PlainImpl::prepare_slots(const Setup& setup, int64_t src_elems, int64_t dst
   problem_ = &setup.problem;
   const int64_t esize = static_cast<int64_t>(size_of(setup.problem.desc.dt));
   auto round_up = [](int64_t bytes) { return (bytes + 63) / 64 * 64; };
-  dst_offset_bytes_ = round_up((src_elems ? src_elems : problem_->src_elems()) * esize);
-  slot_bytes_ = dst_offset_bytes_ + round_up((dst_elems ? dst_elems : problem_->dst_elems()) * esize);
+  dst_offset_bytes_ = round_up((src_elems ? src_elems : problem_->src_elems()) * esize + offset_bytes_);
+  slot_bytes_ = dst_offset_bytes_ + round_up((dst_elems ? dst_elems : problem_->dst_elems()) * esize + offset_bytes_);
   arena_ = Buffer(DataType::f32, Shape{1, {slot_bytes_ * setup.slots / 4}});
 }
 
 void PlainImpl::load(int slot, const Buffer& src) {
   std::memcpy(src_of(slot), src.data(), src.bytes());
-  std::memset(dst_of(slot), 0xFF, slot_bytes_ - dst_offset_bytes_);  // NaN in f32 and f64
+  std::memset(dst_of(slot), 0xFF, slot_bytes_ - dst_offset_bytes_ - offset_bytes_);  // NaN in f32 and f64
 }
 
 void PlainImpl::run(int slot) {

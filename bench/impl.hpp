@@ -44,9 +44,11 @@ class Impl {
   // Copies slot's dst into `dst` (the whole batch, plain layout).
   virtual void store(int slot, Buffer& dst) = 0;
 
-  // Creation (kernel or primitive, weights included) in prepare, first time
-  // and again with everything cached; none where there is no such step.
-  std::optional<double> create_cold_s, create_cached_s;
+  // Creation (kernel or primitive) in prepare, first time and again with
+  // everything cached; none where there is no such step. bind_s: convjit's
+  // Kernel::bind of bind_bytes of weights.
+  std::optional<double> create_cold_s, create_cached_s, bind_s;
+  int64_t bind_bytes = 0;
   std::string note;  // what ran: convjit's plan, oneDNN's implementation, ...
 };
 
@@ -54,6 +56,8 @@ class Impl {
 // the slots' copies in one allocation and runs compute() once per piece.
 class PlainImpl : public Impl {
  public:
+  // src and dst of every slot start `offset_bytes` past a cache line.
+  explicit PlainImpl(int64_t offset_bytes = 0) : offset_bytes_(offset_bytes) {}
   void load(int slot, const Buffer& src) override;
   void run(int slot) override;
   void store(int slot, Buffer& dst) override;
@@ -65,10 +69,11 @@ class PlainImpl : public Impl {
   // One piece: `batch` images from src into dst (plain layout).
   virtual void compute(const void* src, void* dst, int64_t batch) = 0;
   const Problem& problem() const { return *problem_; }
-  char* src_of(int slot) { return arena_.as<char>() + slot * slot_bytes_; }
+  char* src_of(int slot) { return arena_.as<char>() + slot * slot_bytes_ + offset_bytes_; }
   char* dst_of(int slot) { return src_of(slot) + dst_offset_bytes_; }
 
  private:
+  const int64_t offset_bytes_;
   const Problem* problem_ = nullptr;
   Buffer arena_;
   int64_t slot_bytes_ = 0, dst_offset_bytes_ = 0;
@@ -94,9 +99,11 @@ struct ImplInfo {
 std::vector<ImplInfo> all_impls();
 
 // The factories, one per file.
-ImplInfo convjit_impl();
-ImplInfo convjit_nhwc_impl();
-ImplInfo convjit_blocked_impl();
+// offset_bytes > 0: the same, on src and dst that start that far past a
+// cache line (named "convjit +16", key "convjit+16", ...).
+ImplInfo convjit_impl(int64_t offset_bytes = 0);
+ImplInfo convjit_nhwc_impl(int64_t offset_bytes = 0);
+ImplInfo convjit_blocked_impl(int64_t offset_bytes = 0);
 ImplInfo naive_impl();
 #if CONVJIT_HAVE_DNNL
 ImplInfo onednn_impl(bool any_format);

@@ -49,6 +49,10 @@ int main(int argc, char** argv) {
   app.add_option("--impl", o.impls,
                  "Peers to run besides convjit (default: all in this build): " + joined(impl_keys))
       ->delimiter(',');
+  app.add_option("--offset", o.offsets,
+                 "Also run each convjit column on src and dst that start BYTES past a cache line "
+                 "(e.g. 4,16,32); the summary divides by the aligned column")
+      ->delimiter(',');
   app.add_flag("--cold", o.cold,
                "Cold cache: rotate through copies of src and dst totalling twice the last-level cache");
   app.add_option("--min-time", o.min_time, "Seconds per repetition (default: 0.06)")

@@ -114,8 +114,9 @@ void write_summary(std::ostream& out, const Report& r, const std::string& suite)
     per_peer.resize(row.impls.size());
     for (std::size_t i = 1; i < row.impls.size(); ++i) {
       const ImplResult& peer = row.impls[i];
-      if (peer.timed() && cj.timed()) {
-        const double ratio = peer.min_s() / cj.min_s();
+      const ImplResult& base = row.impls[r.impl_baselines[i]];
+      if (peer.timed() && base.timed()) {
+        const double ratio = peer.min_s() / base.min_s();
         cells.push_back(fmt("%.2f", ratio));
         per_peer[i].push_back(ratio);
       } else if (peer.timed()) {
@@ -146,7 +147,7 @@ void write_summary(std::ostream& out, const Report& r, const std::string& suite)
 
 void write_details(std::ostream& out, const Report& r, const std::string& suite) {
   Table table({"problem", "dt", "thr", "implementation", "min", "median", "GFLOP/s", "% peak",
-               "create (cold)", "create (cached)", "note"});
+               "create (cold)", "create (cached)", "bind", "note"});
   for (const Row& row : r.rows) {
     if (row.problem.suite != suite || !anything_ran(row)) continue;
     for (std::size_t i = 0; i < row.impls.size(); ++i) {
@@ -162,6 +163,8 @@ void write_details(std::ostream& out, const Report& r, const std::string& suite)
       }
       cells.push_back(x.create_cold_s ? format_seconds(*x.create_cold_s) : "");
       cells.push_back(x.create_cached_s ? format_seconds(*x.create_cached_s) : "");
+      cells.push_back(x.bind_s ? format_seconds(*x.bind_s) + fmt(" (%.2f GB/s)", double(x.bind_bytes) / *x.bind_s / 1e9)
+                               : "");
       std::string note = x.status == Status::ok ? x.note : x.message;
       std::replace(note.begin(), note.end(), '|', '/');  // a Markdown cell
       std::replace(note.begin(), note.end(), '\n', ' ');
@@ -187,15 +190,17 @@ void write_markdown(std::ostream& out, const Report& r, bool details) {
   out << "Peer columns: the peer's time / convjit's time (min); above 1, convjit is faster. "
          "(time): the peer's time where convjit has none. WRONG: disagreed with the reference, "
          "not timed; n/a: failed on the problem; -: does not apply. flop: 2 x the multiply-adds over valid taps only; "
-         "% peak is of the FMA peak times the threads.\n";
+         "% peak is of the FMA peak times the threads. A convjit column named +N (--offset): its "
+         "time on src and dst N bytes past a cache line / its time on aligned ones.\n";
   for (const std::string& suite : suites_in(r)) {
     out << "\n### " << suite << "\n\n";
     write_summary(out, r, suite);
   }
   if (!details) return;
-  out << "\n## Every implementation\n\nCreation: convjit's make_kernel + bind (cold: compiled; "
-         "cached: the engine's code cache); oneDNN's primitive desc + primitive (cold: first in "
-         "this process; cached: the primitive again, from oneDNN's primitive cache).\n";
+  out << "\n## Every implementation\n\nCreation: convjit's make_kernel (cold: planned and compiled; "
+         "cached: the engine's caches), then bind (the weights packed); oneDNN's primitive desc + "
+         "primitive (cold: first in this process; cached: the primitive again, from oneDNN's "
+         "primitive cache), its weight reorder apart.\n";
   for (const std::string& suite : suites_in(r)) {
     out << "\n### " << suite << "\n\n";
     write_details(out, r, suite);
@@ -226,6 +231,8 @@ void write_json(std::ostream& out, const Report& r) {
       }
       j["create_cold_s"] = x.create_cold_s ? json(*x.create_cold_s) : json(nullptr);
       j["create_cached_s"] = x.create_cached_s ? json(*x.create_cached_s) : json(nullptr);
+      j["bind_s"] = x.bind_s ? json(*x.bind_s) : json(nullptr);
+      j["bind_bytes"] = x.bind_bytes;
       impls[r.impl_keys[i]] = j;
     }
     json jr{{"suite", row.problem.suite},

@@ -26,7 +26,8 @@ struct ImplResult {
   std::string note;             // what ran (plan, oneDNN implementation, ...)
   std::vector<double> samples;  // seconds per call, one per repetition
   int64_t calls_per_sample = 0;
-  std::optional<double> create_cold_s, create_cached_s;
+  std::optional<double> create_cold_s, create_cached_s, bind_s;
+  int64_t bind_bytes = 0;
 
   bool timed() const { return status == Status::ok && !samples.empty(); }
   double min_s() const;
@@ -49,6 +50,9 @@ struct Report {
   int repetitions = 0;
   std::string started;  // UTC, ISO 8601
   std::vector<std::string> impl_names, impl_keys;
+  // The column each column's time is divided by in the summary: convjit's
+  // (0) for the peers, the aligned one for an offset convjit column.
+  std::vector<std::size_t> impl_baselines;
   std::vector<Row> rows;
 
   double peak(const Row& row) const;  // FMA peak for the row's data type and threads

@@ -45,6 +45,23 @@ Session::Session(Options options) : options_(std::move(options)) {
   for (const std::string& k : options_.impls)
     if (std::none_of(impls_.begin(), impls_.end(), [&](const ImplInfo& i) { return i.key == k; }))
       throw Error("--impl", "no implementation '" + k + "' in this build");
+  // Offset columns follow the aligned ones they are compared with.
+  const std::size_t aligned = impls_.size();
+  report_.impl_baselines.assign(aligned, 0);
+  for (int64_t offset : options_.offsets) {
+    if (offset <= 0 || offset % 4 || offset >= 64)
+      throw Error("--offset", "--offset " + std::to_string(offset) +
+                                  " must be a multiple of 4 bytes in 4..60 (past a cache line)");
+    for (std::size_t i = 0; i < aligned; ++i) {
+      ImplInfo (*variant)(int64_t) = impls_[i].key == "convjit"          ? convjit_impl
+                                     : impls_[i].key == "convjit_nhwc"    ? convjit_nhwc_impl
+                                     : impls_[i].key == "convjit_blocked" ? convjit_blocked_impl
+                                                                          : nullptr;
+      if (!variant) continue;
+      impls_.push_back(variant(offset));
+      report_.impl_baselines.push_back(i);
+    }
+  }
   for (const ImplInfo& info : impls_) {
     report_.impl_names.push_back(info.name);
     report_.impl_keys.push_back(info.key);
@@ -163,6 +180,8 @@ void Session::run_case(benchmark::State& state, std::size_t r, std::size_t i) {
       if (first) {
         res.create_cold_s = impl->create_cold_s;
         res.create_cached_s = impl->create_cached_s;
+        res.bind_s = impl->bind_s;
+        res.bind_bytes = impl->bind_bytes;
         res.note = impl->note;
       }
       // The check, before any timing: slot 0 against the reference.

@@ -23,6 +23,8 @@ struct Options {
   std::vector<int> threads{1, 2};
   std::vector<std::string> dts;    // empty: each suite's default
   std::vector<std::string> impls;  // empty: every implementation built in
+  // Each convjit column again on src and dst this many bytes past a cache line.
+  std::vector<int64_t> offsets;
   bool cold = false;
   double min_time = 0.06;  // seconds per repetition
   int repetitions = 5;
