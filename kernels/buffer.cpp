@@ -1,5 +1,7 @@
 #include "kernels/buffer.hpp"
 
+#include <sys/mman.h>
+
 #include <cstdlib>
 #include <cstring>
 #include <limits>
@@ -12,6 +14,10 @@ namespace convjit {
 namespace {
 
 constexpr std::size_t kAlign = 64;
+// Large buffers are asked for on 2 MiB pages: on this project's KVM guests
+// a first touch of 4 KiB pages ran at 0.19 GB/s (9.4 MiB of ResNet-50
+// weights: 51 ms), of huge pages at 12-13 GB/s.
+constexpr std::size_t kHugePage = std::size_t(2) << 20;
 
 // Bytes for `elems` elements of `dt`, rounded up to the alignment, as
 // aligned_alloc requires a multiple of it. Never 0: an empty tensor still gets
@@ -29,7 +35,7 @@ std::size_t allocation_bytes(int64_t elems, std::size_t elem_size, const Shape& 
 
 void Buffer::Free::operator()(void* p) const noexcept { std::free(p); }
 
-Buffer::Buffer(DataType dt, Shape shape) : dt_(dt), shape_(shape) {
+Buffer::Buffer(DataType dt, Shape shape, Init init) : dt_(dt), shape_(shape) {
   for (int i = 0; i < shape.nd; ++i)
     if (shape.dim[i] < 0)
       throw Error("buffer", "shape " + shape.str() + " has a negative dimension");
@@ -40,13 +46,16 @@ Buffer::Buffer(DataType dt, Shape shape) : dt_(dt), shape_(shape) {
       throw Error("buffer", "buffer of shape " + shape.str() + " does not fit in memory");
     elems *= shape.dim[i];
   }
-  const std::size_t alloc = allocation_bytes(elems, size_of(dt), shape);
-  void* p = std::aligned_alloc(kAlign, alloc);
+  std::size_t alloc = allocation_bytes(elems, size_of(dt), shape);
+  const bool huge = alloc >= kHugePage;
+  if (huge) alloc = (alloc + kHugePage - 1) / kHugePage * kHugePage;
+  void* p = std::aligned_alloc(huge ? kHugePage : kAlign, alloc);
   if (!p)
     throw OutOfMemory("buffer", "cannot allocate " + std::to_string(alloc) +
                                     " bytes for a buffer of shape " + shape.str() +
                                     ": not enough memory");
-  std::memset(p, 0, alloc);
+  if (huge) madvise(p, alloc, MADV_HUGEPAGE);  // a hint: refused is fine
+  if (init == Init::zero) std::memset(p, 0, alloc);
   data_.reset(p);
   bytes_ = static_cast<std::size_t>(elems) * size_of(dt);
 }

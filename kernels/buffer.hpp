@@ -1,5 +1,7 @@
 #pragma once
-// An owned, 64-byte aligned, zero-initialised array of one data type.
+// An owned, 64-byte aligned array of one data type, zero-initialised unless
+// its owner writes every element itself. Buffers of 2 MiB or more sit on
+// transparent huge pages where the system allows them.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -19,8 +21,10 @@ class OutOfMemory : public Error {
 
 class Buffer {
  public:
+  enum class Init { zero, none };
   Buffer() = default;
-  Buffer(DataType dt, Shape shape);
+  // Init::none: the contents are undefined until written (packed weights).
+  Buffer(DataType dt, Shape shape, Init init = Init::zero);
   DataType dt() const noexcept { return dt_; }
   const Shape& shape() const noexcept { return shape_; }
   int64_t size() const noexcept { return shape_.elems(); }

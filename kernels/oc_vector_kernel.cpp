@@ -29,7 +29,7 @@ OcVectorKernel::OcVectorKernel(const ConvDesc& desc, const ConvDesc& work, const
 
 void OcVectorKernel::do_bind(const void* weights, const void* bias) {
   const ConvDesc& d = work_;
-  packed_wei_ = Buffer(d.dt, Shape{1, {looped_groups(d) * geo_.wei_group}});
+  packed_wei_ = Buffer(d.dt, Shape{1, {looped_groups(d) * geo_.wei_group}}, Buffer::Init::none);
   if (d.dt == DataType::f64) pack_weights(static_cast<const double*>(weights));
   else pack_weights(static_cast<const float*>(weights));
   bind_common(bias, plan_.staged ? geo_.in_image : 0,
@@ -49,15 +49,32 @@ void OcVectorKernel::pack_weights(const T* wei) {
   const int64_t blocks = geo_.blocks_with_tail();
   // User: [g][oc/g][ic/g][kd][kh][kw]; packed: [group][block][kd][kh][kw][ic/g][oc_blk]
   // (depthwise: one looped group whose block channels are the groups).
+  // A tile of 16 input channels of a block at a time: each output
+  // channel's taps of the tile are one contiguous read, spread over lines of
+  // the packed block that stay in the L1. (Tap-major over the whole block
+  // reread the weights from the L2 once per tap; a channel at a time read
+  // oc_blk rows that lie a multiple of 4 KiB apart, in one L1 set: 9.4 MiB
+  // of ResNet-50 weights packed at 1.5-2 GB/s either way.)
+  constexpr int64_t kTile = 16;
   for (int64_t grp = 0; grp < looped_groups(d); ++grp)
-    for (int64_t b = 0; b < blocks; ++b)
-      for (int64_t tap = 0; tap < ks; ++tap)
-        for (int64_t ic = 0; ic < icg; ++ic)
-          for (int64_t o = 0; o < plan_.oc_blk; ++o) {
-            const int64_t oc = b * plan_.oc_blk + o;
-            packed[grp * geo_.wei_group + b * geo_.wei_block + tap * geo_.wei_tap + ic * plan_.oc_blk + o] =
-                oc < channels ? wei[((grp * ocg + oc) * icg + ic) * ks + tap] : T(0);
+    for (int64_t b = 0; b < blocks; ++b) {
+      T* block = packed + grp * geo_.wei_group + b * geo_.wei_block;
+      const int64_t first = b * plan_.oc_blk;
+      for (int64_t ic0 = 0; ic0 < icg; ic0 += kTile) {
+        const int64_t n = std::min(kTile, icg - ic0);
+        for (int64_t o = 0; o < plan_.oc_blk; ++o) {
+          T* to = block + ic0 * plan_.oc_blk + o;
+          if (first + o >= channels) {
+            for (int64_t ic = 0; ic < n; ++ic)
+              for (int64_t tap = 0; tap < ks; ++tap) to[tap * geo_.wei_tap + ic * plan_.oc_blk] = T(0);
+            continue;
           }
+          const T* row = wei + ((grp * ocg + first + o) * icg + ic0) * ks;
+          for (int64_t ic = 0; ic < n; ++ic)
+            for (int64_t tap = 0; tap < ks; ++tap) to[tap * geo_.wei_tap + ic * plan_.oc_blk] = row[ic * ks + tap];
+        }
+      }
+    }
 }
 
 void OcVectorKernel::do_run(std::span<const TensorPair> pairs, int64_t images) const {

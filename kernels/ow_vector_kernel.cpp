@@ -74,7 +74,7 @@ OwVectorKernel::OwVectorKernel(const ConvDesc& desc, const ConvDesc& work, const
 
 void OwVectorKernel::do_bind(const void* weights, const void* bias) {
   const ConvDesc& d = work_;
-  packed_wei_ = Buffer(d.dt, Shape{1, {d.g * geo_.wei_group}});
+  packed_wei_ = Buffer(d.dt, Shape{1, {d.g * geo_.wei_group}}, Buffer::Init::none);
   if (d.dt == DataType::f64) pack_weights(static_cast<const double*>(weights));
   else pack_weights(static_cast<const float*>(weights));
   // The output scratch: channels-last outputs are transposed from it; small
