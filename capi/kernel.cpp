@@ -74,6 +74,23 @@ convjit_status convjit_kernel_create(convjit_engine* engine, const convjit_probl
 
 void convjit_kernel_destroy(convjit_kernel* kernel) { delete kernel; }
 
+convjit_status convjit_engine_warm_up(convjit_engine* engine, const convjit_problem* problems,
+                                      size_t count) {
+  return guarded(__func__, [&] {
+    require(engine, "engine");
+    if (count) require(problems, "problems");
+    std::vector<ConvDesc> descs;
+    for (size_t i = 0; i < count; ++i) {
+      try {
+        descs.push_back(convjit::capi::to_desc(&problems[i]));
+      } catch (const convjit::Error& e) {
+        throw convjit::Error(e.field(), "problems[" + std::to_string(i) + "]: " + e.what());
+      }
+    }
+    engine->engine->warm_up(descs);
+  });
+}
+
 convjit_status convjit_kernel_sizes(const convjit_kernel* kernel, convjit_sizes* sizes) {
   return guarded(__func__, [&] {
     require(kernel, "kernel");

@@ -212,6 +212,18 @@ std::unique_ptr<Kernel> Engine::make_kernel(const ConvDesc& desc, Backend backen
   return kernel;
 }
 
+void Engine::warm_up(std::span<const ConvDesc> problems) {
+  const bool jit = impl_->resolve(Backend::automatic) == Backend::jit;
+  for (std::size_t i = 0; i < problems.size(); ++i) {
+    try {
+      const Plan plan = impl_->choose_plan(problems[i]);
+      if (jit) impl_->code_for(work_problem(problems[i]), plan);
+    } catch (const Error& e) {
+      throw Error(e.field(), "problems[" + std::to_string(i) + "]: " + e.what());
+    }
+  }
+}
+
 TuneResult Engine::tune(const ConvDesc& desc, const TuneOptions& options) {
   desc.validate();
   if (auto entry = impl_->wisdom_entry(desc, options.effort)) {

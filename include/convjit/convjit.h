@@ -134,6 +134,12 @@ CONVJIT_C_API convjit_status convjit_kernel_create(convjit_engine* engine,
                                                    convjit_kernel** kernel);
 /* NULL is a no-op. */
 CONVJIT_C_API void convjit_kernel_destroy(convjit_kernel* kernel);
+/* Plans and compiles `count` problems now, so that convjit_kernel_create of
+ * any of them later only takes it from the engine's caches: no compile on a
+ * hot path. Stops at the first invalid problem (INVALID_ARGUMENT, the
+ * message starting "problems[i]: "); those before it stay compiled. */
+CONVJIT_C_API convjit_status convjit_engine_warm_up(convjit_engine* engine,
+                                                    const convjit_problem* problems, size_t count);
 
 /* Element counts (not bytes) of the buffers a kernel reads and writes.
  * src and dst are per image, blocked layouts' padding channels included:

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -93,6 +94,11 @@ class Engine {
   // is the JIT where the CPU has AVX2, else the interpreter.
   std::unique_ptr<Kernel> make_kernel(const ConvDesc& desc,
                                       Backend backend = Backend::automatic);
+  // Plans and compiles every problem now, so that make_kernel() of any of
+  // them later only takes it from the caches (well under a microsecond):
+  // no compile on a hot path. Throws Error on the first invalid problem,
+  // its message starting "problems[i]: "; those before it stay compiled.
+  void warm_up(std::span<const ConvDesc> problems);
 
   // Finds the fastest plan for desc on this CPU, unless the wisdom already
   // answers at this effort or more, and records it in the engine's wisdom:

@@ -241,6 +241,25 @@ static void test_kernel_create_errors(convjit_engine* engine) {
   CHECK(kernel == SENTINEL);
 }
 
+/* Warm-up compiles ahead; a bad problem is named by its place. */
+static void test_warm_up(convjit_engine* engine) {
+  convjit_problem ps[2] = {problem(kBox, CONVJIT_F32, CONVJIT_NCX, 0),
+                           problem("mb1ic3ih32oc10kh2sh2", CONVJIT_F64, CONVJIT_NXC, 0)};
+  CHECK_OK(convjit_engine_warm_up(engine, ps, 2));
+  CHECK_OK(convjit_engine_warm_up(engine, NULL, 0));
+  convjit_kernel* kernel = NULL;
+  CHECK_OK(convjit_kernel_create(engine, &ps[1], CONVJIT_BACKEND_AUTO, &kernel));
+  convjit_kernel_destroy(kernel);
+  ps[1].desc = "mb1ic3ih32oc10kh2g3";
+  CHECK_FAILS(convjit_engine_warm_up(engine, ps, 2), CONVJIT_INVALID_ARGUMENT, "oc");
+  CHECK(contains(convjit_last_error_message(), "problems[1]: "));
+  ps[1].post_ops = 8;
+  CHECK_FAILS(convjit_engine_warm_up(engine, ps, 2), CONVJIT_INVALID_ARGUMENT, "post_ops");
+  CHECK(contains(convjit_last_error_message(), "problems[1]: "));
+  CHECK_FAILS(convjit_engine_warm_up(engine, NULL, 1), CONVJIT_NULL_POINTER, "problems");
+  CHECK_FAILS(convjit_engine_warm_up(NULL, ps, 1), CONVJIT_NULL_POINTER, "engine");
+}
+
 /* ---- Kernels: the box filter on every backend, f32 and f64 --------------- */
 
 static void test_box(convjit_engine* engine, convjit_backend backend) {
@@ -655,6 +674,7 @@ int main(void) {
     return 1;
   }
   test_kernel_create_errors(engine);
+  test_warm_up(engine);
   /* The JIT exists where the CPU (capped by CONVJIT_MAX_ISA) has AVX2+FMA. */
   const char* cpu = "";
   CHECK_OK(convjit_engine_cpu(engine, &cpu));
