@@ -46,12 +46,12 @@ Buffer::Buffer(DataType dt, Shape shape, Init init) : dt_(dt), shape_(shape) {
       throw Error("buffer", "buffer of shape " + shape.str() + " does not fit in memory");
     elems *= shape.dim[i];
   }
-  std::size_t alloc = allocation_bytes(elems, size_of(dt), shape);
-  const bool huge = alloc >= kHugePage;
-  if (huge) alloc = (alloc + kHugePage - 1) / kHugePage * kHugePage;
+  const std::size_t wanted = allocation_bytes(elems, size_of(dt), shape);
+  const bool huge = wanted >= kHugePage;
+  const std::size_t alloc = huge ? (wanted + kHugePage - 1) / kHugePage * kHugePage : wanted;
   void* p = std::aligned_alloc(huge ? kHugePage : kAlign, alloc);
   if (!p)
-    throw OutOfMemory("buffer", "cannot allocate " + std::to_string(alloc) +
+    throw OutOfMemory("buffer", "cannot allocate " + std::to_string(wanted) +
                                     " bytes for a buffer of shape " + shape.str() +
                                     ": not enough memory");
   if (huge) madvise(p, alloc, MADV_HUGEPAGE);  // a hint: refused is fine

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <cstdint>
 #include <string>
 #include <tuple>
@@ -155,16 +156,19 @@ int64_t Kernel::check_pair(const TensorPair& pair, int64_t index) const {
 // Whether run() may go ahead: every rule of check_pair() and the overlap
 // rule, as a few compares with nothing built, so that a tiny run pays
 // nanoseconds for them; on false, the checks that name the error run.
-bool Kernel::pair_ok(const TensorPair& pair) const {
+// Shapes are compared whole, dims past nd too: a shape built by src_shape()
+// or dst_shape() has zeros there, and one that does not takes the slow
+// checks, which compare only the first nd.
+__attribute__((always_inline)) inline bool Kernel::pair_ok(const TensorPair& pair) const {
   const Shape &s = pair.src.shape, &d = pair.dst.shape;
   const int64_t batch = s.dim[0];
   if (!bound_ || s.nd != src_image_.nd || d.nd != dst_image_.nd || batch < 0 || d.dim[0] != batch ||
       pair.src.dt != desc_.dt || pair.dst.dt != desc_.dt)
     return false;
-  for (int a = 1; a < s.nd; ++a)
-    if (s.dim[a] != src_image_.dim[a]) return false;
-  for (int a = 1; a < d.nd; ++a)
-    if (d.dim[a] != dst_image_.dim[a]) return false;
+  static_assert(sizeof(Shape::dim) == 6 * sizeof(int64_t));
+  if (std::memcmp(&s.dim[1], &src_image_.dim[1], 5 * sizeof(int64_t)) != 0 ||
+      std::memcmp(&d.dim[1], &dst_image_.dim[1], 5 * sizeof(int64_t)) != 0)
+    return false;
   const auto in = reinterpret_cast<uintptr_t>(pair.src.data), out = reinterpret_cast<uintptr_t>(pair.dst.data);
   const auto esize = static_cast<uintptr_t>(size_of(desc_.dt));
   if (batch == 0) return true;  // no memory needed, none touched
@@ -174,15 +178,19 @@ bool Kernel::pair_ok(const TensorPair& pair) const {
            out < in + uintptr_t(batch * src_image_elems_) * esize);
 }
 
+// Out of line and cold: run()'s frame stays small without these.
+void Kernel::check_run(const TensorPair& pair) const {
+  if (!bound_) throw Error("weights", "weights: run() before bind()");
+  check_pair(pair, -1);
+  const std::size_t esize = size_of(desc_.dt);
+  const Extent in = extent_of(pair.src, esize, -1, false), out = extent_of(pair.dst, esize, -1, true);
+  if (overlap(in, out)) throw_overlap(out, in);
+}
+
 void Kernel::run(ConstTensorView src, TensorView dst) const {
   const TensorPair pair{src, dst};
-  if (!pair_ok(pair)) [[unlikely]] {
-    if (!bound_) throw Error("weights", "weights: run() before bind()");
-    check_pair(pair, -1);
-    const std::size_t esize = size_of(desc_.dt);
-    const Extent in = extent_of(src, esize, -1, false), out = extent_of(dst, esize, -1, true);
-    if (overlap(in, out)) throw_overlap(out, in);
-  }
+  if (!pair_ok(pair)) [[unlikely]]
+    check_run(pair);  // throws, but for a shape with nonzero dims past nd
   const int64_t batch = src.shape.dim[0];
   if (batch > 0) logged_run(desc_, batch, 1, [&] { do_run(std::span(&pair, 1), batch); });
 }

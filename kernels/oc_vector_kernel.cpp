@@ -78,6 +78,7 @@ void OcVectorKernel::pack_weights(const T* wei) {
 }
 
 void OcVectorKernel::do_run(std::span<const TensorPair> pairs, int64_t images) const {
+  if (run_direct(pairs, images)) return;
   if (work_.dt == DataType::f64)
     run_typed<double>(pairs, images);
   else
@@ -86,7 +87,6 @@ void OcVectorKernel::do_run(std::span<const TensorPair> pairs, int64_t images) c
 
 template <class T>
 void OcVectorKernel::run_typed(std::span<const TensorPair> pairs, int64_t images) const {
-  if (run_direct(pairs, images)) return;
   // One image has rows and channel blocks to share; no more threads than that.
   const int64_t parts = std::max(work_.o[0] * work_.o[1], geo_.blocks_with_tail());
   const int threads = threads_for(flops_per_image_ * images,

@@ -108,6 +108,7 @@ void OwVectorKernel::pack_weights(const T* wei) {
 }
 
 void OwVectorKernel::do_run(std::span<const TensorPair> pairs, int64_t images) const {
+  if (run_direct(pairs, images)) return;
   if (work_.dt == DataType::f64)
     run_typed<double>(pairs, images);
   else
@@ -116,7 +117,6 @@ void OwVectorKernel::do_run(std::span<const TensorPair> pairs, int64_t images) c
 
 template <class T>
 void OwVectorKernel::run_typed(std::span<const TensorPair> pairs, int64_t images) const {
-  if (run_direct(pairs, images)) return;
   const int64_t groups = work_.g;
   const int threads = threads_for(flops_per_image_ * images, plan_.threads);
   auto src_of = [](const TensorPair& p) { return static_cast<const T*>(p.src.data); };

@@ -67,6 +67,7 @@ class Kernel {
  private:
   int64_t check_pair(const TensorPair& pair, int64_t index) const;
   bool pair_ok(const TensorPair& pair) const;
+  [[gnu::noinline, gnu::cold]] void check_run(const TensorPair& pair) const;
 
   ConvDesc desc_;
   Shape src_image_, dst_image_;  // one image's: run() checks shapes against them
