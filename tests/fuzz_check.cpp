@@ -94,9 +94,14 @@ CaseOutcome check_case(EnginePool& pool, const FuzzCase& case_drawn, const std::
                     isa.plan.str() + "\n  " + replay_command(c, isa.isa);
       return out;
     };
+    auto note_error = [&](const Comparison& cmp) {
+      if (tol > 0) out.error_of_tolerance = std::max(out.error_of_tolerance, cmp.max_abs_err / tol);
+    };
     const Buffer interp = run_backend(engine, Backend::interp, d, src, wei, bias.get(), side, isa);
     if (Comparison cmp = compare(d, interp, want, tol, d.post_ops.relu); !cmp.ok())
       return fail("interpreter vs reference", cmp);
+    else
+      note_error(cmp);
     if (isa.isa == Isa::scalar) {  // no JIT on this ISA: coverage says so
       out.isas.push_back(isa);
       continue;
@@ -105,6 +110,8 @@ CaseOutcome check_case(EnginePool& pool, const FuzzCase& case_drawn, const std::
     const Buffer jit = run_backend(engine, Backend::jit, d, src, wei, bias.get(), other_side(side), isa);
     if (Comparison cmp = compare(d, jit, want, tol, d.post_ops.relu); !cmp.ok())
       return fail("jit vs reference", cmp);
+    else
+      note_error(cmp);
     if (Comparison cmp = compare(d, jit, interp, 0.0, true); cmp.mismatches)
       return fail("jit vs interpreter (must be bit-identical)", cmp);
     out.isas.push_back(isa);

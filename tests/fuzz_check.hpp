@@ -54,6 +54,9 @@ struct CaseOutcome {
   uint64_t data_seed = 0;  // of the data checked: the case's, or a redraw's
   int redraws = 0;         // times the data was drawn again (mostly zeros)
   bool trusted = true;     // false: the reference stayed mostly zeros
+  // Real fills: the largest error against the reference, as a fraction of
+  // tolerance() (how close correct kernels come to failing); 0 otherwise.
+  double error_of_tolerance = 0;
   std::string failure;     // empty when every backend agreed
 };
 

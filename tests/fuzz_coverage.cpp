@@ -1,5 +1,6 @@
 #include "tests/fuzz_coverage.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -24,6 +25,7 @@ void FuzzCoverage::add(const FuzzCase& c, const CaseOutcome& out) {
   if (out.redraws) ++n_["redrawn"];
   if (!out.trusted) ++n_["untrusted"];
   if (!out.failure.empty()) ++n_["failed"];
+  error_of_tolerance_ = std::max(error_of_tolerance_, out.error_of_tolerance);
   for (const IsaOutcome& isa : out.isas) {
     const std::string name(to_string(isa.isa));
     if (!isa.jit) continue;  // coverage is the JIT's: the interpreter only checks it
@@ -92,6 +94,8 @@ std::string FuzzCoverage::str() const {
   // What must be 0, shown when it is.
   for (const char* key : {"failed", "untrusted", "redrawn"})
     if (!n_.count(key)) os << " " << key << "=0";
+  // How close correct results came to the real fills' tolerance.
+  os << " real_error_max=" << error_of_tolerance_ << "_of_tolerance";
   return os.str();
 }
 

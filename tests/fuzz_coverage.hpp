@@ -36,6 +36,7 @@ class FuzzCoverage {
   std::vector<Floor> floors() const;
   std::vector<Isa> isas_;
   std::map<std::string, int64_t> n_;
+  double error_of_tolerance_ = 0;  // the largest of any case
 };
 
 }  // namespace convjit

@@ -101,7 +101,7 @@ TEST_F(Tuner, PicksTheCandidateThatIsFastest) {
   Engine engine(EngineOptions{.threads = 1});
   if (!has_jit(engine)) GTEST_SKIP() << "no JIT on this CPU";
   constexpr double kSlow_s = 5e-3;
-  for (const char* text : {kFew, kMany}) {
+  for (const char* text : {kMany}) {  // both strategies among its candidates
     const ConvDesc desc = ConvDesc::parse(text);
     const Plan heuristic = make_plan(desc, engine.cpu(), engine.cpu().isa, engine.threads());
     const std::vector<Candidate> ranked = rank_candidates(desc, engine.cpu(), engine.cpu().isa, engine.threads());
