@@ -5,8 +5,13 @@
 #                but for those that only add sizes to what others cover;
 #   build-tsan/  ThreadSanitizer: the concurrency tests.
 # JIT code is not instrumented: ASan and TSan see the C++ around it (drivers,
-# staging, packing, the code cache, the interpreter and the reference); the
-# guard pages of the fuzz tests watch the JIT's own loads and stores.
+# staging, packing, the code cache, the interpreter and the reference). The
+# JIT's own loads and stores are watched by the guard pages of the fuzz, the
+# seed-problem and the shape-file tests: every buffer JIT code is handed
+# (the user's src and dst, the packed weights, the bias copy, each staging
+# slot, each staged output; tests/guard_jit_buffers.hpp) sits flush against
+# a PROT_NONE page, NaN-filled, so one element over faults and an output
+# never written fails the comparison.
 # Directories are named after CONVJIT_BUILD_PREFIX (default "build").
 # Ends with ctest's summary of the last configuration; fails if any did.
 set -euo pipefail
