@@ -76,7 +76,7 @@ Buffer::Buffer(DataType dt, Shape shape, BufferUse use, Init init) : dt_(dt), sh
   if (huge) alloc = (alloc + kHugePage - 1) / kHugePage * kHugePage;
   void* p = allocator ? allocator->allocate(alloc, use) : std::aligned_alloc(huge ? kHugePage : kAlign, alloc);
   if (!p)
-    throw OutOfMemory("buffer", "cannot allocate " + std::to_string(alloc) +
+    throw OutOfMemory("buffer", "cannot allocate " + std::to_string(bytes_) +
                                     " bytes for a buffer of shape " + shape.str() +
                                     ": not enough memory");
   if (huge) madvise(p, alloc, MADV_HUGEPAGE);  // a hint: refused is fine
