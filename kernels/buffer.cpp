@@ -2,6 +2,7 @@
 
 #include <sys/mman.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
@@ -19,45 +20,69 @@ constexpr std::size_t kAlign = 64;
 // weights: 51 ms), of huge pages at 12-13 GB/s.
 constexpr std::size_t kHugePage = std::size_t(2) << 20;
 
+std::atomic<BufferAllocator*> jit_allocator{nullptr};
+
 // Bytes for `elems` elements of `dt`, rounded up to the alignment, as
 // aligned_alloc requires a multiple of it. Never 0: an empty tensor still gets
 // a valid, distinct pointer, so views of it are not mistaken for "no data".
-std::size_t allocation_bytes(int64_t elems, std::size_t elem_size, const Shape& shape) {
-  constexpr auto kMax = std::numeric_limits<std::size_t>::max() - kAlign;
-  if (elems < 0 || static_cast<uint64_t>(elems) > kMax / elem_size)
-    throw Error("buffer", "buffer of shape " + shape.str() + " does not fit in memory");
-  std::size_t bytes = static_cast<std::size_t>(elems) * elem_size;
+std::size_t allocation_bytes(std::size_t bytes) {
   if (bytes == 0) bytes = kAlign;
   return (bytes + kAlign - 1) / kAlign * kAlign;
 }
 
 }  // namespace
 
-void Buffer::Free::operator()(void* p) const noexcept { std::free(p); }
+std::string_view to_string(BufferUse use) {
+  switch (use) {
+    case BufferUse::plain: return "plain";
+    case BufferUse::packed_weights: return "packed_weights";
+    case BufferUse::bias: return "bias";
+    case BufferUse::staged_input: return "staged_input";
+    case BufferUse::staged_output: return "staged_output";
+  }
+  return "?";
+}
 
-Buffer::Buffer(DataType dt, Shape shape, Init init) : dt_(dt), shape_(shape) {
+BufferAllocator* set_jit_buffer_allocator(BufferAllocator* allocator) noexcept {
+  return jit_allocator.exchange(allocator, std::memory_order_acq_rel);
+}
+
+void BufferFree::operator()(void* p) const noexcept {
+  if (allocator) allocator->release(p, bytes);
+  else std::free(p);
+}
+
+Buffer::Buffer(DataType dt, Shape shape, BufferUse use, Init init) : dt_(dt), shape_(shape) {
   for (int i = 0; i < shape.nd; ++i)
     if (shape.dim[i] < 0)
       throw Error("buffer", "shape " + shape.str() + " has a negative dimension");
-  // elems() may wrap for absurd shapes; check the product dim by dim first.
+  // elems() may wrap for absurd shapes; check the product dim by dim first,
+  // and the bytes with room for the alignment.
   int64_t elems = 1;
   for (int i = 0; i < shape.nd; ++i) {
     if (shape.dim[i] != 0 && elems > std::numeric_limits<int64_t>::max() / shape.dim[i])
       throw Error("buffer", "buffer of shape " + shape.str() + " does not fit in memory");
     elems *= shape.dim[i];
   }
-  const std::size_t wanted = allocation_bytes(elems, size_of(dt), shape);
-  const bool huge = wanted >= kHugePage;
-  const std::size_t alloc = huge ? (wanted + kHugePage - 1) / kHugePage * kHugePage : wanted;
-  void* p = std::aligned_alloc(huge ? kHugePage : kAlign, alloc);
+  constexpr auto kMax = std::numeric_limits<std::size_t>::max() - kAlign;
+  if (static_cast<uint64_t>(elems) > kMax / size_of(dt))
+    throw Error("buffer", "buffer of shape " + shape.str() + " does not fit in memory");
+  bytes_ = static_cast<std::size_t>(elems) * size_of(dt);
+
+  BufferAllocator* allocator =
+      use == BufferUse::plain ? nullptr : jit_allocator.load(std::memory_order_acquire);
+  std::size_t alloc = allocator ? bytes_ : allocation_bytes(bytes_);
+  const bool huge = !allocator && alloc >= kHugePage;
+  if (huge) alloc = (alloc + kHugePage - 1) / kHugePage * kHugePage;
+  void* p = allocator ? allocator->allocate(alloc, use) : std::aligned_alloc(huge ? kHugePage : kAlign, alloc);
   if (!p)
-    throw OutOfMemory("buffer", "cannot allocate " + std::to_string(wanted) +
+    throw OutOfMemory("buffer", "cannot allocate " + std::to_string(bytes_) +
                                     " bytes for a buffer of shape " + shape.str() +
                                     ": not enough memory");
   if (huge) madvise(p, alloc, MADV_HUGEPAGE);  // a hint: refused is fine
-  if (init == Init::zero) std::memset(p, 0, alloc);
-  data_.reset(p);
-  bytes_ = static_cast<std::size_t>(elems) * size_of(dt);
+  // An installed allocator fills its own (tests: NaN, whatever `init`).
+  if (!allocator && init == Init::zero) std::memset(p, 0, alloc);
+  data_ = std::unique_ptr<void, BufferFree>(p, BufferFree{allocator, alloc});
 }
 
 double Buffer::get(int64_t i) const {

@@ -29,7 +29,8 @@ OcVectorKernel::OcVectorKernel(const ConvDesc& desc, const ConvDesc& work, const
 
 void OcVectorKernel::do_bind(const void* weights, const void* bias) {
   const ConvDesc& d = work_;
-  packed_wei_ = Buffer(d.dt, Shape{1, {looped_groups(d) * geo_.wei_group}}, Buffer::Init::none);
+  packed_wei_ = Buffer(d.dt, Shape{1, {looped_groups(d) * geo_.wei_group}}, BufferUse::packed_weights,
+                       Buffer::Init::none);
   if (d.dt == DataType::f64) pack_weights(static_cast<const double*>(weights));
   else pack_weights(static_cast<const float*>(weights));
   bind_common(bias, plan_.staged ? geo_.in_image : 0,
@@ -100,10 +101,11 @@ void OcVectorKernel::run_typed(std::span<const TensorPair> pairs, int64_t images
         run_image_shared(src_of(p), dst_of(p), n, lease.slot(0), threads);
     return;
   }
-  for_each_item(pairs, images, 1, flops_per_image_ * images, threads, flush_denormals(),
-                [&](const TensorPair& p, int64_t n, int64_t, int t) {
+  const int team = for_each_item(pairs, images, 1, flops_per_image_ * images, threads, flush_denormals(),
+                                 [&](const TensorPair& p, int64_t n, int64_t, int t) {
     run_image(src_of(p), dst_of(p), n, lease.slot(t));
   });
+  note_run(team, false);
 }
 
 template <class T>
@@ -136,6 +138,7 @@ void OcVectorKernel::run_image_shared(const T* src, T* dst, int64_t n, int slot,
   {
     const DenormalScope denormals(flush_denormals());
     const int t = omp_get_thread_num(), nt = omp_get_num_threads();
+    if (t == 0) note_run(nt, true);
     if (plan_.staged) {
       auto [first, last] = split(geo_.in_d * geo_.in_h, nt, t);
       stage(src, n, const_cast<T*>(in), first, last);

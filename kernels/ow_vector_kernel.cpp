@@ -74,7 +74,7 @@ OwVectorKernel::OwVectorKernel(const ConvDesc& desc, const ConvDesc& work, const
 
 void OwVectorKernel::do_bind(const void* weights, const void* bias) {
   const ConvDesc& d = work_;
-  packed_wei_ = Buffer(d.dt, Shape{1, {d.g * geo_.wei_group}}, Buffer::Init::none);
+  packed_wei_ = Buffer(d.dt, Shape{1, {d.g * geo_.wei_group}}, BufferUse::packed_weights, Buffer::Init::none);
   if (d.dt == DataType::f64) pack_weights(static_cast<const double*>(weights));
   else pack_weights(static_cast<const float*>(weights));
   // The output scratch: channels-last outputs are transposed from it; small
@@ -133,10 +133,11 @@ void OwVectorKernel::run_typed(std::span<const TensorPair> pairs, int64_t images
   const int64_t image_out_bytes = work_.ocg() * geo_.out_chan * int64_t(sizeof(T));
   const bool stream = work_.layout == Layout::ncx && image_out_bytes <= kMaxStreamedImageBytes &&
                       double(images * groups * image_out_bytes) > kMinStreamedRunBytes;
-  for_each_item(pairs, images, groups, flops_per_image_ * images, threads, flush_denormals(),
-                [&](const TensorPair& p, int64_t n, int64_t grp, int t) {
+  const int team = for_each_item(pairs, images, groups, flops_per_image_ * images, threads, flush_denormals(),
+                                 [&](const TensorPair& p, int64_t n, int64_t grp, int t) {
     run_image(src_of(p), dst_of(p), n, grp, lease.slot(t), stream);
   });
+  note_run(team, false);
 }
 
 template <class T>
@@ -174,6 +175,7 @@ void OwVectorKernel::run_image_shared(const T* src, T* dst, int64_t n, int64_t g
   {
     const DenormalScope denormals(flush_denormals());
     const int t = omp_get_thread_num(), nt = omp_get_num_threads();
+    if (t == 0) note_run(nt, true);
     if (plan_.staged) {
       auto [first, last] = split(stage_rows(), nt, t);
       stage(src, n, grp, const_cast<T*>(in), first, last);

@@ -151,9 +151,10 @@ class ChunkDealer {
 // that a ChunkDealer deals. `flush_denormals`: each thread runs with FTZ/DAZ
 // set (DenormalScope). Each thread ends with a store fence, so outputs its
 // items streamed (stream_copy) are visible to the caller when the run
-// returns.
+// returns. Returns the threads of the team that ran (OpenMP may give fewer
+// than asked), for the drivers to report (PlannedKernel::last_run).
 template <class F>
-void for_each_item(std::span<const TensorPair> pairs, int64_t images, int64_t parts, double flops,
+int for_each_item(std::span<const TensorPair> pairs, int64_t images, int64_t parts, double flops,
                    int threads, bool flush_denormals, F&& item) {
   auto batch = [&](std::size_t i) { return pairs[i].src.shape.dim[0]; };
   // One thread's walk over the run: its cursor (pair p, of which image 0 is
@@ -187,14 +188,16 @@ void for_each_item(std::span<const TensorPair> pairs, int64_t images, int64_t pa
     Walk w;
     range(w, 0, items, items, 0);
     _mm_sfence();
-    return;
+    return 1;
   }
   const int64_t chunks = chunk_count(items, flops, threads);
   ChunkDealer dealer(chunks, threads);
+  int team = 1;
 #pragma omp parallel num_threads(threads)
   {
     const DenormalScope denormals(flush_denormals);
     const int t = omp_get_thread_num();
+    if (t == 0) team = omp_get_num_threads();
     Walk w;
     int visited = 0;
     int64_t c;
@@ -207,6 +210,7 @@ void for_each_item(std::span<const TensorPair> pairs, int64_t images, int64_t pa
     }
     _mm_sfence();
   }
+  return team;
 }
 
 }  // namespace convjit

@@ -17,7 +17,7 @@ void PlannedKernel::bind_common(const void* bias, int64_t in, int64_t out) {
   const ConvDesc& d = work_;
   bias_ = Buffer();
   if (bias) {
-    bias_ = Buffer(d.dt, d.bias_shape());
+    bias_ = Buffer(d.dt, d.bias_shape(), BufferUse::bias);
     std::memcpy(bias_.data(), bias, bias_.bytes());
   }
   scratch_.reset(d.dt, plan_.threads, in, out);
@@ -56,6 +56,7 @@ bool PlannedKernel::run_direct_loop(std::span<const TensorPair> pairs, int64_t i
         else inner_->call(c.part, args);
       }
   }
+  note_run(1, false);
   return true;
 }
 

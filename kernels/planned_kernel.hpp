@@ -2,6 +2,7 @@
 // PlannedKernel: what every strategy's driver shares: the plan, the inner
 // kernel (JIT'd or interpreted), the bias, the per-thread scratch sized at
 // bind time, the denormal policy, and the view of the generated code.
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -25,6 +26,18 @@ class PlannedKernel : public Kernel {
   // EngineOptions::flush_denormals: FTZ/DAZ in every thread of every run.
   void set_flush_denormals(bool on) noexcept { flush_denormals_ = on; }
   bool flush_denormals() const noexcept { return flush_denormals_; }
+  // How the latest run went, as its driver saw it: the threads of the team
+  // that computed, and whether they shared out single images (fewer images
+  // than threads). For tests, whose coverage must count what ran rather
+  // than predict it. Zero threads before any run.
+  struct RunShape {
+    int threads = 0;
+    bool shared_image = false;
+  };
+  RunShape last_run() const noexcept {
+    const int v = last_run_.load(std::memory_order_relaxed);
+    return {v >> 1, (v & 1) != 0};
+  }
 
  protected:
   // `desc`: the user's problem, which run() checks tensors against; `work`:
@@ -41,6 +54,10 @@ class PlannedKernel : public Kernel {
   ScratchLease lease_scratch() const { return ScratchLease(scratch_); }
   template <class T> T* staged_in(int slot) const { return scratch_.in<T>(slot); }
   template <class T> T* staged_out(int slot) const { return scratch_.out<T>(slot); }
+  // What last_run() answers; one relaxed store, from any of the team.
+  void note_run(int threads, bool shared_image) const noexcept {
+    last_run_.store(threads * 2 + (shared_image ? 1 : 0), std::memory_order_relaxed);
+  }
 
   // The direct path: a run that one thread computes, too small for
   // prefetching or streaming to pay, of a plan that reads and writes the
@@ -89,6 +106,7 @@ class PlannedKernel : public Kernel {
   int64_t direct_max_images_ = 0;  // a run of more takes the general path
   int64_t src_image_bytes_ = 0, dst_image_bytes_ = 0;
   bool flush_denormals_ = false;
+  mutable std::atomic<int> last_run_{0};  // threads * 2 + shared_image
 };
 
 }  // namespace convjit

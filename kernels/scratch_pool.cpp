@@ -7,11 +7,8 @@ namespace convjit {
 void ScratchPool::reset(DataType dt, int slots, int64_t in, int64_t out) {
   dt_ = dt;
   slots_ = slots;
-  // Each slot starts a cache line of its own: threads that write the ends
-  // of neighbouring slots would otherwise pass the line between them.
-  const int64_t line = 64 / int64_t(size_of(dt));
-  in_size_ = (in + line - 1) / line * line;
-  out_size_ = (out + line - 1) / line * line;
+  in_size_ = in;
+  out_size_ = out;
   for (auto& set : sets_) set.reset();
   sets_[0] = make_set();
   count_.store(1, std::memory_order_release);
@@ -19,8 +16,14 @@ void ScratchPool::reset(DataType dt, int slots, int64_t in, int64_t out) {
 
 std::unique_ptr<ScratchPool::Set> ScratchPool::make_set() const {
   auto set = std::make_unique<Set>();
-  set->in = Buffer(dt_, Shape{1, {in_size_ * slots_}});
-  set->out = Buffer(dt_, Shape{1, {out_size_ * slots_}});
+  // A kernel that stages nothing has no memory (null slots) to stage into.
+  auto slot = [&](int64_t size, BufferUse use) {
+    return size ? Buffer(dt_, Shape{1, {size}}, use) : Buffer();
+  };
+  for (int s = 0; s < slots_; ++s) {
+    set->in.push_back(slot(in_size_, BufferUse::staged_input));
+    set->out.push_back(slot(out_size_, BufferUse::staged_output));
+  }
   return set;
 }
 

@@ -4,12 +4,16 @@
 // each run leases a set of slots (one per thread of the run) for as long as
 // it lasts. The set made at bind time serves every run that overlaps no
 // other: only overlapping runs allocate, once per extra set, which is kept
-// for later runs.
+// for later runs. Each slot is a buffer of its own (an overrun of one slot
+// reaches a guard page under tests/guard_alloc, not the next slot), and so
+// starts a cache line of its own: threads that write the ends of
+// neighbouring slots do not pass a line between them.
 #include <array>
 #include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 #include "kernels/buffer.hpp"
 
@@ -17,8 +21,8 @@ namespace convjit {
 
 class ScratchPool {
  public:
-  // Sets of `slots` slots of `in` and `out` elements of dt each; drops the
-  // sets made before. Not thread-safe with leases.
+  // Sets of `slots` slots of `in` and `out` elements of dt each (0: none,
+  // a null slot); drops the sets made before. Not thread-safe with leases.
   void reset(DataType dt, int slots, int64_t in, int64_t out);
 
   // A run's hold on one set; slot(t) is the slot of thread t of the run.
@@ -35,14 +39,14 @@ class ScratchPool {
     const int set_;
   };
 
-  template <class T> T* in(int slot) const { return at<T>(&Set::in, slot, in_size_); }
-  template <class T> T* out(int slot) const { return at<T>(&Set::out, slot, out_size_); }
+  template <class T> T* in(int slot) const { return at<T>(&Set::in, slot); }
+  template <class T> T* out(int slot) const { return at<T>(&Set::out, slot); }
 
  private:
   // Overlapping runs beyond this wait for a set to come free.
   static constexpr int kMaxSets = 64;
   struct Set {
-    Buffer in, out;
+    std::vector<Buffer> in, out;  // one per slot
     std::atomic<bool> busy{false};
   };
 
@@ -50,9 +54,9 @@ class ScratchPool {
   void release(int set) const;
   std::unique_ptr<Set> make_set() const;
   // Scratch is written by const run(): each slot belongs to one thread.
-  template <class T> T* at(Buffer Set::*which, int slot, int64_t size) const {
+  template <class T> T* at(std::vector<Buffer> Set::*which, int slot) const {
     const Set& set = *sets_[slot / slots_];
-    return const_cast<T*>((set.*which).as<T>()) + slot % slots_ * size;
+    return const_cast<T*>((set.*which)[slot % slots_].template as<T>());
   }
 
   DataType dt_ = DataType::f32;

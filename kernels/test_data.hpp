@@ -28,9 +28,22 @@ struct ProblemData {
 ProblemData make_problem_data(const ConvDesc& desc, int64_t batch, Fill fill,
                               uint64_t seed);
 
-// Absolute tolerance for real fills: grows with the accumulation length
-// (ic/g * kd * kh * kw) and the data type's epsilon. 0 for integer fills.
+// Absolute tolerance for the fills above: 0 for integer fills (exact);
+// for real fills, the smaller of the worst-case bound below and a
+// probabilistic one that grows with the square root of the accumulation
+// length (ic/g * kd * kh * kw), so that at the longest sums one wrong tap
+// still exceeds it (a worst case of ~0.43 at 1890 f32 terms let most pass).
 double tolerance(const ConvDesc& desc, Fill fill);
+
+// The largest magnitudes in some data (a bias of none: 0).
+struct DataMagnitudes {
+  double src = 0, wei = 0, bias = 0;
+};
+DataMagnitudes magnitudes_of(const ProblemData& data);
+// Absolute tolerance for any data of these magnitudes, summed in any order
+// or blocking: the worst case, which holds for data of any structure (the
+// user's, which `convjit run --load` checks; it scales with the data).
+double worst_case_tolerance(const ConvDesc& desc, const DataMagnitudes& m);
 
 struct Comparison {
   int64_t count = 0;        // elements compared

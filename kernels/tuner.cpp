@@ -10,6 +10,7 @@
 
 #include "convjit/error.hpp"
 #include "kernels/measure.hpp"
+#include "kernels/planned_kernel.hpp"
 #include "kernels/test_data.hpp"
 #include "planner/candidates.hpp"
 #include "planner/log.hpp"
@@ -112,7 +113,16 @@ class Bench {
   double time(const Kernel& kernel, double cap_s) {
     MeasureLimits limits;
     limits.max_total_s = cap_s;
-    return measure([&] { kernel.run(data_.src.cview(), dst_.view()); }, limits).min_s;
+    double delay_s = 0;
+    if (hooks_.slow_down)
+      if (auto* planned = dynamic_cast<const PlannedKernel*>(&kernel)) delay_s = hooks_.slow_down(planned->plan());
+    if (delay_s <= 0) return measure([&] { kernel.run(data_.src.cview(), dst_.view()); }, limits).min_s;
+    return measure([&] {
+      kernel.run(data_.src.cview(), dst_.view());
+      const auto until = Clock::now() + std::chrono::duration<double>(delay_s);
+      while (Clock::now() < until) {
+      }
+    }, limits).min_s;
   }
 
  private:

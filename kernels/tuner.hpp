@@ -32,6 +32,9 @@ struct EngineInternals {
 struct TunerHooks {
   // Tests: pretend the compiled kernel of this plan computes a wrong value.
   std::function<bool(const Plan&)> break_candidate;
+  // Tests: seconds of busy waiting added to each timed run of this plan's
+  // kernel, so that a test knows which candidate is fastest.
+  std::function<double(const Plan&)> slow_down;
 };
 
 struct Tuned {

@@ -1,9 +1,14 @@
 #pragma once
 // One problem computed by the reference, and by the interpreter and the JIT
 // of each ISA asked for, with every tensor (src, weights, bias, dst) placed
-// against guard pages. Integer fills must agree exactly, real fills within
-// tolerance(); the JIT must equal the interpreter bit for bit, as the
-// interpreter follows its order of accumulation.
+// against guard pages, and every buffer of the kernels' own (packed
+// weights, bias copy, staging slots, staged outputs) too
+// (guard_jit_buffers.hpp). Integer fills must agree exactly, real fills
+// within tolerance(); the JIT must equal the interpreter bit for bit, as the
+// interpreter follows its order of accumulation. A reference that is mostly
+// zeros proves nothing: its data is drawn again, and a problem that stays
+// so fails.
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -11,6 +16,7 @@
 #include <vector>
 
 #include "convjit/engine.hpp"
+#include "kernels/planned_kernel.hpp"
 #include "planner/plan.hpp"
 #include "tests/fuzz_space.hpp"
 #include "tests/guard_alloc.hpp"
@@ -36,18 +42,29 @@ std::vector<std::string> distinct_isa_caps();
 
 struct IsaOutcome {
   Isa isa = Isa::scalar;
-  Plan plan;            // the plan both the interpreter and the JIT ran
-  int run_threads = 1;  // threads the driver used for this batch
+  Plan plan;         // the plan both the interpreter and the JIT ran
+  bool jit = false;  // false: no JIT on this ISA, the interpreter alone ran
+  // The JIT's run (the interpreter's without one), as its driver reports
+  // it: the threads that computed, and whether they shared single images.
+  PlannedKernel::RunShape run;
 };
 
 struct CaseOutcome {
   std::vector<IsaOutcome> isas;
-  bool trusted = true;  // false: the reference is mostly zeros
-  std::string failure;  // empty when every backend agreed
+  uint64_t data_seed = 0;  // of the data checked: the case's, or a redraw's
+  int redraws = 0;         // times the data was drawn again (mostly zeros)
+  bool trusted = true;     // false: the reference stayed mostly zeros
+  // Real fills: the largest error against the reference, as a fraction of
+  // tolerance() (how close correct kernels come to failing); 0 otherwise.
+  double error_of_tolerance = 0;
+  std::string failure;     // empty when every backend agreed
 };
 
+// `settled`, if given, is called with the case as it is computed (its data
+// seed redrawn, if it was) before any kernel runs: a crash note's replay
+// lines must name the data that crashed.
 CaseOutcome check_case(EnginePool& pool, const FuzzCase& c, const std::vector<std::string>& caps,
-                       GuardSide side);
+                       GuardSide side, const std::function<void(const FuzzCase&)>& settled = {});
 
 // The `convjit run` command that recomputes c on `isa` with the same data.
 std::string replay_command(const FuzzCase& c, Isa isa);

@@ -15,6 +15,22 @@ namespace convjit {
 // slack of the last page. Alternating the two catches overruns past the end
 // and underruns before the start alike.
 enum class GuardSide : uint8_t { end, start };
+inline GuardSide other_side(GuardSide side) {
+  return side == GuardSide::end ? GuardSide::start : GuardSide::end;
+}
+
+// `bytes` of data flush against a PROT_NONE page on `side`, in one mapping
+// of guard page, data pages, guard page; data and slack read as NaN (all
+// bits set). What GuardedTensor and the JIT's guarded buffers
+// (guard_jit_buffers.hpp) are made of.
+struct GuardedRegion {
+  void* map = nullptr;
+  std::size_t map_bytes = 0;
+  void* data = nullptr;
+};
+// Throws Error naming "guard" when the mapping fails.
+GuardedRegion map_guarded(std::size_t bytes, GuardSide side);
+void unmap_guarded(const GuardedRegion& region) noexcept;
 
 class GuardedTensor {
  public:

@@ -114,15 +114,19 @@ TEST(CliInfo, PrintsTheIsaInUse) {
   EXPECT_NE(o.output.find("threads:  "), std::string::npos) << o.output;
 }
 
-TEST(CliRun, ReferenceAndAutoBackendsCheck) {
-  for (const std::string backend : {"reference", "auto"}) {
-    const Outcome o = convjit(std::string("run --problem ") + kProblem + " --backend " + backend);
-    EXPECT_EQ(o.status, 0) << o.output;
-    EXPECT_NE(o.output.find(" checked"), std::string::npos) << o.output;
-    if (backend == "reference") {
-      EXPECT_NE(o.output.find("backend reference"), std::string::npos) << o.output;
+// "checked" means the kernel agreed with the reference: the JIT's and the
+// interpreter's (the reference backend would only meet itself).
+TEST(CliRun, JitAndInterpreterBackendsCheck) {
+  if (CpuFacts::detect().isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
+  for (const std::string backend : {"jit", "interp", "auto"})
+    for (const std::string fill : {"integer", "real"}) {
+      const std::string args = std::string("run --problem ") + kProblem + " --backend " + backend + " --fill " + fill;
+      const Outcome o = convjit(args);
+      EXPECT_EQ(o.status, 0) << args << ": " << o.output;
+      EXPECT_NE(o.output.find(" checked"), std::string::npos) << args << ": " << o.output;
+      const std::string ran = backend == "interp" ? "interp" : "jit";
+      EXPECT_NE(o.output.find("backend " + ran), std::string::npos) << args << ": " << o.output;
     }
-  }
 }
 
 TEST(CliRun, ProblemTooLargeForMemoryIsAClearError) {
@@ -175,11 +179,13 @@ TEST(CliRun, HeavyPaddingIsCheckedNotFailed) {
 }
 
 TEST(CliRun, EveryOptionTogether) {
+  if (CpuFacts::detect().isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
   const Outcome o = convjit(
       "run --problem mb2ic4ih9iw7oc6kh3kw2ph1g2 --dt f64 --post-ops bias,relu --layout nhwc "
-      "--threads 1 --backend reference --fill real --seed 7");
+      "--threads 1 --backend jit --fill real --seed 7");
   EXPECT_EQ(o.status, 0) << o.output;
   EXPECT_NE(o.output.find("f64 nxc bias,relu"), std::string::npos) << o.output;
+  EXPECT_NE(o.output.find("backend jit"), std::string::npos) << o.output;
   EXPECT_NE(o.output.find(" checked"), std::string::npos) << o.output;
 }
 
@@ -274,6 +280,30 @@ TEST_F(CliFiles, SaveLoadReproducesDstByteForByte) {
   const Outcome o = convjit(run + " --load first --save second --backend reference", dir_);
   ASSERT_EQ(o.status, 0) << o.output;
   EXPECT_EQ(snapshot(dir_ / "first"), snapshot(dir_ / "second"));
+}
+
+// Loaded data is checked within a tolerance scaled to its magnitudes: a
+// thousand times the generated real data (whose rounding errors are a
+// thousand times larger) is checked, not failed, and so is a thousandth.
+TEST_F(CliFiles, LoadedDataIsCheckedAtItsOwnScale) {
+  if (CpuFacts::detect().isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
+  const ConvDesc d = ConvDesc::parse("mb2ic24ih12oc16kh3ph1");
+  const std::string run = "run --problem " + d.str() + " --post-ops bias --backend jit --threads 1";
+  ASSERT_EQ(convjit(run + " --fill real --seed 3 --save unit", dir_).status, 0);
+  for (const double scale : {1e3, 1e-3}) {
+    const fs::path scaled = dir_ / ("x" + std::to_string(scale));
+    fs::create_directories(scaled);
+    for (const auto& [name, shape] : {std::pair{"src.npy", d.src_shape(d.mb)}, {"wei.npy", d.wei_shape()},
+                                      {"bias.npy", d.bias_shape()}}) {
+      Buffer b = read_npy((dir_ / "unit" / name).string(), d.dt, shape);
+      for (int64_t i = 0; i < b.size(); ++i) b.set(i, b.get(i) * scale);
+      std::ofstream out(scaled / name, std::ios::binary);
+      write_npy(out, b);
+    }
+    const Outcome o = convjit(run + " --load " + scaled.filename().string(), dir_);
+    EXPECT_EQ(o.status, 0) << scale << ": " << o.output;
+    EXPECT_NE(o.output.find(" checked"), std::string::npos) << scale << ": " << o.output;
+  }
 }
 
 // A .npy 1.0 file with the given header dict and payload.

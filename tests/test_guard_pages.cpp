@@ -1,6 +1,8 @@
 // Guard pages: the test allocator really faults one element past either end
-// of a tensor, and the seed problems run clean with every tensor against them
-// (the differential fuzzer runs all of its problems this way too).
+// of a tensor, and the seed problems run clean with every tensor against them,
+// and every buffer of the kernels' own too (the differential fuzzer runs all
+// of its problems this way; test_guard_jit_buffers.cpp shows the kernels'
+// buffers fault and fail as the user's tensors do).
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -1,7 +1,8 @@
 // Every layer of the oneDNN shape files, at batch 1, in channels-first,
 // channels-last and blocked layouts by turns, computed by the JIT (or
 // the interpreter where the CPU has no AVX2) and compared exactly with the
-// reference on integer data. Layers whose reference would take too long in
+// reference on integer data, every tensor and every buffer of the kernel's
+// own against guard pages (guard_alloc.hpp, guard_jit_buffers.hpp). Layers whose reference would take too long in
 // CI are shrunk spatially (channels, kernel, strides, dilations and both
 // paddings kept); CONVJIT_FULL_SHAPES=1 runs them all at full size.
 #include <gtest/gtest.h>
@@ -10,9 +11,11 @@
 #include <string>
 
 #include "convjit/convjit.hpp"
-#include "kernels/reference.hpp"
 #include "kernels/test_data.hpp"
+#include "tests/guard_alloc.hpp"
+#include "tests/guard_jit_buffers.hpp"
 #include "tests/layouts.hpp"
+#include "tests/trusted_data.hpp"
 
 namespace convjit {
 namespace {
@@ -45,15 +48,20 @@ void check_file(const std::string& file) {
     d.layout = usable_layout(d, kTurns[e.line % 4]);  // every layout, by turns
     for (int64_t cap = 64; !full && macs(d) > kMaxReferenceMacs && cap >= 1; cap /= 2) d = shrink(d, cap);
     SCOPED_TRACE(file + ":" + std::to_string(e.line) + " " + d.str());
+    // Every tensor and every buffer of the kernel's own against guard pages,
+    // flush with their ends on even lines and their starts on odd ones.
+    const GuardSide side = e.line % 2 ? GuardSide::start : GuardSide::end;
+    const GuardJitBuffers guard(side);
     auto kernel = engine.make_kernel(d);
-    ProblemData data = make_problem_data(d, 1, Fill::integer, e.line);
-    kernel->bind(data.wei.view(), data.bias.view());
-    Buffer got(d.dt, d.dst_shape(1)), want(d.dt, d.dst_shape(1));
-    kernel->run(data.src.view(), got.view());
-    reference_conv(d, data.src.data(), data.wei.data(), nullptr, want.data(), 1);
-    Comparison c = compare(d, got, want, 0.0, false);
-    EXPECT_EQ(c.mismatches, 0) << c.str() << " plan " << kernel->plan_str() << "\n  replay: convjit run --problem "
-                               << d.str();
+    const TrustedData t = draw_trusted_data(d, Fill::integer, e.line);
+    ASSERT_TRUE(t.trusted) << t.self.str();
+    const GuardedTensor src(t.data.src, side), wei(t.data.wei, side);
+    kernel->bind(wei.cview(), {});
+    GuardedTensor got(d.dt, d.dst_shape(1), side);
+    kernel->run(src.cview(), got.view());
+    const Comparison c = compare(d, got.to_buffer(), t.want, 0.0, false);
+    EXPECT_TRUE(c.ok()) << c.str() << " plan " << kernel->plan_str() << "\n  replay: convjit run --problem "
+                        << d.str() << " --layout " << to_string(d.layout) << " --threads 2 --seed " << t.seed;
     ++checked;
   }
   EXPECT_GT(checked, 0) << file << " has no problem";

@@ -1,0 +1,102 @@
+#include "tests/fuzz_coverage.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace convjit {
+
+void FuzzCoverage::add(const FuzzCase& c, const CaseOutcome& out) {
+  const ConvDesc& d = c.desc;
+  ++n_["problems"];
+  ++n_[std::to_string(d.ndims) + "D"];
+  if (d.g > 1 && d.g == d.ic && d.ic == d.oc) ++n_["depthwise"];
+  else if (d.g > 1) ++n_["grouped"];
+  for (int a = d.first_axis(); a < 3; ++a)
+    if (d.pb[a] < 0) {
+      ++n_["negative_pb"];
+      break;
+    }
+  ++n_[std::string(to_string(d.dt))];
+  ++n_[std::string(to_string(d.layout))];
+  if (d.post_ops.bias) ++n_["bias"];
+  if (d.post_ops.relu) ++n_["relu"];
+  ++n_[c.fill == Fill::real ? "real_fill" : "integer_fill"];
+  if (out.redraws) ++n_["redrawn"];
+  if (!out.trusted) ++n_["untrusted"];
+  if (!out.failure.empty()) ++n_["failed"];
+  error_of_tolerance_ = std::max(error_of_tolerance_, out.error_of_tolerance);
+  for (const IsaOutcome& isa : out.isas) {
+    const std::string name(to_string(isa.isa));
+    if (!isa.jit) continue;  // coverage is the JIT's: the interpreter only checks it
+    ++n_[name + ".jit"];
+    const std::string strategy = name + "." + std::string(to_string(isa.plan.strategy));
+    ++n_[strategy];
+    if (isa.plan.staged) ++n_[strategy + ".staged"];
+    if (isa.run.threads > 1) ++n_[name + ".multithreaded"];
+    if (isa.run.shared_image) ++n_[name + ".shared_image"];
+  }
+}
+
+int64_t FuzzCoverage::count(const std::string& key) const {
+  auto it = n_.find(key);
+  return it == n_.end() ? 0 : it->second;
+}
+
+// Fractions of the problems drawn, about half of what fuzz_space gives at
+// 20,000 problems (2 ISAs): far enough below that a campaign of 1000 meets
+// them by chance, close enough that losing a corner fails.
+std::vector<FuzzCoverage::Floor> FuzzCoverage::floors() const {
+  std::vector<Floor> f = {
+      {"1D", 0.09},      {"2D", 0.33},          {"3D", 0.07},   {"depthwise", 0.035},
+      {"grouped", 0.14}, {"negative_pb", 0.11}, {"f32", 0.35},  {"f64", 0.15},
+      {"ncx", 0.25},     {"nxc", 0.18},         {"nCx8c", 0.035}, {"nCx16c", 0.03},
+      {"bias", 0.25},    {"relu", 0.2},         {"real_fill", 0.17}, {"integer_fill", 0.33},
+  };
+  for (Isa isa : isas_) {
+    const std::string name(to_string(isa));
+    if (isa == Isa::scalar) continue;  // no JIT to cover
+    // Every problem runs the JIT of every ISA that has one.
+    f.push_back({name + ".jit", 1.0});
+    for (const auto& [key, fraction] :
+         std::vector<std::pair<std::string, double>>{{"ow_vector", 0.18}, {"oc_vector", 0.32},
+                                                      {"ow_vector.staged", 0.14}, {"oc_vector.staged", 0.1},
+                                                      {"multithreaded", 0.2}, {"shared_image", 0.05}})
+      f.push_back({name + "." + key, fraction});
+  }
+  return f;
+}
+
+std::vector<std::string> FuzzCoverage::shortfalls() const {
+  std::vector<std::string> out;
+  const int64_t problems = count("problems");
+  if (problems < kMinProblems) return out;
+  for (const Floor& f : floors()) {
+    const auto floor = static_cast<int64_t>(std::ceil(f.fraction * double(problems)));
+    if (count(f.key) < floor)
+      out.push_back(f.key + ": " + std::to_string(count(f.key)) + " < " + std::to_string(floor));
+  }
+  return out;
+}
+
+std::string FuzzCoverage::str() const {
+  std::map<std::string, double> floor_of;
+  for (const Floor& f : floors()) floor_of[f.key] = f.fraction;
+  const int64_t problems = count("problems");
+  std::ostringstream os;
+  for (const auto& [key, n] : n_) {
+    os << " " << key << "=" << n;
+    if (auto it = floor_of.find(key); it != floor_of.end() && problems >= kMinProblems)
+      os << "(>=" << static_cast<int64_t>(std::ceil(it->second * double(problems))) << ")";
+  }
+  for (const auto& [key, fraction] : floor_of)
+    if (!n_.count(key)) os << " " << key << "=0";
+  // What must be 0, shown when it is.
+  for (const char* key : {"failed", "untrusted", "redrawn"})
+    if (!n_.count(key)) os << " " << key << "=0";
+  // How close correct results came to the real fills' tolerance.
+  os << " real_error_max=" << error_of_tolerance_ << "_of_tolerance";
+  return os.str();
+}
+
+}  // namespace convjit
