@@ -57,6 +57,9 @@ Timing measure(const std::function<void()>& call, const MeasureLimits& limits) {
     }
     samples.push_back(elapsed / static_cast<double>(t.calls_per_sample));
     if (settled(samples, limits.agreement)) break;
+    if (limits.give_up_above_s > 0 && samples.size() >= 2 &&
+        *std::min_element(samples.begin(), samples.end()) > limits.give_up_above_s)
+      break;
   }
   if (samples.empty()) {  // the time cap struck first: the warm-up is all there is
     samples.push_back(warm_up);

@@ -1,13 +1,14 @@
 #pragma once
 // The tuner: measures the cost model's best candidates for one problem on
-// this CPU and keeps the fastest one that computes exactly what the
-// interpreter computes with the same plan.
+// this CPU and keeps the fastest one whose output is exactly the checked one
+// (kernels/tuner.cpp says how it is checked).
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "convjit/engine.hpp"
+#include "kernels/buffer.hpp"
 #include "planner/plan.hpp"
 
 namespace convjit {
@@ -30,8 +31,12 @@ struct EngineInternals {
 };
 
 struct TunerHooks {
-  // Tests: pretend the compiled kernel of this plan computes a wrong value.
+  // Tests: pretend the compiled kernel of this plan computes a wrong value
+  // (its first output element, one more than it should be).
   std::function<bool(const Plan&)> break_candidate;
+  // Tests: change what this plan's kernel wrote into dst (every image of
+  // desc.mb), as a wrong kernel would: anywhere, in any way.
+  std::function<void(const Plan&, Buffer& dst)> corrupt_output;
 };
 
 struct Tuned {
