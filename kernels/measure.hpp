@@ -16,6 +16,9 @@ struct MeasureLimits {
   // Stop once two samples are in and both are above this: the tuner's way
   // of not spending its budget on a candidate that cannot win. 0: never.
   double give_up_above_s = 0;
+  // The caller's own call just before, as the warm-up, and how long it
+  // took (the tuner's check runs the kernel on the timed data). 0: none.
+  double warmed_up_s = 0;
 };
 
 struct Timing {

@@ -93,10 +93,43 @@ int64_t count_differences(const T* got, const T* want, int64_t n) {
   return bad;
 }
 
+// got holds a batch whose image n is the image n % k of want's k.
 int64_t count_differences(const Buffer& got, const Buffer& want) {
-  if (got.dt() == DataType::f32)
-    return count_differences<float, uint32_t>(got.as<float>(), want.as<float>(), got.size());
-  return count_differences<double, uint64_t>(got.as<double>(), want.as<double>(), got.size());
+  const int64_t k = want.shape().dim[0], image = want.size() / k;
+  int64_t bad = 0;
+  for (int64_t n = 0; n < got.shape().dim[0]; ++n) {
+    const int64_t g = n * image, w = n % k * image;
+    if (got.dt() == DataType::f32)
+      bad += count_differences<float, uint32_t>(got.as<float>() + g, want.as<float>() + w, image);
+    else
+      bad += count_differences<double, uint64_t>(got.as<double>() + g, want.as<double>() + w, image);
+  }
+  return bad;
+}
+
+// Images the check keeps distinct: the timed batch repeats them (image n is
+// image n % k), so every image's output is checked, against an expected
+// output of k images only. A kernel that reads another image than its own
+// is caught unless that one lies a multiple of k away. As many as 16 MiB of
+// output hold, and at least 3 (or the batch).
+constexpr int64_t kDistinctOutputBytes = int64_t{16} << 20;
+constexpr int64_t kMinDistinctImages = 3;
+
+int64_t distinct_images(const ConvDesc& desc, int64_t wanted) {
+  if (wanted > 0) return std::min(desc.mb, wanted);
+  const int64_t image = desc.dst_shape(1).elems() * static_cast<int64_t>(size_of(desc.dt));
+  return std::min(desc.mb, std::max(kMinDistinctImages, kDistinctOutputBytes / std::max<int64_t>(image, 1)));
+}
+
+// A batch of desc.mb images, image n a copy of image n % k of src's k.
+Buffer repeated(const ConvDesc& desc, const Buffer& src) {
+  Buffer batch(desc.dt, desc.src_shape(desc.mb));
+  const int64_t k = src.shape().dim[0];
+  const std::size_t image = src.bytes() / static_cast<std::size_t>(k);
+  for (int64_t n = 0; n < desc.mb; ++n)
+    std::memcpy(static_cast<char*>(batch.data()) + n * image,
+                static_cast<const char*>(src.data()) + n % k * image, image);
+  return batch;
 }
 
 // The data a tuning run checks and times candidates on, and the output every
@@ -105,14 +138,18 @@ int64_t count_differences(const Buffer& got, const Buffer& want) {
 // (a fraction of the reference's cost), or, should that fail, by the
 // reference itself. Integer data makes every sum exact in any order, so a
 // correct candidate matches it value for value, and checking one costs a
-// run and a comparison, not a scalar interpreter over the problem.
+// run and a comparison, not a scalar interpreter over the problem. The
+// check's run is the timed batch itself, whose images repeat the few
+// distinct ones the expected output is made for (distinct_images).
 class Bench {
  public:
   Bench(Engine& engine, const ConvDesc& desc, const TunerHooks& hooks)
       : engine_(engine),
         desc_(desc),
         hooks_(hooks),
-        data_(make_problem_data(desc, desc.mb, Fill::integer, 1)),
+        data_(make_problem_data(desc, distinct_images(desc, hooks.distinct_images), Fill::integer, 1)),
+        batch_(data_.src.shape().dim[0] < desc.mb ? repeated(desc, data_.src) : Buffer()),
+        src_(batch_.empty() ? data_.src.cview() : batch_.cview()),
         want_(expected_output()),
         got_(desc.dt, desc.dst_shape(desc.mb)) {}
 
@@ -130,7 +167,9 @@ class Bench {
       costs.bind_s += seconds_since(start);
       start = Clock::now();
       mark_unwritten(got_);
-      run(*kernel, plan, got_);
+      const Clock::time_point run_start = Clock::now();
+      run(*kernel, plan, src_, got_);
+      last_run_s_ = seconds_since(run_start);
       const int64_t bad = count_differences(got_, want_);
       costs.check_s += seconds_since(start);
       if (bad) {
@@ -164,16 +203,21 @@ class Bench {
   }
 
   // give_up_above_s: stop early once the kernel is surely slower than that.
-  double time(const Kernel& kernel, double cap_s, double give_up_above_s = 0) {
+  // just_checked: the kernel checked() returned last, whose check run was
+  // a run of the timed batch, so it serves as the warm-up.
+  double time(const Kernel& kernel, double cap_s, double give_up_above_s = 0,
+              bool just_checked = false) {
     MeasureLimits limits;
     limits.max_total_s = cap_s;
     limits.give_up_above_s = give_up_above_s;
-    return measure([&] { kernel.run(data_.src.cview(), got_.view()); }, limits).min_s;
+    if (just_checked) limits.warmed_up_s = last_run_s_;
+    return measure([&] { kernel.run(src_, got_.view()); }, limits).min_s;
   }
 
  private:
-  void run(const Kernel& kernel, const Plan& plan, Buffer& dst) const {
-    kernel.run(data_.src.cview(), dst.view());
+  // src: the timed batch, or data_'s distinct images for the expected output.
+  void run(const Kernel& kernel, const Plan& plan, ConstTensorView src, Buffer& dst) const {
+    kernel.run(src, dst.view());
     if (hooks_.break_candidate && hooks_.break_candidate(plan)) dst.set(0, dst.get(0) + 1);
     if (hooks_.corrupt_output) hooks_.corrupt_output(plan, dst);
   }
@@ -182,17 +226,18 @@ class Bench {
   // it: the heuristic plan of the same problem without ReLU, whose output
   // the tuner then clamps as ReLU would.
   Buffer expected_output() {
-    Buffer want(desc_.dt, desc_.dst_shape(desc_.mb));
+    const int64_t images = data_.src.shape().dim[0];
+    Buffer want(desc_.dt, desc_.dst_shape(images));
     ConvDesc linear = desc_;
     linear.post_ops.relu = false;
     const CpuFacts& cpu = engine_.cpu();
     const Plan plan = make_plan(linear, cpu, cpu.isa, engine_.threads());
     try {
-      const ProjectionCheck check(linear, data_, desc_.mb);
+      const ProjectionCheck check(linear, data_, images);
       auto kernel = EngineInternals::make_kernel_for_plan(engine_, linear, plan, Backend::jit);
       kernel->bind(data_.wei.cview(), data_.bias.cview());
       mark_unwritten(want);
-      run(*kernel, plan, want);
+      run(*kernel, plan, data_.src.cview(), want);
       const int64_t bad = check.mismatches(want);
       if (bad == 0) {
         if (desc_.post_ops.relu) {
@@ -213,16 +258,19 @@ class Bench {
     }
     mark_unwritten(want);  // the reference writes no padding channel
     reference_conv(desc_, data_.src.data(), data_.wei.data(),
-                   desc_.post_ops.bias ? data_.bias.data() : nullptr, want.data(), desc_.mb);
+                   desc_.post_ops.bias ? data_.bias.data() : nullptr, want.data(), images);
     return want;
   }
 
   Engine& engine_;
   const ConvDesc& desc_;
   const TunerHooks& hooks_;
-  const ProblemData data_;
+  const ProblemData data_;  // the distinct images
+  const Buffer batch_;      // the timed batch when it repeats them, else empty
+  const ConstTensorView src_;  // the timed batch
   std::string rejected_;  // the plan that failed making want_, if it is a candidate
   int extra_failures_ = 0;
+  double last_run_s_ = 0;  // the check run of the last kernel checked
   const Buffer want_;
   Buffer got_;
 };
@@ -285,7 +333,8 @@ Tuned tune_problem(Engine& engine, const ConvDesc& desc, const TuneOptions& opti
     const double share = std::clamp(std::max(fair, std::isfinite(settle) ? settle : 0.0),
                                     kMinShare_s, MeasureLimits{}.max_total_s);
     const Clock::time_point timing = Clock::now();
-    const double s = bench.time(*kernel, share, std::isfinite(best_s) ? best_s * kGiveUpAbove : 0);
+    const double s =
+        bench.time(*kernel, share, std::isfinite(best_s) ? best_s * kGiveUpAbove : 0, true);
     costs.time_s = seconds_since(timing);
     log().debug("tuner: {} {}: {:.3f} ms a run; made in {:.2f} ms, bound in {:.2f} ms, checked in "
                 "{:.2f} ms, timed in {:.2f} ms", i, order[i].str(), s * 1e3, costs.make_s * 1e3,

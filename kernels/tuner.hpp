@@ -34,9 +34,13 @@ struct TunerHooks {
   // Tests: pretend the compiled kernel of this plan computes a wrong value
   // (its first output element, one more than it should be).
   std::function<bool(const Plan&)> break_candidate;
-  // Tests: change what this plan's kernel wrote into dst (every image of
-  // desc.mb), as a wrong kernel would: anywhere, in any way.
+  // Tests: change what this plan's kernel wrote into dst, as a wrong kernel
+  // would: anywhere, in any way. dst: the timed batch of desc.mb images
+  // (the distinct images only when the kernel makes the expected output).
   std::function<void(const Plan&, Buffer& dst)> corrupt_output;
+  // Tests: images of the batch the check keeps distinct (0: the tuner's
+  // choice; the batch repeats them).
+  int64_t distinct_images = 0;
 };
 
 struct Tuned {

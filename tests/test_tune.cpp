@@ -229,6 +229,40 @@ TEST_F(Tuner, RejectsAnOutputWrongInAnyWay) {
   }
 }
 
+// A batch larger than the images the check keeps distinct repeats them:
+// correct candidates pass on every image, and one wrong in a repeated image
+// only (the last of five, two distinct) is rejected.
+TEST_F(Tuner, ChecksEveryImageOfABatchThatRepeatsTheDistinctOnes) {
+  EngineOptions eo;
+  eo.threads = 1;
+  Engine engine(eo);
+  if (!has_jit(engine)) GTEST_SKIP() << "no JIT on this CPU";
+  const ConvDesc desc = ConvDesc::parse("mb5ic16ih9oc32kh3ph1");
+  const Plan heuristic = make_plan(desc, engine.cpu(), engine.cpu().isa, engine.threads());
+  TunerHooks hooks;
+  hooks.distinct_images = 2;
+  {
+    LogCounter counter;
+    const Tuned t = tune_problem(engine, desc, quick(), hooks);
+    EXPECT_EQ(counter.errors(), 0);
+    EXPECT_EQ(t.failed, 0);
+    EXPECT_GE(t.measured, 2);
+  }
+  std::set<std::string> broken;
+  hooks.corrupt_output = [&](const Plan& p, Buffer& dst) {
+    if (p == heuristic || dst.shape().dim[0] != desc.mb) return;
+    broken.insert(p.str());
+    const int64_t last = dst.size() - 1;  // in the fifth image, a copy of the first
+    dst.set(last, dst.get(last) + 3);
+  };
+  LogCounter counter(true);
+  const Tuned t = tune_problem(engine, desc, quick(), hooks);
+  EXPECT_EQ(t.plan, heuristic);
+  EXPECT_EQ(t.measured, 1);
+  EXPECT_GE(t.failed, 1);
+  EXPECT_EQ(t.failed, static_cast<int>(broken.size()));
+}
+
 // With ReLU the projection check verifies the output before it, made by the
 // heuristic plan of the problem without ReLU: when that is wrong, it is
 // reported and counted, and the reference checks the candidates instead.
