@@ -35,6 +35,8 @@ using testing::shell;
 constexpr const char* kFew = "mb2ic1ih20oc2kh3";
 // Enough channels for both strategies.
 constexpr const char* kMany = "mb1ic16ih9oc32kh3ph1";
+// MobileNet's classifier: 5 output channels, 64 KiB of 16-lane weights.
+constexpr const char* kNarrow = "mb1ic1024ih1oc5kh1";
 
 TuneOptions quick(Effort effort = Effort::measure) {
   TuneOptions o;
@@ -80,7 +82,46 @@ TEST(Candidates, AreLegalRankedAndCoverEveryChoice) {
   }
 }
 
+// On AVX-512 the planner gives a few output channels with large weights
+// AVX2's lanes; the candidates hold both widths, the heuristic among them.
+TEST(Candidates, HoldTheNarrowLanesThePlannerPicks) {
+  const CpuFacts cpu = CpuFacts::detect("");
+  if (cpu.l1d_bytes <= 0) GTEST_SKIP() << "no L1 size: the planner keeps AVX-512's lanes";
+  const ConvDesc desc = ConvDesc::parse(kNarrow);
+  const Plan heuristic = make_plan(desc, cpu, Isa::avx512, 1);
+  EXPECT_EQ(heuristic.isa, Isa::avx2) << heuristic.str();
+  std::set<Isa> isas;
+  bool found = false;
+  for (const Candidate& c : rank_candidates(desc, cpu, Isa::avx512, 1)) {
+    isas.insert(c.plan.isa);
+    found = found || c.plan == heuristic;
+  }
+  EXPECT_TRUE(found) << "no heuristic plan " << heuristic.str();
+  EXPECT_EQ(isas, (std::set<Isa>{Isa::avx2, Isa::avx512}));
+}
+
 class Tuner : public testing::TuneTest {};
+
+// Where the heuristic plan is an AVX2 one on an AVX-512 engine (narrow
+// lanes; nCx8c in f32), the tuner builds, checks and times it like any
+// other: no candidate fails, and the heuristic is measured.
+TEST_F(Tuner, RunsTheAvx2PlansOfAnAvx512Engine) {
+  EngineOptions eo;
+  eo.threads = 1;
+  Engine engine(eo);
+  if (!has_jit(engine)) GTEST_SKIP() << "no JIT on this CPU";
+  ConvDesc blocked8 = ConvDesc::parse(kMany);
+  blocked8.layout = Layout::nCx8c;
+  for (const ConvDesc& desc : {ConvDesc::parse(kNarrow), blocked8}) {
+    SCOPED_TRACE(desc.full_str());
+    LogCounter counter;
+    const Tuned t = tune_problem(engine, desc, quick());
+    EXPECT_EQ(counter.errors(), 0);
+    EXPECT_EQ(t.failed, 0);
+    EXPECT_GT(t.heuristic_s, 0) << t.heuristic.str();
+    EXPECT_GE(t.measured, 2);
+  }
+}
 
 TEST_F(Tuner, PicksALegalPlanNoSlowerThanTheHeuristic) {
   Engine engine;
