@@ -21,12 +21,15 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr double kNoLimit = std::numeric_limits<double>::infinity();
-// Below this a candidate's timing is a single call: noise, not information.
-constexpr double kMinShare_s = 0.01;
+// Below this a candidate's timing is a sample or two: noise, not
+// information. Five 1 ms samples: at measure effort, 64 candidates fit the
+// second even where the machine is too busy for any timing to settle.
+constexpr double kMinShare_s = 0.005;
 // Calls a timing needs to settle: a warm-up and three samples agreeing.
 constexpr double kSettlingCalls = 5;
-// The heuristic plan's share of the budget: it is the baseline, timed well.
-constexpr double kBaselineShare = 0.15;
+// The heuristic plan's share of the budget: it is the baseline, timed well
+// (and timed again, in turn with the best other, before that one wins).
+constexpr double kBaselineShare = 0.1;
 // What another plan must gain to replace the heuristic: a tie is noise.
 constexpr double kMinGain = 0.01;
 // A candidate this much slower than the best so far cannot win: its timing
