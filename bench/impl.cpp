@@ -33,7 +33,8 @@ void PlainImpl::run(int slot) {
 void PlainImpl::store(int slot, Buffer& dst) { std::memcpy(dst.data(), dst_of(slot), dst.bytes()); }
 
 std::vector<ImplInfo> all_impls() {
-  std::vector<ImplInfo> impls{convjit_impl(), convjit_nhwc_impl(), convjit_blocked_impl()};
+  std::vector<ImplInfo> impls{convjit_impl(), convjit_nhwc_impl(), convjit_blocked_impl(),
+                              convjit_tuned_impl()};
 #if CONVJIT_HAVE_DNNL
   impls.push_back(onednn_impl(true));
   impls.push_back(onednn_impl(false));

@@ -93,9 +93,11 @@ struct ImplInfo {
   // instead, and shown as "n/a".
   std::function<std::string(const Problem&)> skip_reason;
   std::function<std::unique_ptr<Impl>()> make;
+  bool on_request = false;  // run only when --impl names it, not by default
 };
 
-// convjit first, then the peers this build has, in column order.
+// convjit first, then the peers this build has, in column order (and those
+// run on request only).
 std::vector<ImplInfo> all_impls();
 
 // The factories, one per file.
@@ -104,6 +106,7 @@ std::vector<ImplInfo> all_impls();
 ImplInfo convjit_impl(int64_t offset_bytes = 0);
 ImplInfo convjit_nhwc_impl(int64_t offset_bytes = 0);
 ImplInfo convjit_blocked_impl(int64_t offset_bytes = 0);
+ImplInfo convjit_tuned_impl();
 ImplInfo naive_impl();
 #if CONVJIT_HAVE_DNNL
 ImplInfo onednn_impl(bool any_format);

@@ -47,7 +47,8 @@ int main(int argc, char** argv) {
                                 "f32 for the rest)")
       ->delimiter(',');
   app.add_option("--impl", o.impls,
-                 "Peers to run besides convjit (default: all in this build): " + joined(impl_keys))
+                 "Peers to run besides convjit (default: all in this build but convjit_tuned, "
+                 "which tunes each problem first, about 10 s a row): " + joined(impl_keys))
       ->delimiter(',');
   app.add_option("--offset", o.offsets,
                  "Also run each convjit column on src and dst that start BYTES past a cache line "

@@ -41,7 +41,9 @@ Session::Session(Options options) : options_(std::move(options)) {
   for (const std::string& d : options_.dts) dts.push_back(parse_data_type(d, "--dt"));
 
   for (ImplInfo& info : all_impls())
-    if (wanted(options_.impls, info.key) || info.key == "convjit") impls_.push_back(std::move(info));
+    if ((options_.impls.empty() ? !info.on_request : wanted(options_.impls, info.key)) ||
+        info.key == "convjit")
+      impls_.push_back(std::move(info));
   for (const std::string& k : options_.impls)
     if (std::none_of(impls_.begin(), impls_.end(), [&](const ImplInfo& i) { return i.key == k; }))
       throw Error("--impl", "no implementation '" + k + "' in this build");

@@ -39,8 +39,8 @@ int64_t calls_for(double min_s, double elapsed, int64_t calls) {
 
 Timing measure(const std::function<void()>& call, const MeasureLimits& limits) {
   const Clock::time_point start = Clock::now();
-  call();
-  const double warm_up = seconds_since(start);
+  if (!(limits.warmed_up_s > 0)) call();
+  const double warm_up = limits.warmed_up_s > 0 ? limits.warmed_up_s : seconds_since(start);
   Timing t;
   std::vector<double> samples;
   t.calls_per_sample = calls_for(limits.min_sample_s, warm_up, 1);
@@ -57,6 +57,9 @@ Timing measure(const std::function<void()>& call, const MeasureLimits& limits) {
     }
     samples.push_back(elapsed / static_cast<double>(t.calls_per_sample));
     if (settled(samples, limits.agreement)) break;
+    if (limits.give_up_above_s > 0 && samples.size() >= 2 &&
+        *std::min_element(samples.begin(), samples.end()) > limits.give_up_above_s)
+      break;
   }
   if (samples.empty()) {  // the time cap struck first: the warm-up is all there is
     samples.push_back(warm_up);

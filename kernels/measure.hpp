@@ -1,7 +1,8 @@
 #pragma once
 // The timing protocol of the CLI's bench and of the tuner: a warm-up call,
 // then samples of at least about a millisecond (k calls each, k chosen from
-// the warm-up) until the best and third-best samples agree or a cap is hit.
+// the warm-up) until the best and third-best samples agree or a cap is hit
+// (or, asked, until the samples show the call is slower than a bound).
 #include <cstdint>
 #include <functional>
 
@@ -12,6 +13,12 @@ struct MeasureLimits {
   double agreement = 0.03;     // stop when third-best <= best * (1 + agreement)
   int max_samples = 50;
   double max_total_s = 2.0;    // warm-up included
+  // Stop once two samples are in and both are above this: the tuner's way
+  // of not spending its budget on a candidate that cannot win. 0: never.
+  double give_up_above_s = 0;
+  // The caller's own call just before, as the warm-up, and how long it
+  // took (the tuner's check runs the kernel on the timed data). 0: none.
+  double warmed_up_s = 0;
 };
 
 struct Timing {

@@ -1,13 +1,14 @@
 #pragma once
 // The tuner: measures the cost model's best candidates for one problem on
-// this CPU and keeps the fastest one that computes exactly what the
-// interpreter computes with the same plan.
+// this CPU and keeps the fastest one whose output is exactly the checked one
+// (kernels/tuner.cpp says how it is checked).
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "convjit/engine.hpp"
+#include "kernels/buffer.hpp"
 #include "planner/plan.hpp"
 
 namespace convjit {
@@ -30,11 +31,19 @@ struct EngineInternals {
 };
 
 struct TunerHooks {
-  // Tests: pretend the compiled kernel of this plan computes a wrong value.
+  // Tests: pretend the compiled kernel of this plan computes a wrong value
+  // (its first output element, one more than it should be).
   std::function<bool(const Plan&)> break_candidate;
   // Tests: seconds of busy waiting added to each timed run of this plan's
   // kernel, so that a test knows which candidate is fastest.
   std::function<double(const Plan&)> slow_down;
+  // Tests: change what this plan's kernel wrote into dst, as a wrong kernel
+  // would: anywhere, in any way. dst: the timed batch of desc.mb images
+  // (the distinct images only when the kernel makes the expected output).
+  std::function<void(const Plan&, Buffer& dst)> corrupt_output;
+  // Tests: images of the batch the check keeps distinct (0: the tuner's
+  // choice; the batch repeats them).
+  int64_t distinct_images = 0;
 };
 
 struct Tuned {

@@ -139,7 +139,9 @@ std::string CpuSignature::str() const {
 std::optional<std::string> engine_plan_rejection(const ConvDesc& desc, const Plan& plan, Isa isa,
                                                  int threads) {
   if (auto why = plan_rejection(desc, plan)) return why;
-  if (plan.isa != isa)
+  // An AVX-512 engine runs AVX2 plans too: its planner picks them for
+  // nCx8c f32 and for few output channels with large weights.
+  if (plan.isa == Isa::scalar || plan.isa > isa)
     return "the plan is for " + std::string(to_string(plan.isa)) + " and this engine uses " +
            std::string(to_string(isa));
   if (plan.threads > threads)

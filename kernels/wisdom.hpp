@@ -41,8 +41,9 @@ struct WisdomLoad {
 std::string library_version();
 
 // Why a plan (from wisdom, or a tuner's candidate) cannot run desc on an
-// engine of this ISA and thread count: illegal for the problem, another
-// ISA, more threads than the engine's. Nullopt when it can.
+// engine of this ISA and thread count: illegal for the problem, an ISA
+// the engine lacks (an AVX-512 engine runs AVX2 plans), more threads than
+// the engine's. Nullopt when it can.
 std::optional<std::string> engine_plan_rejection(const ConvDesc& desc, const Plan& plan, Isa isa,
                                                  int threads);
 

@@ -79,8 +79,21 @@ std::vector<Candidate> rank_candidates(const ConvDesc& desc, const CpuFacts& cpu
   Plan base;
   base.isa = isa_for(desc, isa);
   base.vlen = lanes(base.isa, desc.dt);
+  const ConvDesc work = work_problem(desc);
+  std::vector<Plan> blocks = register_blocks(work, base);
+  // Few output channels take AVX2's lanes on AVX-512 where the planner
+  // finds a 16-lane block's weights too large for the L1 (plan_oc_vector):
+  // both widths are candidates, so the tuner can measure which is right.
+  if (base.isa == Isa::avx512 && !channel_block(desc.layout) &&
+      vector_channels(work) <= lanes(Isa::avx2, desc.dt)) {
+    Plan narrow = base;
+    narrow.isa = Isa::avx2;
+    narrow.vlen = lanes(Isa::avx2, desc.dt);
+    for (const Plan& p : register_blocks(work, narrow))
+      if (p.strategy == Strategy::oc_vector) blocks.push_back(p);
+  }
   std::vector<Candidate> ranked;
-  for (Plan p : register_blocks(work_problem(desc), base))
+  for (Plan p : blocks)
     for (bool staged : {false, true})
       for (int threads : thread_counts(max_threads)) {
         p.staged = staged;

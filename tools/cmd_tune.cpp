@@ -60,12 +60,20 @@ class Progress {
   bool tty_;
 };
 
-std::string how(const TuneResult& r) {
-  std::string text = r.from_wisdom          ? "wisdom (" + std::string(to_string(r.effort)) + ")"
-                     : r.measured == 0      ? std::string(to_string(r.effort))
-                                            : "measured " + std::to_string(r.measured) + " of " +
-                                             std::to_string(r.candidates);
-  if (r.failed) text += ", " + std::to_string(r.failed) + " FAILED the interpreter check";
+// How the plan was found; for a measured one, how many candidates in how
+// long (the whole tune of the problem: data, checks, compiling, timing).
+std::string how(const TuneResult& r, double seconds) {
+  std::string text;
+  if (r.from_wisdom) {
+    text = "wisdom (" + std::string(to_string(r.effort)) + ")";
+  } else if (r.measured == 0) {
+    text = std::string(to_string(r.effort));
+  } else {
+    text = "measured " + std::to_string(r.measured) + " of " + std::to_string(r.candidates) +
+           " in " + format_fixed(seconds, 2) + " s (" + format_fixed(r.measured / seconds, 0) +
+           "/s)";
+  }
+  if (r.failed) text += ", " + std::to_string(r.failed) + " FAILED the check";
   return text;
 }
 
@@ -97,13 +105,16 @@ int tune(const TuneCliOptions& o) {
   for (std::size_t i = 0; i < problems.size(); ++i) {
     const ConvDesc& desc = problems[i];
     options.progress = [&](const TuneProgress& p) { progress.update(i, desc, p); };
+    const auto tune_start = std::chrono::steady_clock::now();
     const TuneResult r = engine.tune(desc, options);
+    const double tune_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - tune_start).count();
     progress.done(i, desc, r);
     failed += r.failed;
     const bool timed = r.time_s > 0 && r.heuristic_s > 0;
     table.add({label(desc), descriptor_without_name(desc), seconds_or_dash(r.heuristic_s),
                seconds_or_dash(r.time_s), timed ? format_fixed(r.heuristic_s / r.time_s, 2) + "x" : "-",
-               r.plan, how(r)});
+               r.plan, how(r, tune_s)});
   }
   const double total_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

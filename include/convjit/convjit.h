@@ -218,8 +218,8 @@ typedef struct convjit_tune_result {
   double time_s;              /* min time per run of plan; 0: not measured */
   double heuristic_s;         /* the same for the heuristic plan */
   int candidates;             /* legal plans for the problem */
-  int measured;               /* checked against the interpreter and timed */
-  int failed;                 /* differed from the interpreter: reported as bugs */
+  int measured;               /* checked (output exact on integer data) and timed */
+  int failed;                 /* computed a wrong output: reported as bugs */
   int from_wisdom;            /* 1: the wisdom answered, nothing was measured */
   convjit_effort effort;      /* the effort that found plan */
 } convjit_tune_result;

@@ -67,8 +67,8 @@ struct TuneResult {
   double heuristic_s = 0;      // the same for the heuristic plan
   Effort effort = Effort::estimate;  // the effort that found `plan`
   int candidates = 0;        // legal plans for the problem
-  int measured = 0;          // checked against the interpreter and timed
-  int failed = 0;            // differed from the interpreter: reported as bugs
+  int measured = 0;          // checked (output exact on integer data) and timed
+  int failed = 0;            // computed a wrong output: reported as bugs
   bool from_wisdom = false;  // the wisdom answered; nothing was measured
 };
 
@@ -102,9 +102,9 @@ class Engine {
 
   // Finds the fastest plan for desc on this CPU, unless the wisdom already
   // answers at this effort or more, and records it in the engine's wisdom:
-  // make_kernel(desc) uses it from then on. Every candidate is checked
-  // against the interpreter before it is timed; one that differs is never
-  // chosen and is logged as a bug.
+  // make_kernel(desc) uses it from then on. Every candidate's output is
+  // checked against the reference's (exactly, on integer data) before it is
+  // timed; one that differs is never chosen and is logged as a bug.
   TuneResult tune(const ConvDesc& desc, const TuneOptions& options = {});
   // Merges a wisdom file into the engine's. False, with a warning naming the
   // reason, when it is unusable (stale, foreign, truncated, corrupt); false
