@@ -1,0 +1,164 @@
+#include "python/src/tensor_arg.hpp"
+
+#include <dlpack/dlpack.h>
+#include <pybind11/numpy.h>
+
+#include <cstdint>
+
+#include "convjit/error.hpp"
+#include "python/src/errors.hpp"
+
+namespace py = pybind11;
+
+namespace convjit::python {
+namespace {
+
+// NumPy's type numbers of float32 and float64 (NPY_FLOAT, NPY_DOUBLE).
+constexpr int kNpyFloat = 11, kNpyDouble = 12;
+constexpr int kMaxDims = 6;  // convjit::Shape's
+
+// NumPy functions the slow paths call. Never released: they must outlive
+// every call, and there is no safe moment to release them at exit.
+py::handle numpy_function(const char* name) {
+  return py::object(py::module_::import("numpy").attr(name)).release();
+}
+
+void check_dims(int nd, const Field& field) {
+  if (nd > kMaxDims)
+    arg_error(field.str(), "has " + std::to_string(nd) + " dimensions; at most " +
+                               std::to_string(kMaxDims) + " are supported");
+}
+
+bool element_aligned(const void* data, DataType dt) {
+  return reinterpret_cast<uintptr_t>(data) % size_of(dt) == 0;
+}
+
+TensorArg from_numpy(const py::array& a, const Field& field, Access access, bool may_copy) {
+  const py::dtype dtype = a.dtype();
+  TensorArg arg;
+  if (dtype.num() == kNpyFloat) {
+    arg.dt = DataType::f32;
+  } else if (dtype.num() == kNpyDouble) {
+    arg.dt = DataType::f64;
+  } else {
+    arg_error(field.str(), "data type " + std::string(py::str(static_cast<const py::handle&>(dtype))) +
+                               " is not supported (float32 or float64)");
+  }
+  const int nd = static_cast<int>(a.ndim());
+  check_dims(nd, field);
+  const bool in_place = (a.flags() & py::array::c_style) && dtype.byteorder() != '>' &&
+                        element_aligned(a.data(), arg.dt);
+  if (!in_place) {
+    if (access == Access::write)
+      arg_error(field.str(), "must be C-contiguous, aligned to its element and native-endian: "
+                             "it is written in place");
+    if (!may_copy) throw std::logic_error("numpy.require returned an unusable array");
+    // The one copy of a strided, misaligned or byte-swapped input.
+    static const py::handle require = numpy_function("require");
+    py::object copy = require(a, dtype.attr("newbyteorder")("="), "CA");
+    return from_numpy(copy, field, access, false);
+  }
+  if (access == Access::write && !a.writeable()) arg_error(field.str(), "is read-only");
+  arg.data = const_cast<void*>(a.data());
+  arg.shape.nd = nd;
+  for (int d = 0; d < nd; ++d) arg.shape.dim[d] = a.shape(d);
+  arg.owner = a;
+  return arg;
+}
+
+// Whether a DLPack tensor's strides (in elements; null: compact) are those
+// of a C-contiguous tensor. Axes of size 1 may have any stride.
+bool dlpack_compact(const DLTensor& t) {
+  if (!t.strides) return true;
+  int64_t expected = 1;
+  for (int d = t.ndim - 1; d >= 0; --d) {
+    if (t.shape[d] != 1 && t.strides[d] != expected) return false;
+    expected *= t.shape[d];
+  }
+  return true;
+}
+
+TensorArg from_dlpack(py::handle obj, const Field& field, Access access) {
+  py::object capsule;
+  try {
+    capsule = obj.attr("__dlpack__")();
+  } catch (py::error_already_set& e) {
+    arg_error(field.str(), std::string("__dlpack__() failed: ") + e.what());
+  }
+  // The capsule is borrowed, not consumed: it keeps its name, so when it
+  // dies its producer's destructor frees the tensor (the DLPack protocol).
+  auto* managed = static_cast<DLManagedTensor*>(PyCapsule_GetPointer(capsule.ptr(), "dltensor"));
+  if (!managed) {
+    PyErr_Clear();
+    arg_error(field.str(), "__dlpack__() did not return a DLPack capsule");
+  }
+  const DLTensor& t = managed->dl_tensor;
+  if (t.device.device_type != kDLCPU)
+    arg_error(field.str(), "is not in CPU memory (DLPack device type " +
+                               std::to_string(t.device.device_type) + ")");
+  TensorArg arg;
+  if (t.dtype.code == kDLFloat && t.dtype.lanes == 1 && t.dtype.bits == 32) {
+    arg.dt = DataType::f32;
+  } else if (t.dtype.code == kDLFloat && t.dtype.lanes == 1 && t.dtype.bits == 64) {
+    arg.dt = DataType::f64;
+  } else {
+    arg_error(field.str(), "DLPack data type (code " + std::to_string(t.dtype.code) + ", " +
+                               std::to_string(t.dtype.bits) + " bits, " +
+                               std::to_string(t.dtype.lanes) +
+                               " lanes) is not supported (float32 or float64)");
+  }
+  check_dims(t.ndim, field);
+  void* data = static_cast<char*>(t.data) + t.byte_offset;
+  if (!dlpack_compact(t) || !element_aligned(data, arg.dt)) {
+    if (access == Access::write)
+      arg_error(field.str(), "must be C-contiguous and aligned to its element: "
+                             "it is written in place");
+    // NumPy reads the same capsule protocol; its copy is then compact.
+    static const py::handle from = numpy_function("from_dlpack");
+    return tensor_arg(from(obj), field, access);
+  }
+  arg.data = data;
+  arg.shape.nd = t.ndim;
+  for (int d = 0; d < t.ndim; ++d) arg.shape.dim[d] = t.shape[d];
+  arg.owner = std::move(capsule);
+  return arg;
+}
+
+}  // namespace
+
+std::string Field::str() const {
+  return index < 0 ? std::string(name) : std::string(name) + "[" + std::to_string(index) + "]";
+}
+
+TensorArg tensor_arg(py::handle obj, const Field& field, Access access) {
+  if (py::isinstance<py::array>(obj))
+    return from_numpy(py::reinterpret_borrow<py::array>(obj), field, access, true);
+  if (py::hasattr(obj, "__dlpack__")) return from_dlpack(obj, field, access);
+  if (PyObject_CheckBuffer(obj.ptr())) {
+    // NumPy reads the buffer protocol (format, shape, strides) without a copy.
+    static const py::handle asarray = numpy_function("asarray");
+    return from_numpy(asarray(obj), field, access, true);
+  }
+  arg_error(field.str(), "expected a NumPy array, a tensor with __dlpack__ or an object with the "
+                         "buffer protocol, got " + std::string(py::str(obj.get_type().attr("__name__"))));
+}
+
+py::array empty_array(DataType dt, const Shape& shape) {
+  // Never released, as numpy_function's.
+  static const py::handle f32 = py::dtype::of<float>().release();
+  static const py::handle f64 = py::dtype::of<double>().release();
+  std::vector<py::ssize_t> dims(shape.dim.begin(), shape.dim.begin() + shape.nd);
+  return py::array(py::reinterpret_borrow<py::dtype>(dt == DataType::f32 ? f32 : f64),
+                   std::move(dims));
+}
+
+std::string shape_text(const Shape& shape) {
+  std::string text = "(";
+  for (int d = 0; d < shape.nd; ++d)
+    text += (d ? ", " : "") + std::to_string(shape.dim[d]);
+  return text + (shape.nd == 1 ? ",)" : ")");
+}
+
+std::string_view dtype_name(DataType dt) { return dt == DataType::f32 ? "float32" : "float64"; }
+
+}  // namespace convjit::python
