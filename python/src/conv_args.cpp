@@ -196,24 +196,24 @@ ConvDesc conv_desc(const Shape& input, const Shape& weight, AxisArgs args, Layou
                             std::to_string(args.groups) + "), has " + std::to_string(weight.dim[1]));
   if (args.same) check_same(args, kernel);
 
-  std::string text = "mb" + std::to_string(std::max<int64_t>(batch, 1)) + "ic" +
-                     std::to_string(channels) + "oc" + std::to_string(weight.dim[0]);
-  if (args.groups > 1) text += "g" + std::to_string(args.groups);
+  // Sizes in the canonical order (g, mb, ic, inputs, oc, outputs, kernel,
+  // strides, paddings, dilations), as the library's messages quote it.
+  std::string sizes[6];  // i, o, k, s, p, d
   for (int a = 0; a < nd; ++a) {
     const char key = kAxisKeys[3 - nd + a];
     const int64_t i = spatial[a], k = kernel[a];
     const int64_t extent = (k - 1) * args.dilation[a] + 1;
     const int64_t padded = i + args.front[a] + args.back[a];
-    auto put = [&](char what, int64_t value) {
-      text += what;
-      text += key;
-      text += std::to_string(value);
+    auto put = [&](int what, char letter, int64_t value) {
+      sizes[what] += letter;
+      sizes[what] += key;
+      sizes[what] += std::to_string(value);
     };
-    put('i', i);
-    put('k', k);
-    put('s', args.stride[a]);
-    put('p', args.front[a]);
-    put('d', args.dilation[a] - 1);
+    put(0, 'i', i);
+    put(2, 'k', k);
+    if (args.stride[a] != 1) put(3, 's', args.stride[a]);
+    put(4, 'p', args.front[a]);
+    if (args.dilation[a] != 1) put(5, 'd', args.dilation[a] - 1);
     // The output size fixes the back padding; without it the descriptor
     // would assume back = front. Sizes of 0 are left to the descriptor's
     // own checks, which name them.
@@ -225,9 +225,13 @@ ConvDesc conv_desc(const Shape& input, const Shape& weight, AxisArgs args, Layou
                                 ") exceeds the padded input " + std::to_string(padded) + " (" +
                                 std::to_string(i) + " + padding " + std::to_string(args.front[a]) +
                                 " + " + std::to_string(args.back[a]) + ")");
-      put('o', (padded - extent) / args.stride[a] + 1);
+      put(1, 'o', (padded - extent) / args.stride[a] + 1);
     }
   }
+  std::string text = args.groups > 1 ? "g" + std::to_string(args.groups) : "";
+  text += "mb" + std::to_string(std::max<int64_t>(batch, 1)) + "ic" + std::to_string(channels) +
+          sizes[0] + "oc" + std::to_string(weight.dim[0]);
+  for (int what = 1; what < 6; ++what) text += sizes[what];
   ConvDesc desc = ConvDesc::parse(text);
   desc.dt = dt;
   desc.layout = layout;

@@ -29,6 +29,17 @@ py::tuple axis_tuple(const ConvDesc& desc, Value value) {
   return t;
 }
 
+int64_t batch_arg(const KernelObject& k, py::handle batch) {
+  if (batch.is_none()) return k.kernel().desc().mb;
+  const long long n = PyLong_AsLongLong(batch.ptr());
+  if (n == -1 && PyErr_Occurred()) {
+    PyErr_Clear();
+    arg_error("batch", "expected an int >= 0, got " + short_repr(batch));
+  }
+  if (n < 0) arg_error("batch", std::to_string(n) + " must be >= 0");
+  return n;
+}
+
 Shape with_batch(Shape image, int64_t batch) {
   image.dim[0] = batch;
   return image;
@@ -155,6 +166,7 @@ shape and any batch sizes) in one call, their images spread over the threads
 as one batch would be. Returns a list of new output arrays, or fills
 ``outs`` (a list of as many writable tensors) and returns it. Nothing is
 written when any tensor is refused.)")
+      .def_property_readonly("bound", &KernelObject::bound, "Whether bind() has given it weights.")
       .def_property_readonly("plan", [](const KernelObject& k) { return k.kernel().plan_str(); },
                              "The plan this kernel runs, on one line (as `convjit dump` shows it).")
       .def("disassembly", [](const KernelObject& k) { return k.kernel().disassembly(); },
@@ -183,12 +195,15 @@ written when any tensor is refused.)")
       .def_property_readonly("dilation", [](const KernelObject& k) { return axis_tuple(k.kernel().desc(), [](const ConvDesc& d, int a) { return d.d[a] + 1; }); },
                              "Per spatial axis, as PyTorch's dilation (1: dense).")
       .def_property_readonly("groups", [](const KernelObject& k) { return k.kernel().desc().g; })
+      .def_property_readonly("batch", [](const KernelObject& k) { return k.kernel().desc().mb; },
+                             "The problem's batch (a descriptor's mb): only the default of\n"
+                             "input_shape() and output_shape(); any batch runs.")
       .def_property_readonly("weight_shape", [](const KernelObject& k) { return shape_tuple(torch_weight_shape(k.kernel().desc())); },
                              "The weights' shape as PyTorch has it: (out_channels, in_channels / groups, *kernel).")
-      .def("input_shape", [](const KernelObject& k, int64_t batch) { return shape_tuple(k.kernel().desc().src_shape(batch)); },
-           py::arg("batch") = 1, "The input's shape for a batch of `batch` images.")
-      .def("output_shape", [](const KernelObject& k, int64_t batch) { return shape_tuple(k.kernel().desc().dst_shape(batch)); },
-           py::arg("batch") = 1, "The output's shape for a batch of `batch` images.")
+      .def("input_shape", [](const KernelObject& k, py::handle batch) { return shape_tuple(k.kernel().desc().src_shape(batch_arg(k, batch))); },
+           py::arg("batch") = py::none(), "The input's shape for a batch of `batch` images (None: the problem's).")
+      .def("output_shape", [](const KernelObject& k, py::handle batch) { return shape_tuple(k.kernel().desc().dst_shape(batch_arg(k, batch))); },
+           py::arg("batch") = py::none(), "The output's shape for a batch of `batch` images (None: the problem's).")
       .def("__repr__", [](const KernelObject& k) {
         const ConvDesc& d = k.kernel().desc();
         return "<convjit.Kernel " + d.full_str() + " plan " + k.kernel().plan_str() + ">";

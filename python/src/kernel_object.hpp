@@ -18,6 +18,10 @@ class KernelObject {
   KernelObject(std::shared_ptr<Engine> engine, std::unique_ptr<Kernel> kernel);
 
   const Kernel& kernel() const { return *kernel_; }
+  bool bound() const {
+    std::shared_lock lock(mutex_);
+    return kernel_->bound();
+  }
   void bind(ArrayArg weight, OptionalArrayArg bias);
   // kernel(input, out=None): the output array (`out` itself when given).
   pybind11::object call(ArrayArg input, OptionalArrayArg out) const;

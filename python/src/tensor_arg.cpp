@@ -83,7 +83,9 @@ TensorArg from_dlpack(py::handle obj, const Field& field, Access access) {
   try {
     capsule = obj.attr("__dlpack__")();
   } catch (py::error_already_set& e) {
-    arg_error(field.str(), std::string("__dlpack__() failed: ") + e.what());
+    arg_error(field.str(), "__dlpack__() failed: " +
+                               std::string(py::str(e.type().attr("__name__"))) + ": " +
+                               std::string(py::str(e.value())));
   }
   // The capsule is borrowed, not consumed: it keeps its name, so when it
   // dies its producer's destructor frees the tensor (the DLPack protocol).
