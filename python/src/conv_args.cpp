@@ -64,8 +64,10 @@ void parse_padding(py::handle v, AxisArgs& args) {
     if (word != "valid") arg_error(field, "unknown value '" + word + "' (expected 'valid' or 'same')");
     return;  // no padding
   }
-  const std::string wanted = "an int, \"valid\", \"same\", or a sequence of " +
-                             std::to_string(args.nd) + " ints or (front, back) pairs";
+  auto wanted = [&] {  // built only to throw
+    return "an int, \"valid\", \"same\", or a sequence of " + std::to_string(args.nd) +
+           " ints or (front, back) pairs";
+  };
   int64_t one = 0;
   if (int_value(v, one)) {
     args.front.fill(one);
@@ -79,11 +81,11 @@ void parse_padding(py::handle v, AxisArgs& args) {
       } else if (!is_sequence(axis) || py::len(axis) != 2 ||
                  !int_value(py::reinterpret_borrow<py::sequence>(axis)[0], args.front[a]) ||
                  !int_value(py::reinterpret_borrow<py::sequence>(axis)[1], args.back[a])) {
-        arg_error(field, "expected " + wanted + ", got " + short_repr(v));
+        arg_error(field, "expected " + wanted() + ", got " + short_repr(v));
       }
     }
   } else {
-    arg_error(field, "expected " + wanted + ", got " + short_repr(v));
+    arg_error(field, "expected " + wanted() + ", got " + short_repr(v));
   }
   for (int a = 0; a < args.nd; ++a)
     if (args.front[a] < 0 || args.back[a] < 0)

@@ -45,13 +45,15 @@ Shape with_batch(Shape image, int64_t batch) {
   return image;
 }
 
-// A sequence's items without a copy (a list or tuple), or as a new list.
-py::sequence fast_sequence(py::handle seq, const char* field) {
+// A new list of a sequence's items: it holds a reference to each tensor
+// while the GIL is released, whatever another thread does to the sequence
+// meanwhile.
+py::list list_of(py::handle seq, const char* field) {
   if (!PySequence_Check(seq.ptr()) || PyUnicode_Check(seq.ptr()))
     arg_error(field, "expected a list or tuple of tensors, got " + short_repr(seq));
-  py::object fast = py::reinterpret_steal<py::object>(PySequence_Fast(seq.ptr(), field));
-  if (!fast) throw py::error_already_set();
-  return py::reinterpret_steal<py::sequence>(fast.release());
+  py::object list = py::reinterpret_steal<py::object>(PySequence_List(seq.ptr()));
+  if (!list) throw py::error_already_set();
+  return py::reinterpret_steal<py::list>(list.release());
 }
 
 }  // namespace
@@ -101,36 +103,43 @@ py::object KernelObject::call(ArrayArg input_arg, OptionalArrayArg out_arg) cons
 py::object KernelObject::run_ragged(ArraysArg inputs_arg, OptionalArraysArg outs_arg) const {
   const py::handle inputs = inputs_arg.h, outs = outs_arg.h;
   const DataType dt = kernel_->desc().dt;
-  const py::sequence ins = fast_sequence(inputs, "inputs");
-  const Py_ssize_t n = PySequence_Fast_GET_SIZE(ins.ptr());
+  const py::list ins = list_of(inputs, "inputs");
+  const Py_ssize_t n = PyList_GET_SIZE(ins.ptr());
   PyObject** in_items = PySequence_Fast_ITEMS(ins.ptr());
-  py::sequence given;
+  py::list given;
   PyObject** out_items = nullptr;
   if (!outs.is_none()) {
-    given = fast_sequence(outs, "outs");
-    if (PySequence_Fast_GET_SIZE(given.ptr()) != n)
-      arg_error("outs", "has " + std::to_string(PySequence_Fast_GET_SIZE(given.ptr())) +
+    given = list_of(outs, "outs");
+    if (PyList_GET_SIZE(given.ptr()) != n)
+      arg_error("outs", "has " + std::to_string(PyList_GET_SIZE(given.ptr())) +
                             " tensors; inputs has " + std::to_string(n));
     out_items = PySequence_Fast_ITEMS(given.ptr());
   }
-  // The tensors stay referenced here while the GIL is released: another
-  // thread may change the lists meanwhile.
-  std::vector<TensorArg> held(2 * static_cast<size_t>(n));
-  std::vector<TensorPair> pairs(static_cast<size_t>(n));
+  // Copies of inputs and DLPack capsules (none for NumPy arrays read in
+  // place) live here until the run is over.
+  std::vector<py::object> owners;
+  // Per thread and only ever grown, as the library's own list: after a
+  // thread's largest call, the pairs cost no allocation.
+  thread_local std::vector<TensorPair> pairs;
+  pairs.clear();
+  pairs.reserve(static_cast<size_t>(n));
   py::list results(out_items ? 0 : n);
   for (Py_ssize_t i = 0; i < n; ++i) {
-    TensorArg& in = held[2 * i] = tensor_arg(in_items[i], {"inputs", i}, Access::read);
+    TensorArg in = tensor_arg(in_items[i], {"inputs", i}, Access::read);
     const Shape dst_shape = with_batch(dst_image_, check_activation(in, src_image_, dt, {"inputs", i}));
-    TensorArg& o = held[2 * i + 1];
+    void* dst = nullptr;
     if (out_items) {
-      o = tensor_arg(out_items[i], {"outs", i}, Access::write);
+      TensorArg o = tensor_arg(out_items[i], {"outs", i}, Access::write);
       check_output(o, dst_shape, dt, {"outs", i});
+      dst = o.data;
+      if (o.owner) owners.push_back(std::move(o.owner));
     } else {
       py::array a = empty_array(dt, dst_shape);
-      o.data = a.mutable_data();
+      dst = a.mutable_data();
       PyList_SET_ITEM(results.ptr(), i, a.release().ptr());
     }
-    pairs[i] = {{in.data, dt, in.shape}, {o.data, dt, dst_shape}};
+    pairs.push_back({{in.data, dt, in.shape}, {dst, dt, dst_shape}});
+    if (in.owner) owners.push_back(std::move(in.owner));
   }
   {
     py::gil_scoped_release nogil;

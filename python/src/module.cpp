@@ -6,11 +6,13 @@
 #include "python/src/errors.hpp"
 #include "python/src/functional.hpp"
 #include "python/src/kernel_object.hpp"
+#include "python/src/tensor_arg.hpp"
 
 PYBIND11_MODULE(_convjit, m) {
   m.doc() = "convjit's C++ extension; use the convjit package.";
   // Classes take their __module__ from the module's name as they are
   // registered: "convjit", where users meet them (and help() names them).
+  convjit::python::import_numpy_api();
   m.attr("__name__") = "convjit";
   convjit::python::register_errors(m);
   convjit::python::register_kernel(m);

@@ -3,6 +3,13 @@
 #include <dlpack/dlpack.h>
 #include <pybind11/numpy.h>
 
+// NumPy's C API makes new arrays for a fraction of pybind11's py::array
+// constructor's cost (which builds shape and stride vectors first); this is
+// the one file that uses it, so its table of functions is this file's.
+#define PY_ARRAY_UNIQUE_SYMBOL convjit_numpy_api
+#define NPY_NO_DEPRECATED_API NPY_1_7_API_VERSION
+#include <numpy/arrayobject.h>
+
 #include <cstdint>
 
 #include "convjit/error.hpp"
@@ -33,7 +40,9 @@ bool element_aligned(const void* data, DataType dt) {
   return reinterpret_cast<uintptr_t>(data) % size_of(dt) == 0;
 }
 
-TensorArg from_numpy(const py::array& a, const Field& field, Access access, bool may_copy) {
+// `made`: `a` was made here (a copy, or a view of a buffer), so the
+// TensorArg keeps it; the caller's own array is only borrowed.
+TensorArg from_numpy(const py::array& a, const Field& field, Access access, bool made) {
   const py::dtype dtype = a.dtype();
   TensorArg arg;
   if (dtype.num() == kNpyFloat) {
@@ -52,17 +61,18 @@ TensorArg from_numpy(const py::array& a, const Field& field, Access access, bool
     if (access == Access::write)
       arg_error(field.str(), "must be C-contiguous, aligned to its element and native-endian: "
                              "it is written in place");
-    if (!may_copy) throw std::logic_error("numpy.require returned an unusable array");
     // The one copy of a strided, misaligned or byte-swapped input.
     static const py::handle require = numpy_function("require");
     py::object copy = require(a, dtype.attr("newbyteorder")("="), "CA");
-    return from_numpy(copy, field, access, false);
+    if (!(py::array(copy).flags() & py::array::c_style))
+      throw std::logic_error("numpy.require returned an array that is not C-contiguous");
+    return from_numpy(copy, field, access, true);
   }
   if (access == Access::write && !a.writeable()) arg_error(field.str(), "is read-only");
   arg.data = const_cast<void*>(a.data());
   arg.shape.nd = nd;
   for (int d = 0; d < nd; ++d) arg.shape.dim[d] = a.shape(d);
-  arg.owner = a;
+  if (made) arg.owner = a;
   return arg;
 }
 
@@ -134,24 +144,27 @@ std::string Field::str() const {
 
 TensorArg tensor_arg(py::handle obj, const Field& field, Access access) {
   if (py::isinstance<py::array>(obj))
-    return from_numpy(py::reinterpret_borrow<py::array>(obj), field, access, true);
+    return from_numpy(py::reinterpret_borrow<py::array>(obj), field, access, false);
   if (py::hasattr(obj, "__dlpack__")) return from_dlpack(obj, field, access);
   if (PyObject_CheckBuffer(obj.ptr())) {
     // NumPy reads the buffer protocol (format, shape, strides) without a copy.
     static const py::handle asarray = numpy_function("asarray");
-    return from_numpy(asarray(obj), field, access, true);
+    return from_numpy(asarray(obj), field, access, true);  // the view keeps the buffer
   }
   arg_error(field.str(), "expected a NumPy array, a tensor with __dlpack__ or an object with the "
                          "buffer protocol, got " + std::string(py::str(obj.get_type().attr("__name__"))));
 }
 
+void import_numpy_api() {
+  if (_import_array() < 0) throw py::error_already_set();
+}
+
 py::array empty_array(DataType dt, const Shape& shape) {
-  // Never released, as numpy_function's.
-  static const py::handle f32 = py::dtype::of<float>().release();
-  static const py::handle f64 = py::dtype::of<double>().release();
-  std::vector<py::ssize_t> dims(shape.dim.begin(), shape.dim.begin() + shape.nd);
-  return py::array(py::reinterpret_borrow<py::dtype>(dt == DataType::f32 ? f32 : f64),
-                   std::move(dims));
+  npy_intp dims[kMaxDims];
+  for (int d = 0; d < shape.nd; ++d) dims[d] = shape.dim[d];
+  PyObject* a = PyArray_EMPTY(shape.nd, dims, dt == DataType::f32 ? NPY_FLOAT32 : NPY_FLOAT64, 0);
+  if (!a) throw py::error_already_set();
+  return py::reinterpret_steal<py::array>(a);
 }
 
 std::string shape_text(const Shape& shape) {

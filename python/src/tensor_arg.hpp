@@ -26,15 +26,22 @@ struct TensorArg {
   void* data = nullptr;
   DataType dt = DataType::f32;
   Shape shape;
-  pybind11::object owner;  // keeps `data` alive: the array, its copy, or the DLPack capsule
+  // What keeps `data` alive when it is not the caller's object itself: a
+  // copy, a NumPy view of a buffer, or the DLPack capsule. A NumPy array
+  // read in place is only borrowed, valid as long as the caller holds it.
+  pybind11::object owner;
 };
 
 enum class Access { read, write };
 
+// The tensor's memory is valid while `obj` lives (and the result does).
 // Throws convjit::Error naming `field` when obj is not a float32/float64
 // tensor of at most 6 dimensions, or, for Access::write, cannot be written
 // in place.
 TensorArg tensor_arg(pybind11::handle obj, const Field& field, Access access);
+
+// Loads NumPy's C API; once, as the module is imported.
+void import_numpy_api();
 
 // A new C-contiguous NumPy array, uninitialised.
 pybind11::array empty_array(DataType dt, const Shape& shape);
