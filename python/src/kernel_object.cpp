@@ -203,7 +203,8 @@ written when any tensor is refused.)")
               "padding < 0 leaves the input's last rows unread.")
       .def_property_readonly("dilation", [](const KernelObject& k) { return axis_tuple(k.kernel().desc(), [](const ConvDesc& d, int a) { return d.d[a] + 1; }); },
                              "Per spatial axis, as PyTorch's dilation (1: dense).")
-      .def_property_readonly("groups", [](const KernelObject& k) { return k.kernel().desc().g; })
+      .def_property_readonly("groups", [](const KernelObject& k) { return k.kernel().desc().g; },
+                             "Groups of input and output channels (as PyTorch's groups).")
       .def_property_readonly("batch", [](const KernelObject& k) { return k.kernel().desc().mb; },
                              "The problem's batch (a descriptor's mb): only the default of\n"
                              "input_shape() and output_shape(); any batch runs.")
