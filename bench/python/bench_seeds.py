@@ -14,6 +14,7 @@ both): PYTHONPATH=build/python python3 bench/python/bench_seeds.py
 """
 import argparse
 import json
+import mmap
 import os
 import re
 import subprocess
@@ -50,6 +51,7 @@ if scipy_signal is not None:
 COLUMNS = ["convjit.conv", "kernel", "kernel out=", "torch", "scipy.signal", "scipy.ndimage",
            "cv2", "numpy im2col"]
 CONVJIT = {"convjit.conv", "kernel", "kernel out="}
+ALIGNED = "kernel out= placed"
 
 
 # ---------------------------------------------------------------- problems
@@ -76,7 +78,8 @@ def single_channel_2d(k):
 
 
 def implementations(desc, x, w, threads, engine):
-    """name -> a function of no arguments computing the problem."""
+    """name -> a function of no arguments computing the problem, and the
+    cached kernel."""
     k = engine.kernel(desc)
     kernel = engine.kernel(x.shape, w.shape, stride=k.stride, padding=k.padding)
     kernel.bind(w)
@@ -104,7 +107,7 @@ def implementations(desc, x, w, threads, engine):
             impls["cv2"] = lambda: cv2.filter2D(image, -1, filt, anchor=(0, 0),
                                                 borderType=cv2.BORDER_CONSTANT)[:oh, :ow]
     impls["numpy im2col"] = lambda: im2col_dot(x, w, stride)
-    return impls
+    return impls, kernel
 
 
 def im2col_dot(x, w, stride):
@@ -152,14 +155,17 @@ def calibrate(f, min_sample_s):
 
 def time_side_by_side(impls, repeats, min_sample_s, budget_s):
     """Interleaved samples (one of each implementation per round, so that a
-    slow stretch of a noisy machine hits all alike): per implementation the
-    min and median seconds per call."""
+    slow stretch of a noisy machine hits all alike), each after an untimed
+    call that brings its data back into the caches the others evicted (as
+    `convjit bench` warms up): per implementation the min and median seconds
+    per call, and the number of samples."""
     numbers = {name: calibrate(f, min_sample_s) for name, f in impls.items()}
     samples = {name: [] for name in impls}
     deadline = time.perf_counter() + budget_s
     for round in range(repeats):
         for name, f in impls.items():
             number = numbers[name]
+            f()
             start = time.perf_counter()
             for _ in range(number):
                 f()
@@ -167,6 +173,57 @@ def time_side_by_side(impls, repeats, min_sample_s, budget_s):
         if round >= 4 and time.perf_counter() > deadline:
             break
     return {name: (min(s), float(np.median(s)), len(s)) for name, s in samples.items()}
+
+
+def time_alone(f, samples, min_sample_s):
+    """`convjit bench`'s way: a warm-up call, then samples back to back, so
+    the data stays in the caches; the min and median seconds per call."""
+    number = calibrate(f, min_sample_s)
+    f()
+    times = []
+    for _ in range(samples):
+        start = time.perf_counter()
+        for _ in range(number):
+            f()
+        times.append((time.perf_counter() - start) / number)
+    return min(times), float(np.median(times))
+
+
+def bench_buffer_copy(a, alignment=64, huge=2 << 20):
+    """A copy of `a` placed as `convjit bench` places its tensors: on a
+    cache line (NumPy aligns to 16 bytes) and, from 2 MiB up, in memory
+    asked for on transparent huge pages (NumPy asks from 4 MiB up)."""
+    if a.nbytes >= huge:
+        # Private: a shared anonymous map would be shmem, which ignores the hint.
+        m = mmap.mmap(-1, a.nbytes + alignment, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
+        m.madvise(mmap.MADV_HUGEPAGE)  # a hint, as the library's Buffer gives it
+        buf = np.frombuffer(m, np.uint8)
+    else:
+        buf = np.empty(a.nbytes + alignment, np.uint8)
+    start = -buf.ctypes.data % alignment
+    copy = buf[start:start + a.nbytes].view(a.dtype).reshape(a.shape)
+    copy[...] = a
+    return copy
+
+
+def versus_cli(cli, desc, threads, impls, kernel, x, rounds=3):
+    """The convjit calls timed alone and `convjit bench` (C++, f32) on the
+    same problem, in turns (Python, C++, Python, ...), the min of each kept:
+    the same protocol on both sides. With the tensors placed as the C++
+    bench places them (`kernel out= aligned`), the ratio is the cost of
+    calling from Python; NumPy's own arrays add that of their placement."""
+    xa = bench_buffer_copy(x)
+    oa = bench_buffer_copy(np.zeros(kernel.output_shape(x.shape[0]), x.dtype))
+    calls = {name: impls[name] for name in CONVJIT}
+    calls[ALIGNED] = lambda: kernel(xa, oa)
+    best = {}
+    for _ in range(rounds):
+        for name, f in calls.items():
+            t = time_alone(f, 15, 0.002)
+            best[name] = min(best.get(name, t), t)
+        t = cli_times(cli, desc, threads)
+        best["C++"] = min(best.get("C++", t), t)
+    return best
 
 
 def set_threads(threads):
@@ -231,10 +288,8 @@ def fmt(seconds):
     return f"{seconds * 1e9:.3g} ns"
 
 
-def table(results, threads, with_cli):
+def table(results, threads):
     head = ["problem"] + COLUMNS + ["fastest peer", "peer / conv"]
-    if with_cli:
-        head += ["C++ bench", "kernel out= / C++"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in results:
         if r["threads"] != threads:
@@ -246,10 +301,20 @@ def table(results, threads, with_cli):
         peers = {c: t[c][0] for c in t if c not in CONVJIT}
         best = min(peers, key=peers.get)
         cells += [best, f"{peers[best] / t['convjit.conv'][0]:.2f}"]
-        if with_cli:
-            cli = r.get("cli")
-            cells += [f"{fmt(cli[0])} / {fmt(cli[1])}", f"{t['kernel out='][0] / cli[0]:.2f}"] \
-                if cli else ["-", "-"]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def cli_table(results, threads):
+    names = sorted(CONVJIT, key=COLUMNS.index) + [ALIGNED]
+    head = ["problem", "C++ `convjit bench`"] + [f"{n} (/ C++)" for n in names]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in results:
+        if r["threads"] != threads or "alone" not in r:
+            continue
+        a = r["alone"]
+        cells = [r["name"], f"{fmt(a['C++'][0])} / {fmt(a['C++'][1])}"]
+        cells += [f"{fmt(a[n][0])} / {fmt(a[n][1])} ({a[n][0] / a['C++'][0]:.2f})" for n in names]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -320,21 +385,26 @@ def main():
             k = engine.kernel(desc)
             x = rng.random(k.input_shape(), dtype)
             w = rng.random(k.weight_shape, dtype)
-            impls = implementations(desc, x, w, threads, engine)
+            impls, kernel = implementations(desc, x, w, threads, engine)
             want = reference(x, w, k.stride)
             for impl, f in impls.items():
                 check(impl, f(), want, dtype)
             times = time_side_by_side(impls, args.repeats, args.min_sample, args.budget)
             row = {"name": name, "descriptor": desc, "threads": threads, "times": times}
             if cli and dtype == np.float32:
-                row["cli"] = cli_times(cli, desc, threads)
+                row["alone"] = versus_cli(cli, desc, threads, impls, kernel, x)
             results.append(row)
             print(f"{name} t{threads}: " + ", ".join(f"{c} {fmt(v[0])}" for c, v in times.items()),
                   file=sys.stderr)
 
     report = []
     for threads in threads_list:
-        report += [f"\n{threads} thread(s):\n", table(results, threads, bool(cli))]
+        report += [f"\n{threads} thread(s), interleaved with the peers (min / median):\n",
+                   table(results, threads)]
+        if cli:
+            report += [f"\n{threads} thread(s), the convjit calls alone against `convjit bench` "
+                       "(C++), in turns, min of each (min / median; ratio of mins):\n",
+                       cli_table(results, threads)]
     ragged_rows = []
     if not args.no_ragged:
         for threads in threads_list:
@@ -353,7 +423,7 @@ def main():
         with open(os.path.join(args.out, "python.md"), "w") as f:
             f.write(text.lstrip() + "\n")
         with open(os.path.join(args.out, "python.json"), "w") as f:
-            json.dump({"seeds": results, "ragged": ragged_rows}, f, indent=1)
+            json.dump({"seeds": results, "ragged": ragged_rows}, f, indent=1, default=list)
         plot(results, threads_list[0], os.path.join(args.out, "python.png"))
 
 
