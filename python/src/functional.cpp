@@ -88,7 +88,8 @@ struct Entry {
   std::shared_ptr<Engine> engine;
   ConvDesc desc;
   Shape src_image, dst_image;
-  std::vector<Pooled> idle;
+  std::vector<Pooled> idle;  // room for every kernel made: a return never allocates
+  size_t made = 0;
 };
 
 // The engine behind conv() and its cache. Read and changed only with the
@@ -121,7 +122,7 @@ class Lease {
  public:
   Lease(std::shared_ptr<Entry> entry, Pooled pooled)
       : entry_(std::move(entry)), pooled_(std::move(pooled)) {}
-  ~Lease() { entry_->idle.push_back(std::move(pooled_)); }
+  ~Lease() { entry_->idle.push_back(std::move(pooled_)); }  // within the room reserved
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
   Pooled& pooled() { return pooled_; }
@@ -146,6 +147,7 @@ std::shared_ptr<Entry> entry_for(const Key& key, const TensorArg& in, const Tens
     py::gil_scoped_release nogil;
     entry->idle.push_back({entry->engine->make_kernel(entry->desc)});
   }
+  entry->made = 1;
   return s.entries.try_emplace(key, std::move(entry)).first->second;
 }
 
@@ -160,6 +162,7 @@ Lease lease(std::shared_ptr<Entry> entry) {
     py::gil_scoped_release nogil;  // the code is cached; packing and scratch are not
     pooled.kernel = entry->engine->make_kernel(entry->desc);
   }
+  entry->idle.reserve(++entry->made);
   return {std::move(entry), std::move(pooled)};
 }
 
@@ -192,22 +195,21 @@ py::object conv(ArrayArg input_arg, ArrayArg weight_arg, OptionalArrayArg bias_a
   dst_shape.dim[0] = batch;
 
   py::object result;
-  void* dst = nullptr;
+  TensorArg o;  // held to the end: a DLPack capsule keeps its tensor's memory
   if (out.is_none()) {
     py::array a = empty_array(in.dt, dst_shape);
-    dst = a.mutable_data();
+    o.data = a.mutable_data();
     result = std::move(a);
   } else {
-    const TensorArg o = tensor_arg(out, {"out"}, Access::write);
+    o = tensor_arg(out, {"out"}, Access::write);
     check_output(o, dst_shape, in.dt, {"out"});
-    dst = o.data;
     result = py::reinterpret_borrow<py::object>(out);
   }
   Lease leased = lease(std::move(entry));
   {
     py::gil_scoped_release nogil;
     leased.pooled().bind(wv, bv);
-    leased.pooled().kernel->run({in.data, in.dt, in.shape}, {dst, in.dt, dst_shape});
+    leased.pooled().kernel->run({in.data, in.dt, in.shape}, {o.data, in.dt, dst_shape});
   }
   return result;
 }

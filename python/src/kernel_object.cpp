@@ -83,20 +83,19 @@ py::object KernelObject::call(ArrayArg input_arg, OptionalArrayArg out_arg) cons
   const int64_t batch = check_activation(in, src_image_, dt, {"input"});
   const Shape dst_shape = with_batch(dst_image_, batch);
   py::object result;
-  void* dst = nullptr;
+  TensorArg o;  // held to the end: a DLPack capsule keeps its tensor's memory
   if (out.is_none()) {
     py::array a = empty_array(dt, dst_shape);
-    dst = a.mutable_data();
+    o.data = a.mutable_data();
     result = std::move(a);
   } else {
-    const TensorArg o = tensor_arg(out, {"out"}, Access::write);
+    o = tensor_arg(out, {"out"}, Access::write);
     check_output(o, dst_shape, dt, {"out"});
-    dst = o.data;
     result = py::reinterpret_borrow<py::object>(out);
   }
   py::gil_scoped_release nogil;
   std::shared_lock lock(mutex_);
-  kernel_->run({in.data, dt, in.shape}, {dst, dt, dst_shape});
+  kernel_->run({in.data, dt, in.shape}, {o.data, dt, dst_shape});
   return result;
 }
 
@@ -123,7 +122,7 @@ py::object KernelObject::run_ragged(ArraysArg inputs_arg, OptionalArraysArg outs
   thread_local std::vector<TensorPair> pairs;
   pairs.clear();
   pairs.reserve(static_cast<size_t>(n));
-  py::list results(out_items ? 0 : n);
+  int64_t out_elems = 0;  // of all the outputs to allocate
   for (Py_ssize_t i = 0; i < n; ++i) {
     TensorArg in = tensor_arg(in_items[i], {"inputs", i}, Access::read);
     const Shape dst_shape = with_batch(dst_image_, check_activation(in, src_image_, dt, {"inputs", i}));
@@ -134,12 +133,27 @@ py::object KernelObject::run_ragged(ArraysArg inputs_arg, OptionalArraysArg outs
       dst = o.data;
       if (o.owner) owners.push_back(std::move(o.owner));
     } else {
-      py::array a = empty_array(dt, dst_shape);
-      dst = a.mutable_data();
-      PyList_SET_ITEM(results.ptr(), i, a.release().ptr());
+      out_elems += dst_shape.elems();
     }
     pairs.push_back({{in.data, dt, in.shape}, {dst, dt, dst_shape}});
     if (in.owner) owners.push_back(std::move(in.owner));
+  }
+  // New outputs are views of one allocation: a thousand small ones would
+  // cost a thousand mallocs, and on memory returned to the system between
+  // calls, page faults in 4 KiB steps that two threads then contend for.
+  py::list results(out_items ? 0 : n);
+  if (!out_items) {
+    Shape all;
+    all.nd = 1;
+    all.dim[0] = out_elems;
+    const py::array base = empty_array(dt, all);
+    auto* next = static_cast<char*>(const_cast<void*>(base.data()));
+    for (Py_ssize_t i = 0; i < n; ++i) {
+      TensorView& dst = pairs[i].dst;
+      dst.data = next;
+      next += dst.shape.elems() * static_cast<int64_t>(size_of(dt));
+      PyList_SET_ITEM(results.ptr(), i, view_of(base, dst.data, dt, dst.shape).release().ptr());
+    }
   }
   {
     py::gil_scoped_release nogil;
@@ -172,9 +186,10 @@ __dlpack__ tensors (PyTorch CPU tensors) are read in place.)")
       .def("run_ragged", &KernelObject::run_ragged, py::arg("inputs"), py::arg("outs") = py::none(),
            R"(Runs every tensor of ``inputs`` (a list of tensors of the same per-image
 shape and any batch sizes) in one call, their images spread over the threads
-as one batch would be. Returns a list of new output arrays, or fills
-``outs`` (a list of as many writable tensors) and returns it. Nothing is
-written when any tensor is refused.)")
+as one batch would be. Returns a list of new output arrays (views of one
+allocation, freed when the last of them is), or fills ``outs`` (a list of as
+many writable tensors) and returns it. Nothing is written when any tensor
+is refused.)")
       .def_property_readonly("bound", &KernelObject::bound, "Whether bind() has given it weights.")
       .def_property_readonly("plan", [](const KernelObject& k) { return k.kernel().plan_str(); },
                              "The plan this kernel runs, on one line (as `convjit dump` shows it).")

@@ -167,6 +167,21 @@ py::array empty_array(DataType dt, const Shape& shape) {
   return py::reinterpret_steal<py::array>(a);
 }
 
+py::array view_of(const py::array& base, void* data, DataType dt, const Shape& shape) {
+  npy_intp dims[kMaxDims];
+  for (int d = 0; d < shape.nd; ++d) dims[d] = shape.dim[d];
+  PyObject* view = PyArray_New(&PyArray_Type, shape.nd, dims,
+                               dt == DataType::f32 ? NPY_FLOAT32 : NPY_FLOAT64, nullptr, data, 0,
+                               NPY_ARRAY_CARRAY, nullptr);
+  if (!view) throw py::error_already_set();
+  // The view keeps the base (and its memory) alive; SetBaseObject steals.
+  if (PyArray_SetBaseObject(reinterpret_cast<PyArrayObject*>(view), base.inc_ref().ptr()) < 0) {
+    Py_DECREF(view);
+    throw py::error_already_set();
+  }
+  return py::reinterpret_steal<py::array>(view);
+}
+
 std::string shape_text(const Shape& shape) {
   std::string text = "(";
   for (int d = 0; d < shape.nd; ++d)

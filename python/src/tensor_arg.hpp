@@ -46,6 +46,10 @@ void import_numpy_api();
 // A new C-contiguous NumPy array, uninitialised.
 pybind11::array empty_array(DataType dt, const Shape& shape);
 
+// A C-contiguous array over `data`, which lies inside `base`'s memory: it
+// keeps `base` alive.
+pybind11::array view_of(const pybind11::array& base, void* data, DataType dt, const Shape& shape);
+
 std::string shape_text(const Shape& shape);  // "(2, 3, 32, 32)", as Python prints it
 std::string_view dtype_name(DataType dt);    // "float32", "float64"
 

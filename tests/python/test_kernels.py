@@ -94,8 +94,12 @@ def test_run_ragged(engine):
     for x, y in zip(inputs, outs):
         assert y.shape == (len(x), 4, 12, 12)
         np.testing.assert_array_equal(y, k(x))
-    # The same bytes as one batch of the same images.
+    # The same bytes as one batch of the same images; new outputs are views
+    # of one allocation, each its own C-contiguous array.
     np.testing.assert_array_equal(np.concatenate(outs), k(np.concatenate(inputs)))
+    assert all(y.flags.c_contiguous and y.flags.writeable for y in outs)
+    assert outs[0].base is outs[1].base is not None
+    assert not np.shares_memory(outs[0], outs[1])
     given = [np.full(k.output_shape(len(x)), np.nan, np.float32) for x in inputs]
     assert k.run_ragged(tuple(inputs), given) is given
     for y, z in zip(outs, given):
