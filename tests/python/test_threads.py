@@ -1,6 +1,7 @@
 """Python threads at once: conv() on shared shapes with different weights,
 one kernel shared by every thread, run_ragged; all results exact. And the
 GIL is released while a kernel runs."""
+import sys
 import threading
 import time
 
@@ -75,29 +76,32 @@ def test_one_kernel_from_many_threads():
 
 def test_gil_is_released_while_a_kernel_runs():
     # The reference backend is slow enough for one call to take about a
-    # tenth of a second; a Python thread counting meanwhile must get far.
+    # tenth of a second; a Python thread notes the time over and over
+    # meanwhile. Holding the GIL, the call would leave it at most a switch
+    # interval (1 ms here) inside the call's window; without the GIL, its
+    # notes span the window.
     k = convjit.Engine(threads=1).kernel((1, 16, 96, 96), (16, 16, 3, 3), backend="reference")
     k.bind(np.ones((16, 16, 3, 3), np.float32))
     x = np.ones((1, 16, 96, 96), np.float32)
-    start = time.perf_counter()
-    k(x)
-    alone = time.perf_counter() - start
-    counted, stop = [0], threading.Event()
+    notes, stop = [], threading.Event()
 
-    def count():
+    def note():
         while not stop.is_set():
-            counted[0] += 1
+            notes.append(time.perf_counter())
 
-    counter = threading.Thread(target=count)
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(0.001)
+    counter = threading.Thread(target=note)
     counter.start()
     try:
         time.sleep(0.01)
-        before = counted[0]
+        start = time.perf_counter()
         k(x)
-        during = counted[0] - before
+        end = time.perf_counter()
     finally:
         stop.set()
         counter.join()
-    # Holding the GIL, the call would let the counter run only at its start
-    # and end; without it, the counter runs for the whole call.
-    assert alone > 0.02 and during > 10_000, (alone, during)
+        sys.setswitchinterval(interval)
+    inside = [t for t in notes if start < t < end]
+    span = inside[-1] - inside[0] if inside else 0.0
+    assert end - start > 0.02 and span > 0.5 * (end - start), (end - start, span, len(inside))
