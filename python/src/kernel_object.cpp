@@ -143,15 +143,19 @@ py::object KernelObject::run_ragged(ArraysArg inputs_arg, OptionalArraysArg outs
   // calls, page faults in 4 KiB steps that two threads then contend for.
   py::list results(out_items ? 0 : n);
   if (!out_items) {
+    // Each output starts on a cache line, as empty_array's large ones do.
+    constexpr int64_t line = 64;
+    const auto esize = static_cast<int64_t>(size_of(dt));
     Shape all;
     all.nd = 1;
-    all.dim[0] = out_elems;
+    all.dim[0] = out_elems + (n + 1) * line / esize;
     const py::array base = empty_array(dt, all);
     auto* next = static_cast<char*>(const_cast<void*>(base.data()));
     for (Py_ssize_t i = 0; i < n; ++i) {
       TensorView& dst = pairs[i].dst;
+      next += (line - reinterpret_cast<uintptr_t>(next) % line) % line;
       dst.data = next;
-      next += dst.shape.elems() * static_cast<int64_t>(size_of(dt));
+      next += dst.shape.elems() * esize;
       PyList_SET_ITEM(results.ptr(), i, view_of(base, dst.data, dt, dst.shape).release().ptr());
     }
   }

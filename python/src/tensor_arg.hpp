@@ -43,7 +43,8 @@ TensorArg tensor_arg(pybind11::handle obj, const Field& field, Access access);
 // Loads NumPy's C API; once, as the module is imported.
 void import_numpy_api();
 
-// A new C-contiguous NumPy array, uninitialised.
+// A new C-contiguous NumPy array, uninitialised; from 64 KiB up, starting
+// on a cache line (a view of a slightly larger array).
 pybind11::array empty_array(DataType dt, const Shape& shape);
 
 // A C-contiguous array over `data`, which lies inside `base`'s memory: it
