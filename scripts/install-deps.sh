@@ -7,7 +7,9 @@ packages=(
   cmake gcc g++ make pkgconf
   libxbyak-dev libspdlog-dev libgtest-dev libbenchmark-dev libzydis-dev
   libcli11-dev nlohmann-json3-dev
-  python3-numpy  # the .npy interoperability test
+  python3-numpy  # the .npy interoperability test; the Python module's arrays
+  # The Python module (python/) and its tests against PyTorch
+  python3-dev pybind11-dev libdlpack-dev python3-pytest python3-torch
 )
 
 missing=()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds and runs every test through ctest, then
-# the sanitizer configurations (scripts/test-sanitizers.sh; skipped with
+# Installs what is missing, builds, installs the Python module
+# (scripts/install-python.sh), runs every test through ctest, then the
+# sanitizer configurations (scripts/test-sanitizers.sh; skipped with
 # CONVJIT_SKIP_SANITIZERS=1). The last line printed is ctest's summary, over
 # all configurations together, with the skipped tests. Build directories:
 # CONVJIT_BUILD_PREFIX (default "build"), then -asan and -tsan.
@@ -18,6 +19,7 @@ build=${CONVJIT_BUILD_PREFIX:-build}
 bash scripts/install-deps.sh
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release
 cmake --build "$build" -j"$(nproc)"
+bash scripts/install-python.sh "$build"
 
 logs=()
 status=0
@@ -49,8 +51,11 @@ if [[ -n "$skipped" ]]; then
 fi
 [[ $skip_status == 0 ]] || status=1
 
-# ctest's "N% tests passed, F tests failed out of T", summed over the runs.
+# ctest shows a passing test's output only in its log: the count of random
+# problems the Python tests compared against PyTorch, from there.
 echo "== summary" >&2
+grep -h "random problems compared against" "$build/Testing/Temporary/LastTest.log" >&2 || true
+# ctest's "N% tests passed, F tests failed out of T", summed over the runs.
 grep -h "tests passed, .* tests failed out of" "${logs[@]}" >&2 || true
 # A configuration that failed to build has no line of its own: say so.
 { grep -h "tests passed, .* tests failed out of" "${logs[@]}" || true; } |
