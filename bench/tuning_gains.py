@@ -2,7 +2,9 @@
 """What tuning gains, as a Markdown table per suite, from a convjit_bench run
 with the convjit_tuned column (bench/README.md, "What tuning gains"):
 convjit's heuristic plan, its plan tuned at patient effort and oneDNN's
-columns, min and median per call, and the ratios of their minimums.
+columns, min and median per call, and the ratios of their minimums; then
+the gain the tuner itself measured (heuristic time / tuned time in its
+final round, the two timed in turn) and what the tuning took.
 
     python3 bench/tuning_gains.py bench/results/tuned/latest.json
 """
@@ -41,10 +43,10 @@ def main(path):
         header = ["problem", "thr", "heuristic min", "median", "tuned min", "median", "gain"]
         for _, name in PEERS:
             header += [f"{name} min", "median", f"{name} / tuned"]
-        header.append("tuning")
+        header += ["tuner's gain", "tuning"]
         print("| " + " | ".join(header) + " |")
         print("|" + "|".join("---" for _ in header) + "|")
-        gains, versus = [], {key: [] for key, _ in PEERS}
+        gains, own_gains, versus = [], [], {key: [] for key, _ in PEERS}
         for row in rows:
             impls = row["impls"]
             heuristic, tuned = impls.get("convjit"), impls.get("convjit_tuned")
@@ -63,14 +65,21 @@ def main(path):
                     cells += [fmt(peer["min_s"]), fmt(peer["median_s"]), f"{ratio:.2f}"]
                 else:
                     cells += ["-", "-", "-"]
-            # The tuner's own account, from the note: "tuned (patient): N of M candidates in S s".
-            how = re.search(r"(\d+ of \d+ candidates in [\d.]+ s)", tuned.get("note", ""))
+            # The tuner's own account, from the note: "tuned (patient): N of M
+            # candidates in S s, heuristic xG", G from its final round, which
+            # times the two plans in turn (the bench times them one after the other).
+            note = tuned.get("note", "")
+            how = re.search(r"(\d+ of \d+ candidates in [\d.]+ s)", note)
+            own = re.search(r"heuristic x([\d.]+)", note)
+            if own:
+                own_gains.append(float(own.group(1)))
+            cells.append(own.group(1) if own else "-")
             cells.append(how.group(1) if how else "wisdom")
             print("| " + " | ".join(cells) + " |")
         cells = ["geomean", "", "", "", "", "", f"{geomean(gains):.2f}"]
         for key, _ in PEERS:
             cells += ["", "", f"{geomean(versus[key]):.2f}"]
-        cells.append("")
+        cells += [f"{geomean(own_gains):.2f}", ""]
         print("| " + " | ".join(cells) + " |\n")
 
 
