@@ -214,10 +214,11 @@ class Bench {
     MeasureLimits limits;
     limits.max_total_s = cap_s;
     limits.give_up_above_s = give_up_above_s;
-    if (just_checked) limits.warmed_up_s = last_run_s_;
     double delay_s = 0;
     if (hooks_.slow_down)
       if (auto* planned = dynamic_cast<const PlannedKernel*>(&kernel)) delay_s = hooks_.slow_down(planned->plan());
+    // The check's run, had it been a timed one (with the tests' delay).
+    if (just_checked) limits.warmed_up_s = last_run_s_ + delay_s;
     if (delay_s <= 0) return measure([&] { kernel.run(src_, got_.view()); }, limits).min_s;
     return measure([&] {
       kernel.run(src_, got_.view());

@@ -45,6 +45,20 @@ TuneOptions quick(Effort effort = Effort::measure) {
   return o;
 }
 
+// Room for the tests that need a few candidates checked and timed, however
+// busy the machine: a second, at one thread (see below).
+TuneOptions roomy() {
+  TuneOptions o = quick();
+  o.budget_s = 1;
+  return o;
+}
+
+EngineOptions one_thread() {
+  EngineOptions o;
+  o.threads = 1;  // two threads on a loaded machine time a scheduler, not a kernel
+  return o;
+}
+
 bool has_jit(const Engine& engine) { return engine.cpu().isa != Isa::scalar; }
 
 TEST(Candidates, AreLegalRankedAndCoverEveryChoice) {
@@ -106,16 +120,14 @@ class Tuner : public testing::TuneTest {};
 // lanes; nCx8c in f32), the tuner builds, checks and times it like any
 // other: no candidate fails, and the heuristic is measured.
 TEST_F(Tuner, RunsTheAvx2PlansOfAnAvx512Engine) {
-  EngineOptions eo;
-  eo.threads = 1;
-  Engine engine(eo);
+  Engine engine(one_thread());
   if (!has_jit(engine)) GTEST_SKIP() << "no JIT on this CPU";
   ConvDesc blocked8 = ConvDesc::parse(kMany);
   blocked8.layout = Layout::nCx8c;
   for (const ConvDesc& desc : {ConvDesc::parse(kNarrow), blocked8}) {
     SCOPED_TRACE(desc.full_str());
     LogCounter counter;
-    const Tuned t = tune_problem(engine, desc, quick());
+    const Tuned t = tune_problem(engine, desc, roomy());
     EXPECT_EQ(counter.errors(), 0);
     EXPECT_EQ(t.failed, 0);
     EXPECT_GT(t.heuristic_s, 0) << t.heuristic.str();
@@ -197,9 +209,7 @@ TEST_F(Tuner, EstimateMeasuresNothing) {
 // measure a dozen). The budget leaves room for a loaded machine: the
 // timings shrink to fit it, the checks do not. The choice is the wisdom's.
 TEST_F(Tuner, MeasuresWhatTheEffortAllowsAndRecordsTheChoice) {
-  EngineOptions eo;
-  eo.threads = 1;
-  Engine engine(eo);
+  Engine engine(one_thread());
   if (!has_jit(engine)) GTEST_SKIP() << "no JIT on this CPU";
   const ConvDesc desc = ConvDesc::parse("mb1ic64ih28oc64kh3ph1");
   TuneOptions options;
@@ -276,7 +286,7 @@ TEST_F(Tuner, NeverPicksACandidateThatFailedTheCheck) {
 // last image, an output left unwritten, a padding channel written (blocked
 // layout, 20 channels in two blocks of 16).
 TEST_F(Tuner, RejectsAnOutputWrongInAnyWay) {
-  Engine engine;
+  Engine engine(one_thread());
   if (!has_jit(engine)) GTEST_SKIP() << "no JIT on this CPU";
   ConvDesc desc = ConvDesc::parse("mb3ic16ih7oc20kh3ph1");
   desc.layout = Layout::nCx16c;
@@ -301,7 +311,7 @@ TEST_F(Tuner, RejectsAnOutputWrongInAnyWay) {
       corrupt(dst);
     };
     LogCounter counter(true);
-    const Tuned t = tune_problem(engine, desc, quick(), hooks);
+    const Tuned t = tune_problem(engine, desc, roomy(), hooks);
     EXPECT_EQ(t.plan, heuristic);
     EXPECT_EQ(t.measured, 1);
     EXPECT_GE(t.failed, 1);
@@ -313,9 +323,7 @@ TEST_F(Tuner, RejectsAnOutputWrongInAnyWay) {
 // correct candidates pass on every image, and one wrong in a repeated image
 // only (the last of five, two distinct) is rejected.
 TEST_F(Tuner, ChecksEveryImageOfABatchThatRepeatsTheDistinctOnes) {
-  EngineOptions eo;
-  eo.threads = 1;
-  Engine engine(eo);
+  Engine engine(one_thread());
   if (!has_jit(engine)) GTEST_SKIP() << "no JIT on this CPU";
   const ConvDesc desc = ConvDesc::parse("mb5ic16ih9oc32kh3ph1");
   const Plan heuristic = make_plan(desc, engine.cpu(), engine.cpu().isa, engine.threads());
@@ -323,7 +331,7 @@ TEST_F(Tuner, ChecksEveryImageOfABatchThatRepeatsTheDistinctOnes) {
   hooks.distinct_images = 2;
   {
     LogCounter counter;
-    const Tuned t = tune_problem(engine, desc, quick(), hooks);
+    const Tuned t = tune_problem(engine, desc, roomy(), hooks);
     EXPECT_EQ(counter.errors(), 0);
     EXPECT_EQ(t.failed, 0);
     EXPECT_GE(t.measured, 2);
@@ -336,7 +344,7 @@ TEST_F(Tuner, ChecksEveryImageOfABatchThatRepeatsTheDistinctOnes) {
     dst.set(last, dst.get(last) + 3);
   };
   LogCounter counter(true);
-  const Tuned t = tune_problem(engine, desc, quick(), hooks);
+  const Tuned t = tune_problem(engine, desc, roomy(), hooks);
   EXPECT_EQ(t.plan, heuristic);
   EXPECT_EQ(t.measured, 1);
   EXPECT_GE(t.failed, 1);
@@ -347,9 +355,7 @@ TEST_F(Tuner, ChecksEveryImageOfABatchThatRepeatsTheDistinctOnes) {
 // heuristic plan of the problem without ReLU: when that is wrong, it is
 // reported and counted, and the reference checks the candidates instead.
 TEST_F(Tuner, ChecksReluProblemsThroughTheLinearOne) {
-  EngineOptions eo;
-  eo.threads = 1;  // two threads on a loaded machine time a scheduler, not a kernel
-  Engine engine(eo);
+  Engine engine(one_thread());
   if (!has_jit(engine)) GTEST_SKIP() << "no JIT on this CPU";
   ConvDesc desc = ConvDesc::parse(kMany);
   desc.post_ops = {true, true};
@@ -358,7 +364,7 @@ TEST_F(Tuner, ChecksReluProblemsThroughTheLinearOne) {
   const Plan linear_plan = make_plan(linear, engine.cpu(), engine.cpu().isa, engine.threads());
   {
     LogCounter counter;
-    const Tuned t = tune_problem(engine, desc, quick());
+    const Tuned t = tune_problem(engine, desc, roomy());
     EXPECT_EQ(counter.errors(), 0);
     EXPECT_EQ(t.failed, 0);
     EXPECT_GE(t.measured, 2);
@@ -373,7 +379,7 @@ TEST_F(Tuner, ChecksReluProblemsThroughTheLinearOne) {
         if (dst.get(i) < 0) return dst.set(i, dst.get(i) - 1);
     };
     LogCounter counter(true);
-    const Tuned t = tune_problem(engine, desc, quick(), hooks);
+    const Tuned t = tune_problem(engine, desc, roomy(), hooks);
     EXPECT_EQ(t.failed, 1);
     EXPECT_EQ(counter.errors(), 1);
     EXPECT_NE(counter.last().find("projection check"), std::string::npos) << counter.last();
