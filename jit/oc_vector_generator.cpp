@@ -30,17 +30,9 @@ OcVectorGenerator<Vmm>::OcVectorGenerator(const ConvDesc& desc, const Plan& plan
 }
 
 template <class Vmm>
-void OcVectorGenerator<Vmm>::add_imm(const Xbyak::Reg64& reg, int64_t bytes) {
-  if (bytes == 0) return;
-  mov(reg_tmp, bytes);
-  add(reg, reg_tmp);
-}
-
-template <class Vmm>
 void OcVectorGenerator<Vmm>::generate_entry(int vecs, int last_lanes) {
   note("prologue: save callee-saved registers, load the arguments");
-  const Xbyak::Reg64 saved[] = {rbx, rbp, r12, r13, r14, r15};
-  for (auto& r : saved) push(r);
+  save_registers({rbx, rbp, r12, r13, r14, r15});
   mov(reg_src_row, ptr[reg_args + offsetof(CallArgs, src)]);
   mov(reg_wei, ptr[reg_args + offsetof(CallArgs, wei)]);
   mov(reg_dst_row, ptr[reg_args + offsetof(CallArgs, dst)]);
@@ -100,9 +92,7 @@ void OcVectorGenerator<Vmm>::generate_entry(int vecs, int last_lanes) {
   jnz(row_loop, T_NEAR);
   L(done);
   note("epilogue: restore registers, vzeroupper, return");
-  for (int i = 5; i >= 0; --i) pop(saved[i]);
-  vzeroupper();
-  ret();
+  return_restoring();
 }
 
 template <class Vmm>

@@ -55,9 +55,8 @@ class OcVectorGenerator : public VectorGenerator {
   void sum_chains(const Block& b);
 
   // The base's masked moves, with the block's one tail mask.
-  void load(const Vmm& v, const Xbyak::Address& a, int lanes) { Base::load<Vmm>(v, a, lanes, k_tail); }
-  void store(const Xbyak::Address& a, const Vmm& v, int lanes) { Base::store<Vmm>(a, v, lanes, k_tail); }
-  void add_imm(const Xbyak::Reg64& reg, int64_t bytes);
+  void load(const Vmm& v, const Xbyak::Address& a, int lanes) { Base::load(v, a, lanes, k_tail); }
+  void store(const Xbyak::Address& a, const Vmm& v, int lanes) { Base::store(a, v, lanes, k_tail); }
 
   const ConvDesc& desc_;
   const Plan& plan_;

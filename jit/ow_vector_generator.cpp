@@ -30,7 +30,9 @@ OwVectorGenerator<Vmm>::OwVectorGenerator(const ConvDesc& desc, const Plan& plan
       plan_(plan),
       geo_(Geometry::of(desc, plan)),
       split_stride_(geo_.col_step == 2),
-      skips_depth_taps_(skips_depth_padding(desc, plan)) {
+      skips_depth_taps_(skips_depth_padding(desc, plan)),
+      ic_loop_(desc.icg() > 1),
+      depth_loop_(skips_depth_taps_ || desc.k[ConvDesc::D] > 1) {
   note("entry: full block of " + std::to_string(plan.oc_blk) + " output channels");
   generate_entry(plan.oc_blk);
   entries_[int(OcPart::full)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(getCode()));
@@ -46,11 +48,15 @@ OwVectorGenerator<Vmm>::OwVectorGenerator(const ConvDesc& desc, const Plan& plan
 template <class Vmm>
 void OwVectorGenerator<Vmm>::generate_entry(int ocs) {
   note("prologue: save callee-saved registers, load the arguments");
-  const Xbyak::Reg64 saved[] = {rbx, rbp, r12, r13, r14, r15};
-  for (auto& r : saved) push(r);
+  // Only what the code uses: a tiny kernel's run is a few dozen instructions.
+  std::vector<Xbyak::Reg64> used = {reg_wei, reg_tmp};
+  if (ic_loop_) used.push_back(reg_ic_left);
+  if (depth_loop_) used.push_back(reg_kd_left);
+  if (desc_.post_ops.bias) used.push_back(reg_bias);
+  save_registers(used);
   mov(reg_src_row, ptr[reg_args + offsetof(CallArgs, src)]);
   mov(reg_wei, ptr[reg_args + offsetof(CallArgs, wei)]);
-  mov(reg_bias, ptr[reg_args + offsetof(CallArgs, bias)]);
+  if (desc_.post_ops.bias) mov(reg_bias, ptr[reg_args + offsetof(CallArgs, bias)]);
   mov(reg_dst_row, ptr[reg_args + offsetof(CallArgs, dst)]);
   mov(reg_rows_left, ptr[reg_args + offsetof(CallArgs, row_blocks)]);
   if (kZmm && split_stride_) {
@@ -65,10 +71,8 @@ void OwVectorGenerator<Vmm>::generate_entry(int ocs) {
   note("row loop: args.row_blocks blocks of " + std::to_string(plan_.ur_h) + " output rows");
   {
     row_block(plan_.ur_h, ocs);
-    mov(reg_tmp, int64_t(plan_.ur_h) * desc_.s[ConvDesc::H] * geo_.in_row * bytes_);
-    add(reg_src_row, reg_tmp);
-    mov(reg_tmp, int64_t(plan_.ur_h) * geo_.out_row * bytes_);
-    add(reg_dst_row, reg_tmp);
+    add_imm(reg_src_row, int64_t(plan_.ur_h) * desc_.s[ConvDesc::H] * geo_.in_row * bytes_);
+    add_imm(reg_dst_row, int64_t(plan_.ur_h) * geo_.out_row * bytes_);
     dec(reg_rows_left);
     jnz(row_loop, T_NEAR);
   }
@@ -81,13 +85,12 @@ void OwVectorGenerator<Vmm>::generate_entry(int ocs) {
   }
   L(done);
   note("epilogue: restore registers, vzeroupper, return");
-  for (int i = 5; i >= 0; --i) pop(saved[i]);
-  vzeroupper();
-  ret();
+  return_restoring();
 }
 
 template <class Vmm>
 void OwVectorGenerator<Vmm>::row_block(int rows, int ocs) {
+  const int full_bits = vlen_ * bytes_ * 8;
   mov(reg_src_w, reg_src_row);
   mov(reg_dst_w, reg_dst_row);
   if (geo_.w_blocks > 0) {
@@ -96,16 +99,21 @@ void OwVectorGenerator<Vmm>::row_block(int rows, int ocs) {
     L(w_loop);
     note("width loop: " + std::to_string(geo_.w_blocks) + " blocks of " + std::to_string(plan_.ur_w) +
          " vectors");
-    block({rows, plan_.ur_w, ocs, vlen_});
-    add(reg_src_w, disp(int64_t(plan_.ur_w) * vlen_ * geo_.col_step));
-    add(reg_dst_w, disp(int64_t(plan_.ur_w) * vlen_));
+    block({rows, plan_.ur_w, ocs, vlen_, full_bits});
+    add_imm(reg_src_w, disp(int64_t(plan_.ur_w) * vlen_ * geo_.col_step));
+    add_imm(reg_dst_w, disp(int64_t(plan_.ur_w) * vlen_));
     dec(reg_w_left);
     jnz(w_loop, T_NEAR);
   }
   if (geo_.w_tail) {
     int vecs = static_cast<int>((geo_.w_tail + vlen_ - 1) / vlen_);
-    note("width tail: " + std::to_string(geo_.w_tail) + " output columns");
-    block({rows, vecs, ocs, static_cast<int>(geo_.w_tail - int64_t(vecs - 1) * vlen_)});
+    int bits = full_bits;
+    // Stride-2 splitting keeps full registers: its permutes assume them.
+    if (vecs == 1 && !split_stride_)
+      while (bits > 128 && geo_.w_tail * bytes_ * 8 <= bits / 2) bits /= 2;
+    note("width tail: " + std::to_string(geo_.w_tail) + " output columns" +
+         (bits < full_bits ? " in " + std::to_string(bits) + "-bit registers" : ""));
+    block({rows, vecs, ocs, static_cast<int>(geo_.w_tail - int64_t(vecs - 1) * vlen_), bits});
   }
 }
 
@@ -114,8 +122,9 @@ void OwVectorGenerator<Vmm>::prepare_masks(const Block& b) {
   if constexpr (kZmm) {
     std::fill(std::begin(mask_lanes_), std::end(mask_lanes_), 0);
     int used = 0;
+    const int width = b.bits / (8 * bytes_);
     auto want = [&](int lanes) {
-      if (lanes <= 0 || lanes >= vlen_) return;
+      if (lanes <= 0 || lanes >= width) return;
       for (int i = 0; i < used; ++i)
         if (mask_lanes_[i] == lanes) return;
       mask_lanes_[used] = lanes;
@@ -165,37 +174,47 @@ void OwVectorGenerator<Vmm>::block(const Block& b) {
     cmp(qword[reg_args + offsetof(CallArgs, kd_count)], 0);
     je(taps_done, T_NEAR);
   }
-  mov(reg_ic_left, desc_.icg());
-  L(ic_loop);
+  // A loop of one pass is no loop: its counter, steps and branch are left
+  // out (and its register is not saved).
+  if (ic_loop_) {
+    mov(reg_ic_left, desc_.icg());
+    L(ic_loop);
+  }
   if (skips_depth_taps_) {
     push(reg_src_tap);
     push(reg_wei_tap);
     mov(reg_kd_left, ptr[reg_args + offsetof(CallArgs, kd_count)]);
-  } else {
+  } else if (depth_loop_) {
     mov(reg_kd_left, kd);
   }
-  L(kd_loop);
+  if (depth_loop_) L(kd_loop);
   note("taps: input-channel loop x" + std::to_string(desc_.icg()) + ", depth loop x" +
        (skips_depth_taps_ ? "args.kd_count" : std::to_string(kd)) + "; kh x kw unrolled");
   taps(b);
-  mov(reg_tmp, plane_step);
-  add(reg_src_tap, reg_tmp);
-  mov(reg_tmp, wei_step);
-  add(reg_wei_tap, reg_tmp);
-  dec(reg_kd_left);
-  jnz(kd_loop, T_NEAR);
+  if (!ic_loop_ && !depth_loop_) {
+    epilogue(b);
+    return;
+  }
+  if (depth_loop_) {
+    add_imm(reg_src_tap, plane_step);
+    add_imm(reg_wei_tap, wei_step);
+    dec(reg_kd_left);
+    jnz(kd_loop, T_NEAR);
+  } else {
+    add_imm(reg_wei_tap, wei_step);
+  }
   if (skips_depth_taps_) {
     pop(reg_wei_tap);
     pop(reg_src_tap);
-    mov(reg_tmp, kd * wei_step);
-    add(reg_wei_tap, reg_tmp);
-    mov(reg_tmp, geo_.in_chan * bytes_);
+    add_imm(reg_wei_tap, kd * wei_step);
+    add_imm(reg_src_tap, geo_.in_chan * bytes_);
   } else {
-    mov(reg_tmp, geo_.in_chan * bytes_ - kd * plane_step);
+    add_imm(reg_src_tap, geo_.in_chan * bytes_ - (depth_loop_ ? kd * plane_step : 0));
   }
-  add(reg_src_tap, reg_tmp);
-  dec(reg_ic_left);
-  jnz(ic_loop, T_NEAR);
+  if (ic_loop_) {
+    dec(reg_ic_left);
+    jnz(ic_loop, T_NEAR);
+  }
   L(taps_done);
   epilogue(b);
 }
@@ -261,7 +280,7 @@ void OwVectorGenerator<Vmm>::taps(const Block& b) {
 
 template <class Vmm>
 void OwVectorGenerator<Vmm>::load_input(const Block& b, int v, int64_t index, int lanes) {
-  const Vmm x = in_vec(b, v);
+  const Xbyak::Xmm x = in_vec(b, v);
   if (!split_stride_) {
     load(x, ptr[reg_src_tap + disp(index)], lanes);
     return;
@@ -274,10 +293,10 @@ void OwVectorGenerator<Vmm>::load_input(const Block& b, int v, int64_t index, in
     if (f32) vpermt2ps(x, index_vec(), odd_vec(b)); else vpermt2pd(x, index_vec(), odd_vec(b));
   } else if (f32) {
     vshufps(x, x, odd_vec(b), 0x88);  // evens of each 128-bit lane: a0 a2 b0 b2 | a4 a6 b4 b6
-    vpermpd(x, x, 0xD8);              // qwords 0 2 1 3: a0 a2 a4 a6 b0 b2 b4 b6
+    vpermpd(Vmm(x.getIdx()), x, 0xD8);  // qwords 0 2 1 3: a0 a2 a4 a6 b0 b2 b4 b6
   } else {
     vunpcklpd(x, x, odd_vec(b));      // a0 b0 | a2 b2
-    vpermpd(x, x, 0xD8);              // a0 a2 b0 b2
+    vpermpd(Vmm(x.getIdx()), x, 0xD8);  // a0 a2 b0 b2
   }
 }
 
@@ -293,7 +312,7 @@ void OwVectorGenerator<Vmm>::epilogue(const Block& b) {
   if (desc_.post_ops.bias) {
     for (int o = 0; o < b.ocs; ++o) {
       broadcast(wei_vec(b), ptr[reg_bias + disp(o)]);
-      each_acc(o, [&](const Vmm& a) {
+      each_acc(o, [&](const Xbyak::Xmm& a) {
         if (f32) vaddps(a, a, wei_vec(b)); else vaddpd(a, a, wei_vec(b));
       });
     }
@@ -302,7 +321,7 @@ void OwVectorGenerator<Vmm>::epilogue(const Block& b) {
   for (int r = 0; r < b.rows; ++r)
     for (int v = 0; v < b.vecs; ++v)
       for (int o = 0; o < b.ocs; ++o) {
-        const Vmm& a = acc(b, r, v, o);
+        const Xbyak::Xmm a = acc(b, r, v, o);
         if (desc_.post_ops.relu) {
           if (f32) vmaxps(a, a, wei_vec(b)); else vmaxpd(a, a, wei_vec(b));
         }

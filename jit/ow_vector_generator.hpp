@@ -26,10 +26,13 @@ class OwVectorGenerator : public VectorGenerator {
   InnerFn entry(OcPart part) const { return entries_[static_cast<int>(part)]; }
 
  private:
-  // A block's shape: rows x vectors x channels, and the live lanes of its
-  // last vector (vlen: all).
+  // A block's shape: rows x vectors x channels, the live lanes of its last
+  // vector (vlen: all), and the width of its registers: a tail of one short
+  // vector runs in xmm or ymm, so that it reads no more than it needs (a
+  // zmm load reaching into a dst just written waits for that store: seed
+  // tiny ran 2.5x slower with src and dst adjacent, as malloc places them).
   struct Block {
-    int rows, vecs, ocs, last_lanes;
+    int rows, vecs, ocs, last_lanes, bits;
     int lanes(int v, int vlen) const { return v == vecs - 1 ? last_lanes : vlen; }
   };
 
@@ -43,12 +46,12 @@ class OwVectorGenerator : public VectorGenerator {
   // splitting stride 2 in registers when the plan reads the user's tensor.
   void load_input(const Block& b, int v, int64_t index, int lanes);
 
-  Vmm acc(const Block& b, int r, int v, int o) const { return Vmm((r * b.vecs + v) * b.ocs + o); }
-  Vmm in_vec(const Block& b, int v) const { return Vmm(b.rows * b.vecs * b.ocs + v); }
+  Xbyak::Xmm acc(const Block& b, int r, int v, int o) const { return vec((r * b.vecs + v) * b.ocs + o, b.bits); }
+  Xbyak::Xmm in_vec(const Block& b, int v) const { return vec(b.rows * b.vecs * b.ocs + v, b.bits); }
   // Weights: one broadcast register, or with stationary weights one per channel.
-  Vmm wei_vec(const Block& b, int o = 0) const { return Vmm(b.rows * b.vecs * b.ocs + b.vecs + o); }
-  Vmm odd_vec(const Block& b) const {
-    return Vmm(b.rows * b.vecs * b.ocs + b.vecs + (plan_.stationary_weights ? b.ocs : 1));
+  Xbyak::Xmm wei_vec(const Block& b, int o = 0) const { return vec(b.rows * b.vecs * b.ocs + b.vecs + o, b.bits); }
+  Xbyak::Xmm odd_vec(const Block& b) const {
+    return vec(b.rows * b.vecs * b.ocs + b.vecs + (plan_.stationary_weights ? b.ocs : 1), b.bits);
   }
   Vmm index_vec() const { return Vmm(31); }
 
@@ -58,9 +61,11 @@ class OwVectorGenerator : public VectorGenerator {
   Xbyak::Opmask opmask(int lanes) const;
 
   // The base's masked moves, with the opmask holding `lanes`.
-  void load(const Vmm& v, const Xbyak::Address& a, int lanes) { Base::load<Vmm>(v, a, lanes, mask_for(lanes)); }
-  void store(const Xbyak::Address& a, const Vmm& v, int lanes) { Base::store<Vmm>(a, v, lanes, mask_for(lanes)); }
-  Xbyak::Opmask mask_for(int lanes) const { return kZmm && lanes < vlen_ ? opmask(lanes) : Xbyak::Opmask(0); }
+  void load(const Xbyak::Xmm& v, const Xbyak::Address& a, int lanes) { Base::load(v, a, lanes, mask_for(v, lanes)); }
+  void store(const Xbyak::Address& a, const Xbyak::Xmm& v, int lanes) { Base::store(a, v, lanes, mask_for(v, lanes)); }
+  Xbyak::Opmask mask_for(const Xbyak::Xmm& v, int lanes) const {
+    return kZmm && lanes < lanes_of(v) ? opmask(lanes) : Xbyak::Opmask(0);
+  }
 
   const ConvDesc& desc_;
   const Plan& plan_;
@@ -69,6 +74,7 @@ class OwVectorGenerator : public VectorGenerator {
   // Depth taps in staged depth padding are skipped: the depth loop runs
   // args.kd_count times from the first tap that reads the input.
   const bool skips_depth_taps_;
+  const bool ic_loop_, depth_loop_;  // more than one pass: a loop is emitted
   InnerFn entries_[2] = {nullptr, nullptr};
   int mask_lanes_[7] = {};  // lane counts held by k1..k7 in the current block
 

@@ -1,7 +1,6 @@
 #include "jit/vector_generator.hpp"
 
 #include <climits>
-#include <type_traits>
 
 #include "convjit/error.hpp"
 
@@ -18,7 +17,8 @@ alignas(64) const int64_t kMask64[8] = {-1, -1, -1, -1, 0, 0, 0, 0};
 VectorGenerator::VectorGenerator(std::span<uint8_t> buffer, DataType dt, int vlen)
     : Xbyak::CodeGenerator(buffer.size(), buffer.data()),
       bytes_(static_cast<int>(size_of(dt))),
-      vlen_(vlen) {
+      vlen_(vlen),
+      opmasks_(vlen * bytes_ == 64) {
   setDefaultEncoding(Xbyak::EvexEncoding);
 }
 
@@ -30,6 +30,27 @@ int32_t VectorGenerator::disp(int64_t index) const {
   return static_cast<int32_t>(bytes);
 }
 
+void VectorGenerator::add_imm(const Xbyak::Reg64& reg, int64_t bytes) {
+  if (bytes == 0) return;
+  if (bytes >= INT_MIN && bytes <= INT_MAX) {
+    add(reg, static_cast<uint32_t>(bytes));
+    return;
+  }
+  mov(reg_tmp, bytes);
+  add(reg, reg_tmp);
+}
+
+void VectorGenerator::save_registers(std::vector<Xbyak::Reg64> used) {
+  saved_ = std::move(used);
+  for (const auto& r : saved_) push(r);
+}
+
+void VectorGenerator::return_restoring() {
+  for (auto r = saved_.rbegin(); r != saved_.rend(); ++r) pop(*r);
+  vzeroupper();
+  ret();
+}
+
 void VectorGenerator::load_ymm_mask(int lanes) {
   if (bytes_ == 4)
     mov(reg_tmp, reinterpret_cast<size_t>(kMask32 + 8 - lanes));
@@ -38,51 +59,43 @@ void VectorGenerator::load_ymm_mask(int lanes) {
   vmovups(mask_vec(), ptr[reg_tmp]);
 }
 
-template <class Vmm>
-void VectorGenerator::load(const Vmm& v, const Xbyak::Address& a, int lanes,
-                                const Xbyak::Opmask& mask) {
+void VectorGenerator::load(const Xbyak::Xmm& v, const Xbyak::Address& a, int lanes,
+                           const Xbyak::Opmask& mask) {
   const bool f32 = bytes_ == 4;
-  if (lanes >= vlen_) {
+  if (lanes >= lanes_of(v)) {
     if (f32) vmovups(v, a); else vmovupd(v, a);
-  } else if constexpr (std::is_same_v<Vmm, Xbyak::Zmm>) {
+  } else if (opmasks_) {
     if (f32) vmovups(v | mask | T_z, a); else vmovupd(v | mask | T_z, a);
   } else {
     load_ymm_mask(lanes);
-    if (f32) vmaskmovps(v, mask_vec(), a); else vmaskmovpd(v, mask_vec(), a);
+    const Xbyak::Xmm m = vec(mask_vec().getIdx(), v.getBit());
+    if (f32) vmaskmovps(v, m, a); else vmaskmovpd(v, m, a);
   }
 }
 
-template <class Vmm>
-void VectorGenerator::store(const Xbyak::Address& a, const Vmm& v, int lanes,
-                                 const Xbyak::Opmask& mask) {
+void VectorGenerator::store(const Xbyak::Address& a, const Xbyak::Xmm& v, int lanes,
+                            const Xbyak::Opmask& mask) {
   const bool f32 = bytes_ == 4;
-  if (lanes >= vlen_) {
+  if (lanes >= lanes_of(v)) {
     if (f32) vmovups(a, v); else vmovupd(a, v);
-  } else if constexpr (std::is_same_v<Vmm, Xbyak::Zmm>) {
+  } else if (opmasks_) {
     if (f32) vmovups(a | mask, v); else vmovupd(a | mask, v);
   } else {
     load_ymm_mask(lanes);
-    if (f32) vmaskmovps(a, mask_vec(), v); else vmaskmovpd(a, mask_vec(), v);
+    const Xbyak::Xmm m = vec(mask_vec().getIdx(), v.getBit());
+    if (f32) vmaskmovps(a, m, v); else vmaskmovpd(a, m, v);
   }
 }
 
-template <class Vmm>
-void VectorGenerator::fma(const Vmm& acc, const Vmm& x, const Xbyak::Operand& w) {
+void VectorGenerator::fma(const Xbyak::Xmm& acc, const Xbyak::Xmm& x, const Xbyak::Operand& w) {
   if (bytes_ == 4) vfmadd231ps(acc, x, w); else vfmadd231pd(acc, x, w);
 }
 
-template <class Vmm>
-void VectorGenerator::broadcast(const Vmm& v, const Xbyak::Address& a) {
-  if (bytes_ == 4) vbroadcastss(v, a); else vbroadcastsd(v, a);
+void VectorGenerator::broadcast(const Xbyak::Xmm& v, const Xbyak::Address& a) {
+  if (bytes_ == 4) vbroadcastss(v, a);
+  else if (v.isXMM()) vmovddup(v, a);  // vbroadcastsd has no xmm form
+  else if (v.isZMM()) vbroadcastsd(Xbyak::Zmm(v.getIdx()), a);
+  else vbroadcastsd(Xbyak::Ymm(v.getIdx()), a);
 }
-
-#define CONVJIT_VECTOR_OPS(Vmm)                                                                  \
-  template void VectorGenerator::load(const Vmm&, const Xbyak::Address&, int, const Xbyak::Opmask&); \
-  template void VectorGenerator::store(const Xbyak::Address&, const Vmm&, int, const Xbyak::Opmask&); \
-  template void VectorGenerator::fma(const Vmm&, const Vmm&, const Xbyak::Operand&);               \
-  template void VectorGenerator::broadcast(const Vmm&, const Xbyak::Address&);
-CONVJIT_VECTOR_OPS(Xbyak::Zmm)
-CONVJIT_VECTOR_OPS(Xbyak::Ymm)
-#undef CONVJIT_VECTOR_OPS
 
 }  // namespace convjit

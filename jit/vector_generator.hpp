@@ -2,8 +2,8 @@
 // What every strategy's generator shares: data-type-neutral vector
 // instructions with masked tails (AVX-512 opmasks, AVX2 vmaskmov), checked
 // displacements and the section notes of annotated dumps. The vector
-// instructions are templated on the register type like the generators built
-// on this class; the class itself is not, so that they see Xbyak's names.
+// instructions take any width (xmm, ymm, zmm, as Xbyak's common base): a
+// generator templated on its full register type narrows a short tail.
 #include <xbyak/xbyak.h>
 
 #include <span>
@@ -31,26 +31,38 @@ class VectorGenerator : public Xbyak::CodeGenerator {
   // index elements as a 32-bit displacement; throws Error naming "plan" when
   // it does not fit.
   int32_t disp(int64_t index) const;
-  // lanes < vlen: only the first `lanes` lanes, through `mask` on AVX-512, or
-  // the mask vector reloaded from a table on AVX2 (clobbers reg_tmp).
-  template <class Vmm>
-  void load(const Vmm& v, const Xbyak::Address& a, int lanes, const Xbyak::Opmask& mask);
-  template <class Vmm>
-  void store(const Xbyak::Address& a, const Vmm& v, int lanes, const Xbyak::Opmask& mask);
-  template <class Vmm>
-  void fma(const Vmm& acc, const Vmm& x, const Xbyak::Operand& w);
-  template <class Vmm>
-  void broadcast(const Vmm& v, const Xbyak::Address& a);
+  // lanes < lanes_of(v): only the first `lanes` lanes, through `mask` on
+  // AVX-512, or the mask vector reloaded from a table on AVX2 (clobbers
+  // reg_tmp).
+  void load(const Xbyak::Xmm& v, const Xbyak::Address& a, int lanes, const Xbyak::Opmask& mask);
+  void store(const Xbyak::Address& a, const Xbyak::Xmm& v, int lanes, const Xbyak::Opmask& mask);
+  void fma(const Xbyak::Xmm& acc, const Xbyak::Xmm& x, const Xbyak::Operand& w);
+  void broadcast(const Xbyak::Xmm& v, const Xbyak::Address& a);
+  int lanes_of(const Xbyak::Xmm& v) const { return v.getBit() / (8 * bytes_); }
+  // reg += bytes: an immediate where it fits in 32 bits, else through
+  // reg_tmp; nothing for 0.
+  void add_imm(const Xbyak::Reg64& reg, int64_t bytes);
+  // Saves the callee-saved registers the code uses (System V: rbx, rbp,
+  // r12-r15); return_restoring() pops them, clears the upper vector state
+  // and returns.
+  void save_registers(std::vector<Xbyak::Reg64> used);
+  void return_restoring();
+  // Register `idx` at `bits` wide (128, 256 or 512).
+  static Xbyak::Xmm vec(int idx, int bits) {
+    return bits == 512 ? Xbyak::Xmm(Xbyak::Zmm(idx)) : bits == 256 ? Xbyak::Xmm(Xbyak::Ymm(idx)) : Xbyak::Xmm(idx);
+  }
   // The mask register of AVX2 tails: the last of the 16.
   static Xbyak::Ymm mask_vec() { return Xbyak::Ymm(15); }
 
   const int bytes_;
   const int vlen_;
+  const bool opmasks_;  // AVX-512: tails through opmasks
   const Xbyak::Reg64 reg_tmp = r14;
 
  private:
   void load_ymm_mask(int lanes);
   std::vector<CodeNote> notes_;
+  std::vector<Xbyak::Reg64> saved_;
 };
 
 }  // namespace convjit

@@ -159,18 +159,19 @@ int64_t Kernel::check_pair(const TensorPair& pair, int64_t index) const {
 // Shapes are compared whole, dims past nd too: a shape built by src_shape()
 // or dst_shape() has zeros there, and one that does not takes the slow
 // checks, which compare only the first nd.
-__attribute__((always_inline)) inline bool Kernel::pair_ok(const TensorPair& pair) const {
-  const Shape &s = pair.src.shape, &d = pair.dst.shape;
+__attribute__((always_inline)) inline bool Kernel::pair_ok(const ConstTensorView& src,
+                                                           const TensorView& dst) const {
+  const Shape &s = src.shape, &d = dst.shape;
   const int64_t batch = s.dim[0];
   if (!bound_ || s.nd != src_image_.nd || d.nd != dst_image_.nd || batch < 0 || d.dim[0] != batch ||
-      pair.src.dt != desc_.dt || pair.dst.dt != desc_.dt)
+      src.dt != desc_.dt || dst.dt != desc_.dt)
     return false;
   static_assert(sizeof(Shape::dim) == 6 * sizeof(int64_t));
   if (std::memcmp(&s.dim[1], &src_image_.dim[1], 5 * sizeof(int64_t)) != 0 ||
       std::memcmp(&d.dim[1], &dst_image_.dim[1], 5 * sizeof(int64_t)) != 0)
     return false;
-  const auto in = reinterpret_cast<uintptr_t>(pair.src.data), out = reinterpret_cast<uintptr_t>(pair.dst.data);
-  const auto esize = static_cast<uintptr_t>(size_of(desc_.dt));
+  const auto in = reinterpret_cast<uintptr_t>(src.data), out = reinterpret_cast<uintptr_t>(dst.data);
+  const auto esize = static_cast<uintptr_t>(esize_);
   if (batch == 0) return true;  // no memory needed, none touched
   if (!in || !out || ((in | out) & (esize - 1)) != 0) return false;
   // Neither tensor is empty here: they overlap iff each starts before the other ends.
@@ -179,20 +180,32 @@ __attribute__((always_inline)) inline bool Kernel::pair_ok(const TensorPair& pai
 }
 
 // Out of line and cold: run()'s frame stays small without these.
-void Kernel::check_run(const TensorPair& pair) const {
+void Kernel::check_run(const ConstTensorView& src, const TensorView& dst) const {
   if (!bound_) throw Error("weights", "weights: run() before bind()");
+  const TensorPair pair{src, dst};
   check_pair(pair, -1);
   const std::size_t esize = size_of(desc_.dt);
   const Extent in = extent_of(pair.src, esize, -1, false), out = extent_of(pair.dst, esize, -1, true);
   if (overlap(in, out)) throw_overlap(out, in);
 }
 
-void Kernel::run(ConstTensorView src, TensorView dst) const {
-  const TensorPair pair{src, dst};
-  if (!pair_ok(pair)) [[unlikely]]
-    check_run(pair);  // throws, but for a shape with nonzero dims past nd
+// The views are read field by field where the caller wrote them: copied
+// whole (16-byte loads over the caller's 8-byte stores) they cost a
+// store-forwarding stall, which was most of a tiny run.
+void Kernel::run(const ConstTensorView& src, const TensorView& dst) const {
+  if (!pair_ok(src, dst)) [[unlikely]]
+    check_run(src, dst);  // throws, but for a shape with nonzero dims past nd
   const int64_t batch = src.shape.dim[0];
-  if (batch > 0) logged_run(desc_, batch, 1, [&] { do_run(std::span(&pair, 1), batch); });
+  if (batch == 0) return;
+  if (!log().should_log(spdlog::level::debug) && run_at_once(src.data, dst.data, batch)) return;
+  run_one(src, dst);
+}
+
+// Out of line: the frame of a logged run with a TensorPair stays off the
+// short path.
+void Kernel::run_one(const ConstTensorView& src, const TensorView& dst) const {
+  const TensorPair pair{src, dst};
+  logged_run(desc_, src.shape.dim[0], 1, [&] { do_run(std::span(&pair, 1), src.shape.dim[0]); });
 }
 
 void Kernel::run_ragged(std::span<const TensorPair> pairs) const {

@@ -41,7 +41,7 @@ void PlannedKernel::record_direct_call(OcPart part, const CallArgs& args, int64_
   direct_.push_back({jit ? jit->entry(part) : nullptr, part, args, src_at, dst_at});
 }
 
-bool PlannedKernel::run_direct_loop(std::span<const TensorPair> pairs, int64_t images) const {
+bool PlannedKernel::run_direct(std::span<const TensorPair> pairs, int64_t images) const {
   if (direct_.empty() || images > direct_max_images_) return false;
   const DenormalScope denormals(flush_denormals_);
   // Addresses by integer arithmetic: src_at may point before the tensor.

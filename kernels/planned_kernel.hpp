@@ -70,18 +70,17 @@ class PlannedKernel : public Kernel {
   // `src_at`, `dst_at`: byte offsets from the image's src and dst (src's
   // may be negative: oc_vector is handed column -pad_w).
   void record_direct_call(OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at);
-  // Runs `pairs` on the direct path if it serves them; false if not. One
-  // image in one call (a tiny problem) is handled here, inline.
-  bool run_direct(std::span<const TensorPair> pairs, int64_t images) const {
-    if (images == 1 && direct_.size() == 1 && !flush_denormals_ && pairs.size() == 1 && direct_[0].fn) {
-      const DirectCall& c = direct_[0];
-      CallArgs args = c.args;
-      args.src = reinterpret_cast<const void*>(reinterpret_cast<uintptr_t>(pairs[0].src.data) + uintptr_t(c.src_at));
-      args.dst = reinterpret_cast<void*>(reinterpret_cast<uintptr_t>(pairs[0].dst.data) + uintptr_t(c.dst_at));
-      c.fn(&args);
-      return true;
-    }
-    return run_direct_loop(pairs, images);
+  // Runs `pairs` on the direct path if it serves them; false if not.
+  bool run_direct(std::span<const TensorPair> pairs, int64_t images) const;
+  // One image in one JIT call (a tiny problem): straight from run().
+  bool run_at_once(const void* src, void* dst, int64_t images) const final {
+    if (images != 1 || direct_.size() != 1 || flush_denormals_ || !direct_[0].fn) return false;
+    const DirectCall& c = direct_[0];
+    CallArgs args = c.args;
+    args.src = reinterpret_cast<const void*>(reinterpret_cast<uintptr_t>(src) + uintptr_t(c.src_at));
+    args.dst = reinterpret_cast<void*>(reinterpret_cast<uintptr_t>(dst) + uintptr_t(c.dst_at));
+    c.fn(&args);
+    return true;
   }
 
   const ConvDesc work_;
@@ -92,7 +91,6 @@ class PlannedKernel : public Kernel {
   Buffer packed_wei_;
 
  private:
-  bool run_direct_loop(std::span<const TensorPair> pairs, int64_t images) const;
   struct DirectCall {
     InnerFn fn;  // the JIT's entry; null: inner_->call(part, ...)
     OcPart part;

@@ -46,7 +46,7 @@ class Kernel {
   // aligned to its element works. Throws Error on a mismatch, a pointer that
   // splits an element, a dst sharing a byte with src, or when no weights are
   // bound; dst is untouched then.
-  void run(ConstTensorView src, TensorView dst) const;
+  void run(const ConstTensorView& src, const TensorView& dst) const;
 
   // Runs every pair in one call, their images spread over the threads as if
   // they were one batch: a ragged batch at big-batch speed, no allocation.
@@ -58,20 +58,25 @@ class Kernel {
  protected:
   explicit Kernel(ConvDesc desc)
       : desc_(std::move(desc)), src_image_(desc_.src_shape(1)), dst_image_(desc_.dst_shape(1)),
-        src_image_elems_(src_image_.elems()), dst_image_elems_(dst_image_.elems()) {}
+        src_image_elems_(src_image_.elems()), dst_image_elems_(dst_image_.elems()), esize_(size_of(desc_.dt)) {}
   // Called with checked arguments; bias is null without the bias post-op.
   virtual void do_bind(const void* weights, const void* bias) = 0;
   // `images`: the total batch of all pairs, at least 1.
   virtual void do_run(std::span<const TensorPair> pairs, int64_t images) const = 0;
+  // run()'s shortcut for a run small enough to go at once from the
+  // pointers (seed:tiny's whole run), with no TensorPair built: true if done.
+  virtual bool run_at_once(const void* /*src*/, void* /*dst*/, int64_t /*images*/) const { return false; }
 
  private:
   int64_t check_pair(const TensorPair& pair, int64_t index) const;
-  bool pair_ok(const TensorPair& pair) const;
-  [[gnu::noinline, gnu::cold]] void check_run(const TensorPair& pair) const;
+  bool pair_ok(const ConstTensorView& src, const TensorView& dst) const;
+  [[gnu::noinline, gnu::cold]] void check_run(const ConstTensorView& src, const TensorView& dst) const;
+  [[gnu::noinline]] void run_one(const ConstTensorView& src, const TensorView& dst) const;
 
   ConvDesc desc_;
   Shape src_image_, dst_image_;  // one image's: run() checks shapes against them
   int64_t src_image_elems_, dst_image_elems_;
+  std::size_t esize_;
   bool bound_ = false;
 };
 
