@@ -6,41 +6,25 @@
 // problem cut into pieces (the ragged batch) runs as one Kernel::run_ragged
 // call over all of them. With an offset, the same on src and dst that start
 // that many bytes past a cache line, as std::vector, malloc and NumPy give.
-#include <chrono>
-
-#include "bench/impl.hpp"
+#include "bench/impl_convjit_kernel.hpp"
 #include "convjit/error.hpp"
 #include "convjit/layout.hpp"
 
 namespace convjit::bench {
 namespace {
 
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
 // The blocked layout of this data type: one AVX-512 vector a block.
 Layout blocked_layout(DataType dt) { return dt == DataType::f32 ? Layout::nCx16c : Layout::nCx8c; }
 
-class ConvjitImpl : public PlainImpl {
+class ConvjitImpl : public ConvjitKernelImpl {
  public:
-  ConvjitImpl(Layout layout, int64_t offset_bytes) : PlainImpl(offset_bytes), layout_(layout) {}
+  ConvjitImpl(Layout layout, int64_t offset_bytes) : ConvjitKernelImpl(offset_bytes), layout_(layout) {}
 
   void prepare(const Setup& s) override {
     ConvDesc desc = s.problem.desc;
     desc.layout = layout_;
     if (channel_block(layout_)) desc.layout = layout_ = blocked_layout(desc.dt);
-    // First creation: planned and compiled. Second: the engine's caches.
-    auto start = std::chrono::steady_clock::now();
-    kernel_ = s.engine->make_kernel(desc, Backend::automatic);
-    create_cold_s = seconds_since(start);
-    start = std::chrono::steady_clock::now();
-    kernel_ = s.engine->make_kernel(desc, Backend::automatic);
-    create_cached_s = seconds_since(start);
-    start = std::chrono::steady_clock::now();
-    kernel_->bind(s.wei.cview());
-    bind_s = seconds_since(start);
-    bind_bytes = s.wei.bytes();
+    make_and_bind(*s.engine, desc, s.wei);
     note = std::string(to_string(kernel_->backend())) + " " + kernel_->plan_str();
     prepare_slots(s, desc.src_shape(desc.mb).elems(), desc.dst_shape(desc.mb).elems());
     if (s.problem.pieces.size() > 1) prepare_ragged(s);
@@ -66,13 +50,6 @@ class ConvjitImpl : public PlainImpl {
     convert_layout(ConstTensorView(dst_of(slot), d.dt, d.dst_shape(batch)), layout_, dst.view(), Layout::ncx, d.oc);
   }
 
- protected:
-  void compute(const void* src, void* dst, int64_t batch) override {
-    const ConvDesc& desc = kernel_->desc();
-    kernel_->run(ConstTensorView(src, desc.dt, desc.src_shape(batch)),
-                 TensorView(dst, desc.dt, desc.dst_shape(batch)));
-  }
-
  private:
   // The pieces of each slot as views, built here so the timed call allocates nothing.
   void prepare_ragged(const Setup& s) {
@@ -87,7 +64,6 @@ class ConvjitImpl : public PlainImpl {
   }
 
   Layout layout_;
-  std::unique_ptr<Kernel> kernel_;
   std::vector<std::vector<TensorPair>> ragged_;  // per slot; empty: one piece
 };
 

@@ -5,22 +5,17 @@
 // and binds the kernel as that column does. On request only (--impl
 // convjit_tuned): it adds about 10 s a row. A CONVJIT_WISDOM file answers
 // for the problems it holds at patient effort, without measuring.
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 
-#include "bench/impl.hpp"
+#include "bench/impl_convjit_kernel.hpp"
 
 namespace convjit::bench {
 namespace {
 
 constexpr Effort kEffort = Effort::patient;
 
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-class ConvjitTunedImpl : public PlainImpl {
+class ConvjitTunedImpl : public ConvjitKernelImpl {
  public:
   void prepare(const Setup& s) override {
     EngineOptions options;
@@ -33,16 +28,7 @@ class ConvjitTunedImpl : public PlainImpl {
     const TuneResult r = engine_->tune(desc, tune);
     const double tune_s = seconds_since(start);
     // Creation as the convjit column times it, the plan coming from wisdom.
-    start = std::chrono::steady_clock::now();
-    kernel_ = engine_->make_kernel(desc, Backend::automatic);
-    create_cold_s = seconds_since(start);
-    start = std::chrono::steady_clock::now();
-    kernel_ = engine_->make_kernel(desc, Backend::automatic);
-    create_cached_s = seconds_since(start);
-    start = std::chrono::steady_clock::now();
-    kernel_->bind(s.wei.cview());
-    bind_s = seconds_since(start);
-    bind_bytes = s.wei.bytes();
+    make_and_bind(*engine_, desc, s.wei);
     char how[160];
     if (r.from_wisdom)
       std::snprintf(how, sizeof how, "from wisdom (%s)", std::string(to_string(r.effort)).c_str());
@@ -54,16 +40,8 @@ class ConvjitTunedImpl : public PlainImpl {
     prepare_slots(s);
   }
 
- protected:
-  void compute(const void* src, void* dst, int64_t batch) override {
-    const ConvDesc& desc = kernel_->desc();
-    kernel_->run(ConstTensorView(src, desc.dt, desc.src_shape(batch)),
-                 TensorView(dst, desc.dt, desc.dst_shape(batch)));
-  }
-
  private:
   std::unique_ptr<Engine> engine_;  // its own: the tuned plan stays out of the convjit column
-  std::unique_ptr<Kernel> kernel_;
 };
 
 }  // namespace

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages convjit needs, only those missing, so a
-# second run costs a few dpkg queries and no network.
+# Installs the Debian 12 packages convjit needs, and any named as arguments
+# (the benchmarks' peers), only those missing, so a second run costs a few
+# dpkg queries and no network.
 set -euo pipefail
 
-packages=(
+packages=("$@"
   cmake gcc g++ make pkgconf
   libxbyak-dev libspdlog-dev libgtest-dev libbenchmark-dev libzydis-dev
   libcli11-dev nlohmann-json3-dev

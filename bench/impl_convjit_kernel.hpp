@@ -1,0 +1,45 @@
+#pragma once
+// What the convjit columns share: a Kernel made and bound with the
+// creation columns timed (first make_kernel, the cached one, bind), and
+// run on each piece from the plain-layout slots.
+#include <chrono>
+#include <memory>
+
+#include "bench/impl.hpp"
+#include "convjit/kernel.hpp"
+
+namespace convjit::bench {
+
+inline double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+class ConvjitKernelImpl : public PlainImpl {
+ public:
+  using PlainImpl::PlainImpl;
+
+ protected:
+  // First creation: planned and compiled. Second: the engine's caches.
+  void make_and_bind(Engine& engine, const ConvDesc& desc, const Buffer& wei) {
+    auto start = std::chrono::steady_clock::now();
+    kernel_ = engine.make_kernel(desc, Backend::automatic);
+    create_cold_s = seconds_since(start);
+    start = std::chrono::steady_clock::now();
+    kernel_ = engine.make_kernel(desc, Backend::automatic);
+    create_cached_s = seconds_since(start);
+    start = std::chrono::steady_clock::now();
+    kernel_->bind(wei.cview());
+    bind_s = seconds_since(start);
+    bind_bytes = wei.bytes();
+  }
+
+  void compute(const void* src, void* dst, int64_t batch) override {
+    const ConvDesc& desc = kernel_->desc();
+    kernel_->run(ConstTensorView(src, desc.dt, desc.src_shape(batch)),
+                 TensorView(dst, desc.dt, desc.dst_shape(batch)));
+  }
+
+  std::unique_ptr<Kernel> kernel_;
+};
+
+}  // namespace convjit::bench
