@@ -48,6 +48,24 @@ bool has_jit() { return CpuFacts::detect().isa != Isa::scalar; }
 #define SKIP_WITHOUT_JIT() \
   if (!has_jit()) GTEST_SKIP() << "no JIT on this CPU (or capped)"
 
+// `convjit plan` prints the plan the JIT kernel runs, compiling nothing;
+// a problem the layout refuses is a line of its own and status 1.
+TEST(PlanCli, PrintsThePlanTheKernelRunsOneLineEach) {
+  SKIP_WITHOUT_JIT();
+  Engine engine(EngineOptions{.threads = 1});
+  const ConvDesc desc = ConvDesc::parse(kImage);
+  const Outcome o = convjit({"plan", "--problem", kImage, "--threads", "1"});
+  ASSERT_EQ(o.status, 0) << o.err;
+  // (built by append: GCC 12 warns falsely of an overlapping copy in a + "  " + b)
+  std::string line = desc.full_str();
+  line.append("  ").append(engine.make_kernel(desc, Backend::jit)->plan_str()).append("\n");
+  EXPECT_EQ(o.out, line);
+  const Outcome grouped = convjit({"plan", "--problem", "g8mb2ic64iw9oc64ow8kw2", "--layout", "nCx16c"});
+  EXPECT_EQ(grouped.status, 1);
+  EXPECT_NE(grouped.out.find("error: ic/g=8 is not a multiple of 16"), std::string::npos) << grouped.out;
+  EXPECT_EQ(convjit({"plan"}).status, 2);
+}
+
 TEST(DumpCli, PrintsPlanSizeAndAnnotatedAssembly) {
   SKIP_WITHOUT_JIT();
   const Outcome o = convjit({"dump", "--problem", kImage});
@@ -149,6 +167,12 @@ TEST(DumpCli, ReadmeDocumentsEveryOption) {
   for (std::sregex_iterator m(help.out.begin(), help.out.end(), option), end; m != end; ++m, ++options)
     EXPECT_NE(readme.find("`" + m->str()), std::string::npos) << m->str();
   EXPECT_GE(options, 8);
+  // And `convjit plan`'s, listed beside it.
+  EXPECT_NE(readme.find("convjit plan"), std::string::npos);
+  const Outcome plan_help = convjit({"plan", "--help"});
+  ASSERT_EQ(plan_help.status, 0);
+  for (std::sregex_iterator m(plan_help.out.begin(), plan_help.out.end(), option), end; m != end; ++m)
+    EXPECT_NE(readme.find("`" + m->str()), std::string::npos) << m->str();
   for (const char* variable : {"CONVJIT_DUMP", "CONVJIT_PERF_MAP", "CONVJIT_VERBOSE"})
     EXPECT_NE(readme.find("`" + std::string(variable)), std::string::npos) << variable;
 }

@@ -29,7 +29,7 @@ int run_cli(int argc, char** argv) {
   app.require_subcommand(0, 1);
   const std::vector<Subcommand> commands = {
       add_info_command(app), add_run_command(app), add_bench_command(app),
-      add_tune_command(app), add_dump_command(app)};
+      add_tune_command(app), add_dump_command(app), add_plan_command(app)};
   try {
     app.parse(argc, argv);
     for (const Subcommand& c : commands)

@@ -16,6 +16,7 @@ Subcommand add_run_command(CLI::App& app);
 Subcommand add_bench_command(CLI::App& app);
 Subcommand add_tune_command(CLI::App& app);
 Subcommand add_dump_command(CLI::App& app);
+Subcommand add_plan_command(CLI::App& app);
 // What `convjit` with no subcommand does: every seed problem, checked.
 int run_suite();
 
