@@ -3,6 +3,7 @@
 #include <climits>
 
 #include "convjit/error.hpp"
+#include "planner/plan.hpp"
 
 namespace convjit {
 namespace {
@@ -28,6 +29,15 @@ int32_t VectorGenerator::disp(int64_t index) const {
     throw Error("plan", "plan: an offset of " + std::to_string(bytes) +
                             " bytes does not fit the 32-bit displacement of x86-64");
   return static_cast<int32_t>(bytes);
+}
+
+int VectorGenerator::reg(int idx) const {
+  // The planners' count (vector_registers) less AVX2's mask, which they count as a spare.
+  const int budget = opmasks_ ? vector_registers(Isa::avx512) : vector_registers(Isa::avx2) - 1;
+  if (idx < 0 || idx >= budget)
+    throw Error("plan", "plan: internal error: vector register " + std::to_string(idx) + " is beyond the " +
+                            std::to_string(budget) + " a plan may use on " + (opmasks_ ? "AVX-512" : "AVX2"));
+  return idx;
 }
 
 void VectorGenerator::add_imm(const Xbyak::Reg64& reg, int64_t bytes) {
@@ -68,7 +78,7 @@ void VectorGenerator::load(const Xbyak::Xmm& v, const Xbyak::Address& a, int lan
     if (f32) vmovups(v | mask | T_z, a); else vmovupd(v | mask | T_z, a);
   } else {
     load_ymm_mask(lanes);
-    const Xbyak::Xmm m = vec(mask_vec().getIdx(), v.getBit());
+    const Xbyak::Xmm m = v.isYMM() ? Xbyak::Xmm(mask_vec()) : Xbyak::Xmm(mask_vec().getIdx());
     if (f32) vmaskmovps(v, m, a); else vmaskmovpd(v, m, a);
   }
 }
@@ -82,7 +92,7 @@ void VectorGenerator::store(const Xbyak::Address& a, const Xbyak::Xmm& v, int la
     if (f32) vmovups(a | mask, v); else vmovupd(a | mask, v);
   } else {
     load_ymm_mask(lanes);
-    const Xbyak::Xmm m = vec(mask_vec().getIdx(), v.getBit());
+    const Xbyak::Xmm m = v.isYMM() ? Xbyak::Xmm(mask_vec()) : Xbyak::Xmm(mask_vec().getIdx());
     if (f32) vmaskmovps(a, m, v); else vmaskmovpd(a, m, v);
   }
 }

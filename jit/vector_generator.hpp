@@ -47,8 +47,14 @@ class VectorGenerator : public Xbyak::CodeGenerator {
   // and returns.
   void save_registers(std::vector<Xbyak::Reg64> used);
   void return_restoring();
-  // Register `idx` at `bits` wide (128, 256 or 512).
-  static Xbyak::Xmm vec(int idx, int bits) {
+  // Vector register `idx` of those a plan may allocate: the ISA's (32 on
+  // AVX-512, 16 on AVX2) but AVX2's tail mask, ymm15. A plan that asks for
+  // more throws Error naming "plan" here, at generation: never an EVEX-only
+  // register in AVX2 code.
+  int reg(int idx) const;
+  // Register reg(idx) at `bits` wide (128, 256 or 512).
+  Xbyak::Xmm vec(int idx, int bits) const {
+    idx = reg(idx);
     return bits == 512 ? Xbyak::Xmm(Xbyak::Zmm(idx)) : bits == 256 ? Xbyak::Xmm(Xbyak::Ymm(idx)) : Xbyak::Xmm(idx);
   }
   // The mask register of AVX2 tails: the last of the 16.
