@@ -130,7 +130,11 @@ std::unique_ptr<Kernel> Engine::Impl::build(const ConvDesc& desc, const Plan& pl
 }
 
 std::shared_ptr<const JitCode> Engine::Impl::code_for(const ConvDesc& desc, const Plan& plan) {
-  const std::pair<ConvDesc, Plan> key{desc, plan};
+  // Keyed by what shapes the code: the thread count never reaches it (the
+  // drivers split the work), so plans that differ only there share code.
+  Plan shape = plan;
+  shape.threads = 0;
+  const std::pair<ConvDesc, Plan> key{desc, shape};
   std::promise<std::shared_ptr<const JitCode>> promise;
   CodeFuture future;
   bool owner = false;

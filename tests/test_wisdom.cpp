@@ -240,6 +240,41 @@ TEST_F(WisdomFile, WisdomLoadedAfterAKernelDecidesTheNextOne) {
   EXPECT_EQ(engine.make_kernel(desc)->plan_str(), wise.str());
 }
 
+// The thread count never reaches the code: a plan that differs from one
+// already compiled only there takes its code from the cache.
+TEST_F(WisdomFile, APlanDifferentOnlyInThreadsReusesTheCode) {
+  EngineOptions options;
+  options.threads = 2;
+  Engine engine(options);
+  if (engine.cpu().isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
+  const ConvDesc desc = problem();
+  const Plan heuristic = make_plan(desc, engine.cpu(), engine.cpu().isa, 2);
+  EXPECT_EQ(engine.make_kernel(desc)->plan_str(), heuristic.str());
+  Plan two = heuristic;  // one thread: the engine's two allow it
+  two.threads = 1;
+  Wisdom w(CpuSignature::of(engine.cpu()));
+  w.add(desc, 2, entry(two, Effort::measure));
+  write_text(path(), w.to_json());
+  ASSERT_TRUE(engine.load_wisdom(path()));
+  EXPECT_EQ(engine.make_kernel(desc)->plan_str(), two.str());
+  EXPECT_EQ(engine.stats().compiled, 1);
+  Plan other = heuristic;  // a candidate whose code differs
+  for (const Candidate& c : rank_candidates(desc, engine.cpu(), engine.cpu().isa, 2)) {
+    Plan same_threads = c.plan;
+    same_threads.threads = heuristic.threads;
+    if (!(same_threads == heuristic)) {
+      other = c.plan;
+      break;
+    }
+  }
+  ASSERT_FALSE(other == heuristic);
+  w.add(desc, 2, entry(other, Effort::patient));
+  write_text(path(), w.to_json());
+  ASSERT_TRUE(engine.load_wisdom(path()));
+  EXPECT_EQ(engine.make_kernel(desc)->plan_str(), other.str());
+  EXPECT_EQ(engine.stats().compiled, 2);
+}
+
 TEST_F(WisdomFile, ComesFromTheEnvironmentWithoutAnOption) {
   EngineOptions options;
   options.threads = 1;
