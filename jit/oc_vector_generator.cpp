@@ -305,8 +305,7 @@ void OcVectorGenerator<Vmm>::sum_chains(const Block& b) {
     for (int s = 0; s < half; ++s)
       for (int j = 0; j < b.pixels; ++j)
         for (int v = 0; v < b.vecs; ++v) {
-          if (bytes_ == 4) vaddps(acc(b, j, v, s), acc(b, j, v, s), acc(b, j, v, s + half));
-          else vaddpd(acc(b, j, v, s), acc(b, j, v, s), acc(b, j, v, s + half));
+          add(acc(b, j, v, s), acc(b, j, v, s), acc(b, j, v, s + half));
         }
 }
 
@@ -314,7 +313,6 @@ template <class Vmm>
 void OcVectorGenerator<Vmm>::epilogue(const Block& b) {
   note(std::string("store") + (desc_.post_ops.bias ? "; last pass: + bias" : "") +
        (desc_.post_ops.relu ? "; last pass: relu" : "") + (b.last_lanes < vlen_ ? ", masked tail" : ""));
-  const bool f32 = bytes_ == 4;
   if (desc_.post_ops.bias || desc_.post_ops.relu) {
     Xbyak::Label store_only;
     test(reg_flags, kLastPass);
@@ -325,19 +323,13 @@ void OcVectorGenerator<Vmm>::epilogue(const Block& b) {
       mov(reg_bias, ptr[reg_args + offsetof(CallArgs, bias)]);
       for (int v = 0; v < b.vecs; ++v) {
         load(in_vec(b), ptr[reg_bias + disp(v * vlen_)], b.lanes(v, vlen_));
-        for (int j = 0; j < b.pixels; ++j) {
-          if (f32) vaddps(acc(b, j, v), acc(b, j, v), in_vec(b));
-          else vaddpd(acc(b, j, v), acc(b, j, v), in_vec(b));
-        }
+        for (int j = 0; j < b.pixels; ++j) add(acc(b, j, v), acc(b, j, v), in_vec(b));
       }
     }
     if (desc_.post_ops.relu) {
       vxorps(in_vec(b), in_vec(b), in_vec(b));
       for (int j = 0; j < b.pixels; ++j)
-        for (int v = 0; v < b.vecs; ++v) {
-          if (f32) vmaxps(acc(b, j, v), acc(b, j, v), in_vec(b));
-          else vmaxpd(acc(b, j, v), acc(b, j, v), in_vec(b));
-        }
+        for (int v = 0; v < b.vecs; ++v) max(acc(b, j, v), acc(b, j, v), in_vec(b));
     }
     L(store_only);
   }

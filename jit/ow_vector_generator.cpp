@@ -304,7 +304,6 @@ template <class Vmm>
 void OwVectorGenerator<Vmm>::epilogue(const Block& b) {
   note(std::string("store") + (desc_.post_ops.bias ? " + bias" : "") +
        (desc_.post_ops.relu ? " + relu" : "") + (b.last_lanes < vlen_ ? ", masked tail" : ""));
-  const bool f32 = bytes_ == 4;
   auto each_acc = [&](int o, auto&& op) {
     for (int r = 0; r < b.rows; ++r)
       for (int v = 0; v < b.vecs; ++v) op(acc(b, r, v, o));
@@ -313,7 +312,7 @@ void OwVectorGenerator<Vmm>::epilogue(const Block& b) {
     for (int o = 0; o < b.ocs; ++o) {
       broadcast(wei_vec(b), ptr[reg_bias + disp(o)]);
       each_acc(o, [&](const Xbyak::Xmm& a) {
-        if (f32) vaddps(a, a, wei_vec(b)); else vaddpd(a, a, wei_vec(b));
+        add(a, a, wei_vec(b));
       });
     }
   }
@@ -322,9 +321,7 @@ void OwVectorGenerator<Vmm>::epilogue(const Block& b) {
     for (int v = 0; v < b.vecs; ++v)
       for (int o = 0; o < b.ocs; ++o) {
         const Xbyak::Xmm a = acc(b, r, v, o);
-        if (desc_.post_ops.relu) {
-          if (f32) vmaxps(a, a, wei_vec(b)); else vmaxpd(a, a, wei_vec(b));
-        }
+        if (desc_.post_ops.relu) max(a, a, wei_vec(b));
         store(ptr[reg_dst_w + disp(o * geo_.out_chan + r * geo_.out_row + int64_t(v) * vlen_)],
               a, b.lanes(v, vlen_));
       }

@@ -101,6 +101,14 @@ void VectorGenerator::fma(const Xbyak::Xmm& acc, const Xbyak::Xmm& x, const Xbya
   if (bytes_ == 4) vfmadd231ps(acc, x, w); else vfmadd231pd(acc, x, w);
 }
 
+void VectorGenerator::add(const Xbyak::Xmm& d, const Xbyak::Xmm& a, const Xbyak::Operand& b) {
+  if (bytes_ == 4) vaddps(d, a, b); else vaddpd(d, a, b);
+}
+
+void VectorGenerator::max(const Xbyak::Xmm& d, const Xbyak::Xmm& a, const Xbyak::Operand& b) {
+  if (bytes_ == 4) vmaxps(d, a, b); else vmaxpd(d, a, b);
+}
+
 void VectorGenerator::broadcast(const Xbyak::Xmm& v, const Xbyak::Address& a) {
   if (bytes_ == 4) vbroadcastss(v, a);
   else if (v.isXMM()) vmovddup(v, a);  // vbroadcastsd has no xmm form

@@ -38,6 +38,11 @@ class VectorGenerator : public Xbyak::CodeGenerator {
   void store(const Xbyak::Address& a, const Xbyak::Xmm& v, int lanes, const Xbyak::Opmask& mask);
   void fma(const Xbyak::Xmm& acc, const Xbyak::Xmm& x, const Xbyak::Operand& w);
   void broadcast(const Xbyak::Xmm& v, const Xbyak::Address& a);
+  // d = a + b and d = max(a, b) in the data type: the post-ops (bias, then
+  // ReLU against a zeroed register) and the sums of accumulator chains.
+  void add(const Xbyak::Xmm& d, const Xbyak::Xmm& a, const Xbyak::Operand& b);
+  void max(const Xbyak::Xmm& d, const Xbyak::Xmm& a, const Xbyak::Operand& b);
+  using Xbyak::CodeGenerator::add;
   int lanes_of(const Xbyak::Xmm& v) const { return v.getBit() / (8 * bytes_); }
   // reg += bytes: an immediate where it fits in 32 bits, else through
   // reg_tmp; nothing for 0.
