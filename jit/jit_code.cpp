@@ -1,6 +1,7 @@
 #include "jit/jit_code.hpp"
 
 #include <chrono>
+#include <cstring>
 
 #include "convjit/error.hpp"
 #include "jit/executable_memory.hpp"
@@ -10,34 +11,16 @@
 namespace convjit {
 namespace {
 
-// Code made by one generator, copied into executable memory.
-class GeneratedCode : public JitCode {
- public:
-  template <class Generator>
-  explicit GeneratedCode(Generator& gen) : exec_(ExecutableCode::copy_of({gen.getCode(), gen.getSize()})) {
-    code_ = exec_->data();
-    size_ = exec_->size();
-    for (OcPart part : {OcPart::full, OcPart::tail})
-      if (const InnerFn fn = gen.entry(part))
-        entries_[int(part)] = reinterpret_cast<InnerFn>(
-            code_ + (reinterpret_cast<const uint8_t*>(fn) - gen.getCode()));
-    notes_ = gen.take_notes();
-  }
-  void set_compile_seconds(double s) { compile_seconds_ = s; }
-
- private:
-  std::unique_ptr<ExecutableCode> exec_;
-};
-
-template <class Generator>
-std::shared_ptr<GeneratedCode> emit_growing(const ConvDesc& desc, const Plan& plan) {
-  // Emitted into a buffer of the thread's, kept from one kernel to the next
-  // (most kernels are a few KiB), grown on overflow.
+// Runs a Generator on a buffer of the thread's (most kernels are a few
+// KiB; kept from one kernel to the next, grown on overflow) and hands it to
+// `use` before the next run of the same Generator on the thread reuses it.
+template <class Generator, class Use>
+auto with_generated(const ConvDesc& desc, const Plan& plan, bool annotate, Use&& use) {
   thread_local std::vector<uint8_t> buffer(64 << 10);
   for (;;) {
     try {
-      Generator gen(desc, plan, buffer);
-      return std::make_shared<GeneratedCode>(gen);
+      Generator gen(desc, plan, buffer, annotate);
+      return use(gen);
     } catch (const Xbyak::Error& e) {
       if (static_cast<int>(e) != Xbyak::ERR_CODE_IS_TOO_BIG || buffer.size() > (64u << 20))
         throw Error("plan", std::string("plan: code generation failed: ") + e.what());
@@ -46,7 +29,52 @@ std::shared_ptr<GeneratedCode> emit_growing(const ConvDesc& desc, const Plan& pl
   }
 }
 
+// Code made by one generator, copied into executable memory. Its notes are
+// made when first asked for, by the same generator run again annotated.
+template <class Generator>
+class GeneratedCode : public JitCode {
+ public:
+  GeneratedCode(Generator& gen, const ConvDesc& desc, const Plan& plan)
+      : exec_(ExecutableCode::copy_of({gen.getCode(), gen.getSize()})), desc_(desc), plan_(plan) {
+    code_ = exec_->data();
+    size_ = exec_->size();
+    for (OcPart part : {OcPart::full, OcPart::tail})
+      if (const InnerFn fn = gen.entry(part))
+        entries_[int(part)] = reinterpret_cast<InnerFn>(
+            code_ + (reinterpret_cast<const uint8_t*>(fn) - gen.getCode()));
+  }
+  void set_compile_seconds(double s) { compile_seconds_ = s; }
+
+ private:
+  std::vector<CodeNote> make_notes() const override {
+    return with_generated<Generator>(desc_, plan_, true, [&](Generator& gen) {
+      // Notes emit nothing: the annotated code is this code, byte for byte.
+      if (gen.getSize() != size_ || std::memcmp(gen.getCode(), code_, size_) != 0)
+        throw Error("plan", "plan " + plan_.str() + ": internal error: annotated code differs");
+      return gen.take_notes();
+    });
+  }
+
+  std::unique_ptr<ExecutableCode> exec_;
+  const ConvDesc desc_;
+  const Plan plan_;
+};
+
+template <class Generator>
+std::shared_ptr<GeneratedCode<Generator>> emit_growing(const ConvDesc& desc, const Plan& plan) {
+  return with_generated<Generator>(desc, plan, false, [&](Generator& gen) {
+    return std::make_shared<GeneratedCode<Generator>>(gen, desc, plan);
+  });
+}
+
 }  // namespace
+
+const std::vector<CodeNote>& JitCode::notes() const {
+  std::call_once(notes_made_, [this] {
+    if (notes_.empty()) notes_ = make_notes();
+  });
+  return notes_;
+}
 
 std::shared_ptr<const JitCode> emit_code(const ConvDesc& desc, const Plan& plan) {
   if (auto why = plan_rejection(desc, plan)) throw Error("plan", "plan " + plan.str() + ": " + *why);

@@ -3,6 +3,7 @@
 // writable and executable at once. Immutable once made; shared by kernels.
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -27,14 +28,20 @@ class JitCode {
   const uint8_t* code() const { return code_; }
   std::size_t size() const { return size_; }
   double compile_seconds() const { return compile_seconds_; }
-  const std::vector<CodeNote>& notes() const { return notes_; }
+  // Built on first use (a dump, a disassembly) by generating the same code
+  // again with its notes: a plain compile builds none.
+  const std::vector<CodeNote>& notes() const;
 
  protected:
   InnerFn entries_[2] = {nullptr, nullptr};
   const uint8_t* code_ = nullptr;
   std::size_t size_ = 0;
   double compile_seconds_ = 0;
-  std::vector<CodeNote> notes_;
+  mutable std::vector<CodeNote> notes_;  // set by a subclass, or made by make_notes()
+
+ private:
+  virtual std::vector<CodeNote> make_notes() const { return {}; }
+  mutable std::once_flag notes_made_;
 };
 
 // Emits the code of `plan` for `desc` (plan.isa must be avx2 or avx512).

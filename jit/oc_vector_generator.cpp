@@ -13,16 +13,16 @@ constexpr int64_t kMinLoopedColumns = 16, kLoopedColumns = 4;
 
 template <class Vmm>
 OcVectorGenerator<Vmm>::OcVectorGenerator(const ConvDesc& desc, const Plan& plan,
-                                           std::span<uint8_t> buffer)
-    : Base(buffer, desc.dt, plan.vlen), desc_(desc), plan_(plan), geo_(ChannelGeometry::of(desc, plan)) {
+                                           std::span<uint8_t> buffer, bool annotate)
+    : Base(buffer, desc.dt, plan.vlen, annotate), desc_(desc), plan_(plan), geo_(ChannelGeometry::of(desc, plan)) {
   if (geo_.oc_blocks) {
-    note("entry: full block of " + std::to_string(plan.oc_blk) + " output channels");
+    note([&] { return "entry: full block of " + std::to_string(plan.oc_blk) + " output channels"; });
     entries_[int(OcPart::full)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(getCurr()));
     generate_entry(static_cast<int>(geo_.vecs), vlen_);
   }
   if (geo_.oc_tail) {
-    align(64);
-    note("entry: output-channel tail of " + std::to_string(geo_.oc_tail) + " channels");
+    align_code(64);
+    note([&] { return "entry: output-channel tail of " + std::to_string(geo_.oc_tail) + " channels"; });
     entries_[int(OcPart::tail)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(getCurr()));
     const int vecs = static_cast<int>((geo_.oc_tail + vlen_ - 1) / vlen_);
     generate_entry(vecs, static_cast<int>(geo_.oc_tail - int64_t(vecs - 1) * vlen_));
@@ -63,7 +63,7 @@ void OcVectorGenerator<Vmm>::generate_entry(int vecs, int last_lanes) {
     add_imm(reg_dst_w, ur_w * geo_.out_pix * bytes_);
   };
   for (int64_t i = 0; i < left; ++i) {
-    note("pixel block at column " + std::to_string(i * ur_w) + ": skips the left padding");
+    note([&] { return "pixel block at column " + std::to_string(i * ur_w) + ": skips the left padding"; });
     block({plan_.ur_w, vecs, last_lanes, i * ur_w});
     next_block();
   }
@@ -71,19 +71,19 @@ void OcVectorGenerator<Vmm>::generate_entry(int vecs, int last_lanes) {
     Xbyak::Label w_loop;
     mov(reg_w_left, looped);
     L(w_loop);
-    note("pixel loop: " + std::to_string(looped) + " blocks of " + std::to_string(ur_w) + " output pixels");
+    note([&] { return "pixel loop: " + std::to_string(looped) + " blocks of " + std::to_string(ur_w) + " output pixels"; });
     block({plan_.ur_w, vecs, last_lanes});
     next_block();
     dec(reg_w_left);
     jnz(w_loop, T_NEAR);
   }
   for (int64_t i = blocks - right; i < blocks; ++i) {
-    note("pixel block at column " + std::to_string(i * ur_w) + ": skips the right padding");
+    note([&] { return "pixel block at column " + std::to_string(i * ur_w) + ": skips the right padding"; });
     block({plan_.ur_w, vecs, last_lanes, i * ur_w});
     next_block();
   }
   if (geo_.w_tail) {
-    note("pixel tail: " + std::to_string(geo_.w_tail) + " output pixels");
+    note([&] { return "pixel tail: " + std::to_string(geo_.w_tail) + " output pixels"; });
     block({static_cast<int>(geo_.w_tail), vecs, last_lanes, blocks * ur_w});
   }
   add_imm(reg_src_row, desc_.s[ConvDesc::H] * geo_.in_row * bytes_);
@@ -115,8 +115,8 @@ bool OcVectorGenerator<Vmm>::in_padding(int64_t w0, int pixels) const {
 
 template <class Vmm>
 void OcVectorGenerator<Vmm>::block(const Block& b) {
-  note("register block: " + std::to_string(b.pixels) + " pixels x " + std::to_string(b.vecs) +
-       " vectors, last vector " + std::to_string(b.last_lanes) + " lanes: init from dst or zero");
+  note([&] { return "register block: " + std::to_string(b.pixels) + " pixels x " + std::to_string(b.vecs) +
+       " vectors, last vector " + std::to_string(b.last_lanes) + " lanes: init from dst or zero"; });
   Xbyak::Label zero, init_done;
   test(reg_flags, kAccumulate);
   jz(zero, T_NEAR);
@@ -149,10 +149,10 @@ void OcVectorGenerator<Vmm>::block(const Block& b) {
   test(reg_kh_left, reg_kh_left);
   jz(taps_done, T_NEAR);
   L(kh_loop);
-  note("taps: depth loop x" + std::to_string(kd) + ", height loop x" + std::to_string(kh) +
+  note([&] { return "taps: depth loop x" + std::to_string(kd) + ", height loop x" + std::to_string(kh) +
        ", width x" + std::to_string(kw) + (kw >= kMinLoopedColumns ? " (long runs looped)" : " unrolled") +
        ", input channels x" + std::to_string(plan_.ic_blk) +
-       " in steps of " + std::to_string(geo_.ic_unroll));
+       " in steps of " + std::to_string(geo_.ic_unroll); });
   taps(b);
   add_imm(reg_src_tap, row_step * bytes_);
   add_imm(reg_wei_tap, kw * geo_.wei_tap * bytes_);
@@ -300,7 +300,7 @@ void OcVectorGenerator<Vmm>::taps(const Block& b) {
 template <class Vmm>
 void OcVectorGenerator<Vmm>::sum_chains(const Block& b) {
   if (geo_.chains == 1) return;
-  note("sum the " + std::to_string(geo_.chains) + " accumulator sets pairwise");
+  note([&] { return "sum the " + std::to_string(geo_.chains) + " accumulator sets pairwise"; });
   for (int half = static_cast<int>(geo_.chains) / 2; half >= 1; half /= 2)
     for (int s = 0; s < half; ++s)
       for (int j = 0; j < b.pixels; ++j)
@@ -311,8 +311,8 @@ void OcVectorGenerator<Vmm>::sum_chains(const Block& b) {
 
 template <class Vmm>
 void OcVectorGenerator<Vmm>::epilogue(const Block& b) {
-  note(std::string("store") + (desc_.post_ops.bias ? "; last pass: + bias" : "") +
-       (desc_.post_ops.relu ? "; last pass: relu" : "") + (b.last_lanes < vlen_ ? ", masked tail" : ""));
+  note([&] { return std::string("store") + (desc_.post_ops.bias ? "; last pass: + bias" : "") +
+       (desc_.post_ops.relu ? "; last pass: relu" : "") + (b.last_lanes < vlen_ ? ", masked tail" : ""); });
   if (desc_.post_ops.bias || desc_.post_ops.relu) {
     Xbyak::Label store_only;
     test(reg_flags, kLastPass);

@@ -23,7 +23,8 @@ class OcVectorGenerator : public VectorGenerator {
 
  public:
   static constexpr bool kZmm = std::is_same_v<Vmm, Xbyak::Zmm>;
-  OcVectorGenerator(const ConvDesc& desc, const Plan& plan, std::span<uint8_t> buffer);
+  // annotate: with the notes of a dump (VectorGenerator::note).
+  OcVectorGenerator(const ConvDesc& desc, const Plan& plan, std::span<uint8_t> buffer, bool annotate = false);
   InnerFn entry(OcPart part) const { return entries_[static_cast<int>(part)]; }
 
  private:

@@ -24,8 +24,8 @@ std::pair<int, int> split_lanes(int lanes, int vlen) {
 
 template <class Vmm>
 OwVectorGenerator<Vmm>::OwVectorGenerator(const ConvDesc& desc, const Plan& plan,
-                                           std::span<uint8_t> buffer)
-    : Base(buffer, desc.dt, plan.vlen),
+                                           std::span<uint8_t> buffer, bool annotate)
+    : Base(buffer, desc.dt, plan.vlen, annotate),
       desc_(desc),
       plan_(plan),
       geo_(Geometry::of(desc, plan)),
@@ -33,13 +33,13 @@ OwVectorGenerator<Vmm>::OwVectorGenerator(const ConvDesc& desc, const Plan& plan
       skips_depth_taps_(skips_depth_padding(desc, plan)),
       ic_loop_(desc.icg() > 1),
       depth_loop_(skips_depth_taps_ || desc.k[ConvDesc::D] > 1) {
-  note("entry: full block of " + std::to_string(plan.oc_blk) + " output channels");
+  note([&] { return "entry: full block of " + std::to_string(plan.oc_blk) + " output channels"; });
   generate_entry(plan.oc_blk);
   entries_[int(OcPart::full)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(getCode()));
   if (geo_.oc_tail) {
-    align(64);
+    align_code(64);
     const uint8_t* tail = getCurr();
-    note("entry: output-channel tail of " + std::to_string(geo_.oc_tail) + " channels");
+    note([&] { return "entry: output-channel tail of " + std::to_string(geo_.oc_tail) + " channels"; });
     generate_entry(static_cast<int>(geo_.oc_tail));
     entries_[int(OcPart::tail)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(tail));
   }
@@ -68,7 +68,7 @@ void OwVectorGenerator<Vmm>::generate_entry(int ocs) {
   test(reg_rows_left, reg_rows_left);
   jz(rows_done, T_NEAR);
   L(row_loop);
-  note("row loop: args.row_blocks blocks of " + std::to_string(plan_.ur_h) + " output rows");
+  note([&] { return "row loop: args.row_blocks blocks of " + std::to_string(plan_.ur_h) + " output rows"; });
   {
     row_block(plan_.ur_h, ocs);
     add_imm(reg_src_row, int64_t(plan_.ur_h) * desc_.s[ConvDesc::H] * geo_.in_row * bytes_);
@@ -80,7 +80,7 @@ void OwVectorGenerator<Vmm>::generate_entry(int ocs) {
   if (geo_.row_tail) {
     cmp(qword[reg_args + offsetof(CallArgs, row_tail)], 0);
     je(done, T_NEAR);
-    note("row tail: " + std::to_string(geo_.row_tail) + " output rows");
+    note([&] { return "row tail: " + std::to_string(geo_.row_tail) + " output rows"; });
     row_block(static_cast<int>(geo_.row_tail), ocs);
   }
   L(done);
@@ -97,8 +97,8 @@ void OwVectorGenerator<Vmm>::row_block(int rows, int ocs) {
     Xbyak::Label w_loop;
     mov(reg_w_left, geo_.w_blocks);
     L(w_loop);
-    note("width loop: " + std::to_string(geo_.w_blocks) + " blocks of " + std::to_string(plan_.ur_w) +
-         " vectors");
+    note([&] { return "width loop: " + std::to_string(geo_.w_blocks) + " blocks of " + std::to_string(plan_.ur_w) +
+         " vectors"; });
     block({rows, plan_.ur_w, ocs, vlen_, full_bits});
     add_imm(reg_src_w, disp(int64_t(plan_.ur_w) * vlen_ * geo_.col_step));
     add_imm(reg_dst_w, disp(int64_t(plan_.ur_w) * vlen_));
@@ -111,8 +111,8 @@ void OwVectorGenerator<Vmm>::row_block(int rows, int ocs) {
     // Stride-2 splitting keeps full registers: its permutes assume them.
     if (vecs == 1 && !split_stride_)
       while (bits > 128 && geo_.w_tail * bytes_ * 8 <= bits / 2) bits /= 2;
-    note("width tail: " + std::to_string(geo_.w_tail) + " output columns" +
-         (bits < full_bits ? " in " + std::to_string(bits) + "-bit registers" : ""));
+    note([&] { return "width tail: " + std::to_string(geo_.w_tail) + " output columns" +
+         (bits < full_bits ? " in " + std::to_string(bits) + "-bit registers" : ""); });
     block({rows, vecs, ocs, static_cast<int>(geo_.w_tail - int64_t(vecs - 1) * vlen_), bits});
   }
 }
@@ -152,9 +152,9 @@ Xbyak::Opmask OwVectorGenerator<Vmm>::opmask(int lanes) const {
 
 template <class Vmm>
 void OwVectorGenerator<Vmm>::block(const Block& b) {
-  note("register block: " + std::to_string(b.rows) + " rows x " + std::to_string(b.vecs) +
+  note([&] { return "register block: " + std::to_string(b.rows) + " rows x " + std::to_string(b.vecs) +
        " vectors x " + std::to_string(b.ocs) + " channels, last vector " +
-       std::to_string(b.last_lanes) + " lanes: zero accumulators");
+       std::to_string(b.last_lanes) + " lanes: zero accumulators"; });
   for (int r = 0; r < b.rows; ++r)
     for (int v = 0; v < b.vecs; ++v)
       for (int o = 0; o < b.ocs; ++o) vxorps(acc(b, r, v, o), acc(b, r, v, o), acc(b, r, v, o));
@@ -188,8 +188,8 @@ void OwVectorGenerator<Vmm>::block(const Block& b) {
     mov(reg_kd_left, kd);
   }
   if (depth_loop_) L(kd_loop);
-  note("taps: input-channel loop x" + std::to_string(desc_.icg()) + ", depth loop x" +
-       (skips_depth_taps_ ? "args.kd_count" : std::to_string(kd)) + "; kh x kw unrolled");
+  note([&] { return "taps: input-channel loop x" + std::to_string(desc_.icg()) + ", depth loop x" +
+       (skips_depth_taps_ ? "args.kd_count" : std::to_string(kd)) + "; kh x kw unrolled"; });
   taps(b);
   if (!ic_loop_ && !depth_loop_) {
     epilogue(b);
@@ -302,8 +302,8 @@ void OwVectorGenerator<Vmm>::load_input(const Block& b, int v, int64_t index, in
 
 template <class Vmm>
 void OwVectorGenerator<Vmm>::epilogue(const Block& b) {
-  note(std::string("store") + (desc_.post_ops.bias ? " + bias" : "") +
-       (desc_.post_ops.relu ? " + relu" : "") + (b.last_lanes < vlen_ ? ", masked tail" : ""));
+  note([&] { return std::string("store") + (desc_.post_ops.bias ? " + bias" : "") +
+       (desc_.post_ops.relu ? " + relu" : "") + (b.last_lanes < vlen_ ? ", masked tail" : ""); });
   auto each_acc = [&](int o, auto&& op) {
     for (int r = 0; r < b.rows; ++r)
       for (int v = 0; v < b.vecs; ++v) op(acc(b, r, v, o));

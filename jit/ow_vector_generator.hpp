@@ -22,7 +22,8 @@ class OwVectorGenerator : public VectorGenerator {
 
  public:
   static constexpr bool kZmm = std::is_same_v<Vmm, Xbyak::Zmm>;
-  OwVectorGenerator(const ConvDesc& desc, const Plan& plan, std::span<uint8_t> buffer);
+  // annotate: with the notes of a dump (VectorGenerator::note).
+  OwVectorGenerator(const ConvDesc& desc, const Plan& plan, std::span<uint8_t> buffer, bool annotate = false);
   InnerFn entry(OcPart part) const { return entries_[static_cast<int>(part)]; }
 
  private:

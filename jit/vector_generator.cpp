@@ -15,11 +15,13 @@ alignas(64) const int64_t kMask64[8] = {-1, -1, -1, -1, 0, 0, 0, 0};
 
 }  // namespace
 
-VectorGenerator::VectorGenerator(std::span<uint8_t> buffer, DataType dt, int vlen)
+VectorGenerator::VectorGenerator(std::span<uint8_t> buffer, DataType dt, int vlen, bool annotate)
     : Xbyak::CodeGenerator(buffer.size(), buffer.data()),
       bytes_(static_cast<int>(size_of(dt))),
       vlen_(vlen),
-      opmasks_(vlen * bytes_ == 64) {
+      opmasks_(vlen * bytes_ == 64),
+      annotate_(annotate),
+      registers_(opmasks_ ? vector_registers(Isa::avx512) : vector_registers(Isa::avx2) - 1) {
   setDefaultEncoding(Xbyak::EvexEncoding);
 }
 
@@ -31,13 +33,13 @@ int32_t VectorGenerator::disp(int64_t index) const {
   return static_cast<int32_t>(bytes);
 }
 
-int VectorGenerator::reg(int idx) const {
-  // The planners' count (vector_registers) less AVX2's mask, which they count as a spare.
-  const int budget = opmasks_ ? vector_registers(Isa::avx512) : vector_registers(Isa::avx2) - 1;
-  if (idx < 0 || idx >= budget)
-    throw Error("plan", "plan: internal error: vector register " + std::to_string(idx) + " is beyond the " +
-                            std::to_string(budget) + " a plan may use on " + (opmasks_ ? "AVX-512" : "AVX2"));
-  return idx;
+void VectorGenerator::refuse_register(int idx) const {
+  throw Error("plan", "plan: internal error: vector register " + std::to_string(idx) + " is beyond the " +
+                          std::to_string(registers_) + " a plan may use on " + (opmasks_ ? "AVX-512" : "AVX2"));
+}
+
+void VectorGenerator::align_code(int bytes) {
+  if (const std::size_t pad = (bytes - getSize() % bytes) % bytes) nop(pad);
 }
 
 void VectorGenerator::add_imm(const Xbyak::Reg64& reg, int64_t bytes) {

@@ -24,10 +24,18 @@ class VectorGenerator : public Xbyak::CodeGenerator {
   // Emits into `buffer`, plain memory that is never executed: the code is
   // copied into executable memory when done (executable_memory.hpp).
   // Xbyak throws ERR_CODE_IS_TOO_BIG when it fills.
-  VectorGenerator(std::span<uint8_t> buffer, DataType dt, int vlen);
+  VectorGenerator(std::span<uint8_t> buffer, DataType dt, int vlen, bool annotate);
 
-  // Marks the start of a section of the code.
-  void note(std::string text) { notes_.push_back({getSize(), std::move(text)}); }
+  // Marks the start of a section of the code, in annotated code only (for a
+  // dump or a disassembly): `text` is a string, or a callable that builds
+  // it, called only then, so that plain compiles build no strings.
+  void note(const char* text) {
+    if (annotate_) notes_.push_back({getSize(), text});
+  }
+  template <class Text>
+  void note(Text&& text) {
+    if (annotate_) notes_.push_back({getSize(), text()});
+  }
   // index elements as a 32-bit displacement; throws Error naming "plan" when
   // it does not fit.
   int32_t disp(int64_t index) const;
@@ -44,6 +52,11 @@ class VectorGenerator : public Xbyak::CodeGenerator {
   void max(const Xbyak::Xmm& d, const Xbyak::Xmm& a, const Xbyak::Operand& b);
   using Xbyak::CodeGenerator::add;
   int lanes_of(const Xbyak::Xmm& v) const { return v.getBit() / (8 * bytes_); }
+  // Pads with nops to a multiple of `bytes` from the code's start, which
+  // executable memory places on a 64-byte boundary (Xbyak's align() counts
+  // from the buffer's address, which the copy does not keep, and which
+  // moves when the buffer grows: the same plan gave other bytes).
+  void align_code(int bytes);
   // reg += bytes: an immediate where it fits in 32 bits, else through
   // reg_tmp; nothing for 0.
   void add_imm(const Xbyak::Reg64& reg, int64_t bytes);
@@ -56,7 +69,11 @@ class VectorGenerator : public Xbyak::CodeGenerator {
   // AVX-512, 16 on AVX2) but AVX2's tail mask, ymm15. A plan that asks for
   // more throws Error naming "plan" here, at generation: never an EVEX-only
   // register in AVX2 code.
-  int reg(int idx) const;
+  int reg(int idx) const {
+    if (idx < 0 || idx >= registers_) [[unlikely]]
+      refuse_register(idx);
+    return idx;
+  }
   // Register reg(idx) at `bits` wide (128, 256 or 512).
   Xbyak::Xmm vec(int idx, int bits) const {
     idx = reg(idx);
@@ -72,6 +89,10 @@ class VectorGenerator : public Xbyak::CodeGenerator {
 
  private:
   void load_ymm_mask(int lanes);
+  [[noreturn]] void refuse_register(int idx) const;
+  const bool annotate_;
+  // The planners' count (vector_registers) less AVX2's mask, which they count as a spare.
+  const int registers_;
   std::vector<CodeNote> notes_;
   std::vector<Xbyak::Reg64> saved_;
 };
