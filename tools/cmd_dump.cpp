@@ -124,10 +124,7 @@ Subcommand add_dump_command(CLI::App& app) {
   add_threads_option(*cmd, o->kernel.threads);
   add_wisdom_option(*cmd, o->kernel.wisdom,
                     "Wisdom file: dump the tuned plan it holds (default: CONVJIT_WISDOM, if set)");
-  cmd->add_option("--isa", o->isa,
-                  "Instruction set, capped like CONVJIT_MAX_ISA (default: the best available)")
-      ->check(CLI::IsMember({"avx512", "avx2"}))
-      ->type_name("avx512|avx2");
+  add_isa_option(*cmd, o->isa);
   cmd->add_option("--out", o->out,
                   "Also write <name>.bin, <name>.asm and <name>.json into DIR, <name> from the "
                   "problem and the plan")

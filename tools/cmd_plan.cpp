@@ -15,24 +15,18 @@ namespace convjit {
 namespace {
 
 struct PlanOptions {
-  std::string problem, batch, isa;
-  int64_t mb = 0;
+  ProblemList problems;
+  std::string isa;
   KernelOptions kernel;
 };
 
 int plan(const PlanOptions& o) {
-  if (o.problem.empty() && o.batch.empty())
-    throw Error("--problem", "--problem or --batch is required (see convjit plan --help)");
-  std::vector<ConvDesc> problems;
-  if (!o.problem.empty()) problems.push_back(ConvDesc::parse(o.problem));
-  else
-    for (const ShapeEntry& e : read_shape_file(o.batch)) problems.push_back(e.desc);
+  const std::vector<ConvDesc> problems = problems_of(o.problems, "plan");
   EngineOptions options = engine_options(o.kernel.threads, o.kernel.wisdom);
   options.max_isa = o.isa;
   Engine engine(options);
   int refused = 0;
   for (ConvDesc d : problems) {
-    if (o.mb > 0) d.mb = o.mb;
     // A problem the options make impossible (a layout its groups do not
     // fill) is a line of its own, and the listing goes on.
     try {
@@ -53,21 +47,12 @@ Subcommand add_plan_command(CLI::App& app) {
   auto o = std::make_shared<PlanOptions>();
   CLI::App* cmd = app.add_subcommand(
       "plan", "Print the plan chosen for each problem, one line each, compiling nothing");
-  CLI::Option* problem = cmd->add_option("--problem", o->problem, "Problem descriptor")->type_name("DESC");
-  cmd->add_option("--batch", o->batch, "Shape file of problems (benchdnn syntax), one per line")
-      ->type_name("FILE")
-      ->excludes(problem);
-  cmd->add_option("--mb", o->mb, "Batch size for every problem (default: each problem's own)")
-      ->check(CLI::PositiveNumber)
-      ->type_name("N");
+  add_problem_list_options(*cmd, o->problems);
   add_data_options(*cmd, o->kernel);
   add_threads_option(*cmd, o->kernel.threads);
   add_wisdom_option(*cmd, o->kernel.wisdom,
                     "Wisdom file: its tuned plans are the ones printed (default: CONVJIT_WISDOM, if set)");
-  cmd->add_option("--isa", o->isa,
-                  "Instruction set, capped like CONVJIT_MAX_ISA (default: the best available)")
-      ->check(CLI::IsMember({"avx512", "avx2"}))
-      ->type_name("avx512|avx2");
+  add_isa_option(*cmd, o->isa);
   return {cmd, [o] { return plan(*o); }};
 }
 

@@ -20,11 +20,10 @@ namespace convjit {
 namespace {
 
 struct TuneCliOptions {
-  std::string problem, batch;
+  ProblemList problems;
   KernelOptions kernel;  // data type, layout, post-ops, threads, wisdom
   std::string effort = "measure";
   double budget_s = 0;
-  int64_t mb = 0;  // 0: each problem's own
 };
 
 std::string label(const ConvDesc& desc) {
@@ -77,22 +76,9 @@ std::string how(const TuneResult& r, double seconds) {
   return text;
 }
 
-std::vector<ConvDesc> problems_of(const TuneCliOptions& o) {
-  if (o.problem.empty() && o.batch.empty())
-    throw Error("--problem", "--problem or --batch is required (see convjit tune --help)");
-  std::vector<ConvDesc> problems;
-  if (!o.problem.empty()) problems.push_back(ConvDesc::parse(o.problem));
-  else
-    for (const ShapeEntry& e : read_shape_file(o.batch)) problems.push_back(e.desc);
-  for (ConvDesc& d : problems) {
-    if (o.mb > 0) d.mb = o.mb;
-    d = make_desc(d, o.kernel);
-  }
-  return problems;
-}
-
 int tune(const TuneCliOptions& o) {
-  const std::vector<ConvDesc> problems = problems_of(o);
+  std::vector<ConvDesc> problems = problems_of(o.problems, "tune");
+  for (ConvDesc& d : problems) d = make_desc(d, o.kernel);
   TuneOptions options;
   options.effort = parse_effort(o.effort, "--effort");
   options.budget_s = o.budget_s;
@@ -140,12 +126,7 @@ Subcommand add_tune_command(CLI::App& app) {
   auto o = std::make_shared<TuneCliOptions>();
   CLI::App* cmd = app.add_subcommand(
       "tune", "Measure the best plans of problems on this CPU and keep them as wisdom");
-  CLI::Option* problem =
-      cmd->add_option("--problem", o->problem, "Problem descriptor, e.g. mb1ic3ih32oc10kh2sh2")
-          ->type_name("DESC");
-  cmd->add_option("--batch", o->batch, "Shape file of problems (benchdnn syntax), one per line")
-      ->type_name("FILE")
-      ->excludes(problem);
+  add_problem_list_options(*cmd, o->problems);
   cmd->add_option("--effort", o->effort,
                   "estimate (no measuring), measure (about 1 s a problem), patient (about 10 s) "
                   "or exhaustive (every candidate)")
@@ -155,9 +136,6 @@ Subcommand add_tune_command(CLI::App& app) {
                   "Seconds per problem, compiling and checking included (0: the effort's own)")
       ->check(CLI::NonNegativeNumber)
       ->type_name("SECONDS");
-  cmd->add_option("--mb", o->mb, "Batch size for every problem (default: each problem's own)")
-      ->check(CLI::PositiveNumber)
-      ->type_name("N");
   add_data_options(*cmd, o->kernel);
   add_threads_option(*cmd, o->kernel.threads);
   add_wisdom_option(*cmd, o->kernel.wisdom,

@@ -12,6 +12,36 @@ void add_threads_option(CLI::App& cmd, int& threads) {
       ->type_name("N");
 }
 
+void add_isa_option(CLI::App& cmd, std::string& isa) {
+  cmd.add_option("--isa", isa, "Instruction set, capped like CONVJIT_MAX_ISA (default: the best available)")
+      ->check(CLI::IsMember({"avx512", "avx2"}))
+      ->type_name("avx512|avx2");
+}
+
+void add_problem_list_options(CLI::App& cmd, ProblemList& list) {
+  CLI::Option* problem =
+      cmd.add_option("--problem", list.problem, "Problem descriptor, e.g. mb1ic3ih32oc10kh2sh2")
+          ->type_name("DESC");
+  cmd.add_option("--batch", list.batch, "Shape file of problems (benchdnn syntax), one per line")
+      ->type_name("FILE")
+      ->excludes(problem);
+  cmd.add_option("--mb", list.mb, "Batch size for every problem (default: each problem's own)")
+      ->check(CLI::PositiveNumber)
+      ->type_name("N");
+}
+
+std::vector<ConvDesc> problems_of(const ProblemList& list, const std::string& command) {
+  if (list.problem.empty() && list.batch.empty())
+    throw Error("--problem", "--problem or --batch is required (see convjit " + command + " --help)");
+  std::vector<ConvDesc> problems;
+  if (!list.problem.empty()) problems.push_back(ConvDesc::parse(list.problem));
+  else
+    for (const ShapeEntry& e : read_shape_file(list.batch)) problems.push_back(e.desc);
+  if (list.mb > 0)
+    for (ConvDesc& d : problems) d.mb = list.mb;
+  return problems;
+}
+
 void add_wisdom_option(CLI::App& cmd, std::string& path, const std::string& help) {
   cmd.add_option("--wisdom", path, help)->type_name("PATH");
 }
