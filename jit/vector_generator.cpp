@@ -71,6 +71,11 @@ void VectorGenerator::load_ymm_mask(int lanes) {
   vmovups(mask_vec(), ptr[reg_tmp]);
 }
 
+Xbyak::Xmm VectorGenerator::load_mask_as(const Xbyak::Xmm& v, int lanes) {
+  load_ymm_mask(lanes);
+  return v.isYMM() ? Xbyak::Xmm(mask_vec()) : Xbyak::Xmm(mask_vec().getIdx());
+}
+
 void VectorGenerator::load(const Xbyak::Xmm& v, const Xbyak::Address& a, int lanes,
                            const Xbyak::Opmask& mask) {
   const bool f32 = bytes_ == 4;
@@ -79,8 +84,7 @@ void VectorGenerator::load(const Xbyak::Xmm& v, const Xbyak::Address& a, int lan
   } else if (opmasks_) {
     if (f32) vmovups(v | mask | T_z, a); else vmovupd(v | mask | T_z, a);
   } else {
-    load_ymm_mask(lanes);
-    const Xbyak::Xmm m = v.isYMM() ? Xbyak::Xmm(mask_vec()) : Xbyak::Xmm(mask_vec().getIdx());
+    const Xbyak::Xmm m = load_mask_as(v, lanes);
     if (f32) vmaskmovps(v, m, a); else vmaskmovpd(v, m, a);
   }
 }
@@ -93,8 +97,7 @@ void VectorGenerator::store(const Xbyak::Address& a, const Xbyak::Xmm& v, int la
   } else if (opmasks_) {
     if (f32) vmovups(a | mask, v); else vmovupd(a | mask, v);
   } else {
-    load_ymm_mask(lanes);
-    const Xbyak::Xmm m = v.isYMM() ? Xbyak::Xmm(mask_vec()) : Xbyak::Xmm(mask_vec().getIdx());
+    const Xbyak::Xmm m = load_mask_as(v, lanes);
     if (f32) vmaskmovps(a, m, v); else vmaskmovpd(a, m, v);
   }
 }

@@ -89,6 +89,8 @@ class VectorGenerator : public Xbyak::CodeGenerator {
 
  private:
   void load_ymm_mask(int lanes);
+  // The AVX2 mask for `lanes`, loaded, as a register of v's width.
+  Xbyak::Xmm load_mask_as(const Xbyak::Xmm& v, int lanes);
   [[noreturn]] void refuse_register(int idx) const;
   const bool annotate_;
   // The planners' count (vector_registers) less AVX2's mask, which they count as a spare.

@@ -184,8 +184,7 @@ void Kernel::check_run(const ConstTensorView& src, const TensorView& dst) const 
   if (!bound_) throw Error("weights", "weights: run() before bind()");
   const TensorPair pair{src, dst};
   check_pair(pair, -1);
-  const std::size_t esize = size_of(desc_.dt);
-  const Extent in = extent_of(pair.src, esize, -1, false), out = extent_of(pair.dst, esize, -1, true);
+  const Extent in = extent_of(pair.src, esize_, -1, false), out = extent_of(pair.dst, esize_, -1, true);
   if (overlap(in, out)) throw_overlap(out, in);
 }
 
