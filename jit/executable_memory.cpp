@@ -11,7 +11,7 @@
 #include <string>
 
 #include "convjit/error.hpp"
-#include "planner/log.hpp"
+#include "problem/log.hpp"
 
 namespace convjit {
 namespace {

@@ -10,6 +10,7 @@
 #include "convjit/conv_desc.hpp"
 #include "jit/call_args.hpp"
 #include "planner/plan.hpp"
+#include "planner/work_problem.hpp"
 
 namespace convjit {
 
@@ -44,8 +45,9 @@ class JitCode {
   mutable std::once_flag notes_made_;
 };
 
-// Emits the code of `plan` for `desc` (plan.isa must be avx2 or avx512).
-// Throws Error naming "plan" when the plan cannot be emitted.
-std::shared_ptr<const JitCode> emit_code(const ConvDesc& desc, const Plan& plan);
+// Emits the code of `plan` for `work` (plan.isa must be avx2 or avx512):
+// its strategy's generator. Throws Error naming "plan" when the plan cannot
+// be emitted.
+std::shared_ptr<const JitCode> emit_code(const WorkProblem& work, const Plan& plan);
 
 }  // namespace convjit

@@ -3,7 +3,6 @@
 #include <climits>
 
 #include "convjit/error.hpp"
-#include "planner/plan.hpp"
 
 namespace convjit {
 namespace {
@@ -15,11 +14,13 @@ alignas(64) const int64_t kMask64[8] = {-1, -1, -1, -1, 0, 0, 0, 0};
 
 }  // namespace
 
-VectorGenerator::VectorGenerator(std::span<uint8_t> buffer, DataType dt, int vlen, bool annotate)
+VectorGenerator::VectorGenerator(const ConvDesc& desc, const Plan& plan, std::span<uint8_t> buffer, bool annotate)
     : Xbyak::CodeGenerator(buffer.size(), buffer.data()),
-      bytes_(static_cast<int>(size_of(dt))),
-      vlen_(vlen),
-      opmasks_(vlen * bytes_ == 64),
+      desc_(desc),
+      plan_(plan),
+      bytes_(static_cast<int>(size_of(desc.dt))),
+      vlen_(plan.vlen),
+      opmasks_(vlen_ * bytes_ == 64),
       annotate_(annotate),
       registers_(opmasks_ ? vector_registers(Isa::avx512) : vector_registers(Isa::avx2) - 1) {
   setDefaultEncoding(Xbyak::EvexEncoding);

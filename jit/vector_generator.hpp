@@ -11,20 +11,48 @@
 #include <type_traits>
 #include <vector>
 
+#include "convjit/conv_desc.hpp"
 #include "convjit/types.hpp"
+#include "jit/call_args.hpp"
 #include "jit/jit_code.hpp"
+#include "planner/plan.hpp"
 
 namespace convjit {
+
+// A generator templated on its full vector register type runs AVX-512 code
+// on Zmm (opmask tails), AVX2 code on Ymm (vmaskmov tails).
+template <class Vmm>
+inline constexpr bool kZmm = std::is_same_v<Vmm, Xbyak::Zmm>;
 
 class VectorGenerator : public Xbyak::CodeGenerator {
  public:
   std::vector<CodeNote> take_notes() { return std::move(notes_); }
+  InnerFn entry(OcPart part) const { return entries_[static_cast<int>(part)]; }
 
  protected:
-  // Emits into `buffer`, plain memory that is never executed: the code is
-  // copied into executable memory when done (executable_memory.hpp).
-  // Xbyak throws ERR_CODE_IS_TOO_BIG when it fills.
-  VectorGenerator(std::span<uint8_t> buffer, DataType dt, int vlen, bool annotate);
+  // Emits the code of `plan` for `desc` into `buffer`, plain memory that is
+  // never executed: the code is copied into executable memory when done
+  // (executable_memory.hpp). Xbyak throws ERR_CODE_IS_TOO_BIG when it fills.
+  // annotate: with the notes of a dump (note()).
+  VectorGenerator(const ConvDesc& desc, const Plan& plan, std::span<uint8_t> buffer, bool annotate);
+
+  // The entry of full blocks of plan.oc_blk output channels (if `full`),
+  // then 64-byte aligned the entry of the tail block of `tail` channels (if
+  // any): generate(channels) emits one.
+  template <class Generate>
+  void emit_entries(bool full, int64_t tail, Generate&& generate) {
+    if (full) {
+      note([&] { return "entry: full block of " + std::to_string(plan_.oc_blk) + " output channels"; });
+      entries_[int(OcPart::full)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(getCurr()));
+      generate(plan_.oc_blk);
+    }
+    if (tail) {
+      align_code(64);
+      note([&] { return "entry: output-channel tail of " + std::to_string(tail) + " channels"; });
+      entries_[int(OcPart::tail)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(getCurr()));
+      generate(static_cast<int>(tail));
+    }
+  }
 
   // Marks the start of a section of the code, in annotated code only (for a
   // dump or a disassembly): `text` is a string, or a callable that builds
@@ -82,9 +110,23 @@ class VectorGenerator : public Xbyak::CodeGenerator {
   // The mask register of AVX2 tails: the last of the 16.
   static Xbyak::Ymm mask_vec() { return Xbyak::Ymm(15); }
 
+  const ConvDesc& desc_;
+  const Plan& plan_;
   const int bytes_;
   const int vlen_;
   const bool opmasks_;  // AVX-512: tails through opmasks
+
+  // General registers every generator's loops use, by role (System V's
+  // argument and scratch registers first); a strategy names the rest.
+  const Xbyak::Reg64 reg_args = rdi;
+  const Xbyak::Reg64 reg_src_row = rsi;   // input of the current row (block)
+  const Xbyak::Reg64 reg_dst_row = rdx;   // output of the current row (block)
+  const Xbyak::Reg64 reg_src_w = rcx;     // input of the current width block
+  const Xbyak::Reg64 reg_dst_w = r8;      // output of the current width block
+  const Xbyak::Reg64 reg_src_tap = r9;    // input of the current tap
+  const Xbyak::Reg64 reg_wei_tap = r10;   // weights of the current tap
+  const Xbyak::Reg64 reg_rows_left = r11;
+  const Xbyak::Reg64 reg_w_left = rax;
   const Xbyak::Reg64 reg_tmp = r14;
 
  private:
@@ -97,6 +139,7 @@ class VectorGenerator : public Xbyak::CodeGenerator {
   const int registers_;
   std::vector<CodeNote> notes_;
   std::vector<Xbyak::Reg64> saved_;
+  InnerFn entries_[2] = {nullptr, nullptr};
 };
 
 }  // namespace convjit

@@ -6,7 +6,7 @@
 
 #include "kernels/code_dump.hpp"
 #include "kernels/perf_map.hpp"
-#include "planner/log.hpp"
+#include "problem/log.hpp"
 
 namespace convjit {
 namespace {

@@ -14,13 +14,13 @@
 #include "convjit/error.hpp"
 #include "kernels/code_hooks.hpp"
 #include "kernels/inner.hpp"
-#include "kernels/oc_vector_kernel.hpp"
-#include "kernels/ow_vector_kernel.hpp"
+#include "kernels/planned_kernel.hpp"
 #include "kernels/problem_key.hpp"
 #include "kernels/reference_kernel.hpp"
 #include "kernels/tuner.hpp"
 #include "kernels/wisdom.hpp"
-#include "planner/log.hpp"
+#include "problem/log.hpp"
+#include "planner/strategy.hpp"
 #include "planner/work_problem.hpp"
 
 namespace convjit {
@@ -52,9 +52,14 @@ struct Engine::Impl {
   // choose_plan()'s answers for problems already validated, under
   // wisdom_mutex, forgotten whenever the wisdom changes: a cached
   // make_kernel neither plans nor validates again.
-  std::unordered_map<ConvDesc, Plan, ProblemHash, SameProblem> plans;
+  // The work problem is made once per user problem, with its plan.
+  struct Chosen {
+    WorkProblem work;
+    Plan plan;
+  };
+  std::unordered_map<ConvDesc, Chosen, ProblemHash, SameProblem> plans;
 
-  std::shared_ptr<const JitCode> code_for(const ConvDesc& desc, const Plan& plan);
+  std::shared_ptr<const JitCode> code_for(const WorkProblem& work, const Plan& plan);
   // Backend::automatic resolved; throws Error when this CPU cannot run it.
   Backend resolve(Backend backend) const;
   // The wisdom's answer for desc found with at least `effort`, if this
@@ -62,11 +67,11 @@ struct Engine::Impl {
   std::optional<WisdomEntry> wisdom_entry(const ConvDesc& desc, Effort effort);
   // The wisdom's plan when it has one, else the planner's; validates desc
   // the first time.
-  Plan choose_plan(const ConvDesc& desc);
+  Chosen choose_plan(const ConvDesc& desc);
   // The driver of plan's strategy around its inner kernel (compiled or
   // interpreted); code_size is the compiled code's.
-  std::unique_ptr<Kernel> build(const ConvDesc& desc, const Plan& plan, Backend backend,
-                                std::size_t& code_size);
+  std::unique_ptr<Kernel> build(const ConvDesc& desc, const WorkProblem& work, const Plan& plan,
+                                Backend backend, std::size_t& code_size);
 };
 
 Backend Engine::Impl::resolve(Backend backend) const {
@@ -90,28 +95,27 @@ std::optional<WisdomEntry> Engine::Impl::wisdom_entry(const ConvDesc& desc, Effo
   return entry;
 }
 
-Plan Engine::Impl::choose_plan(const ConvDesc& desc) {
+Engine::Impl::Chosen Engine::Impl::choose_plan(const ConvDesc& desc) {
   {
     std::lock_guard lock(wisdom_mutex);
     if (auto it = plans.find(desc); it != plans.end()) return it->second;
   }
   desc.validate();
-  Plan plan;
+  Chosen chosen{WorkProblem(desc), Plan()};
   if (auto entry = wisdom_entry(desc, Effort::estimate)) {
     log().info("plan from wisdom ({} effort) for {}: {}", to_string(entry->effort), desc.full_str(),
                entry->plan.str());
-    plan = entry->plan;
+    chosen.plan = entry->plan;
   } else {
-    plan = make_plan(desc, cpu, cpu.isa, threads);
+    chosen.plan = make_plan(chosen.work, cpu, cpu.isa, threads);
   }
   std::lock_guard lock(wisdom_mutex);
-  plans.emplace(desc, plan);
-  return plan;
+  plans.emplace(desc, chosen);
+  return chosen;
 }
 
-std::unique_ptr<Kernel> Engine::Impl::build(const ConvDesc& desc, const Plan& plan, Backend backend,
-                                            std::size_t& code_size) {
-  const ConvDesc work = work_problem(desc);
+std::unique_ptr<Kernel> Engine::Impl::build(const ConvDesc& desc, const WorkProblem& work, const Plan& plan,
+                                            Backend backend, std::size_t& code_size) {
   std::shared_ptr<const Inner> inner;
   if (backend == Backend::jit) {
     auto jit = std::make_shared<JitInner>(code_for(work, plan));
@@ -120,16 +124,12 @@ std::unique_ptr<Kernel> Engine::Impl::build(const ConvDesc& desc, const Plan& pl
   } else {
     inner = make_interpreter(work, plan);
   }
-  std::unique_ptr<PlannedKernel> kernel;
-  if (plan.strategy == Strategy::oc_vector)
-    kernel = std::make_unique<OcVectorKernel>(desc, work, plan, backend, std::move(inner));
-  else
-    kernel = std::make_unique<OwVectorKernel>(desc, work, plan, backend, std::move(inner));
+  std::unique_ptr<PlannedKernel> kernel = plan.strategy->driver(desc, work, plan, backend, std::move(inner));
   kernel->set_flush_denormals(flush_denormals);
   return kernel;
 }
 
-std::shared_ptr<const JitCode> Engine::Impl::code_for(const ConvDesc& desc, const Plan& plan) {
+std::shared_ptr<const JitCode> Engine::Impl::code_for(const WorkProblem& desc, const Plan& plan) {
   // Keyed by what shapes the code: the thread count never reaches it (the
   // drivers split the work), so plans that differ only there share code.
   Plan shape = plan;
@@ -208,9 +208,10 @@ std::unique_ptr<Kernel> Engine::make_kernel(const ConvDesc& desc, Backend backen
   // The interpreter runs the very plan the JIT would run (or the scalar one
   // on CPUs without AVX2), so the two agree bit for bit.
   const Isa isa = impl_->cpu.isa;
-  const Plan plan = impl_->choose_plan(desc);
+  const Impl::Chosen chosen = impl_->choose_plan(desc);
+  const Plan& plan = chosen.plan;
   std::size_t code_size = 0;
-  std::unique_ptr<Kernel> kernel = impl_->build(desc, plan, backend, code_size);
+  std::unique_ptr<Kernel> kernel = impl_->build(desc, chosen.work, plan, backend, code_size);
   double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
   on_kernel_created(desc, plan, isa, backend, impl_->threads, code_size, us);  // the verbose line
   return kernel;
@@ -220,8 +221,8 @@ void Engine::warm_up(std::span<const ConvDesc> problems) {
   const bool jit = impl_->resolve(Backend::automatic) == Backend::jit;
   for (std::size_t i = 0; i < problems.size(); ++i) {
     try {
-      const Plan plan = impl_->choose_plan(problems[i]);
-      if (jit) impl_->code_for(work_problem(problems[i]), plan);
+      const Impl::Chosen chosen = impl_->choose_plan(problems[i]);
+      if (jit) impl_->code_for(chosen.work, chosen.plan);
     } catch (const Error& e) {
       throw Error(e.field(), "problems[" + std::to_string(i) + "]: " + e.what());
     }
@@ -315,7 +316,7 @@ std::unique_ptr<Kernel> EngineInternals::make_kernel_for_plan(Engine& engine, co
   if (auto why = engine_plan_rejection(desc, plan, impl.cpu.isa, impl.threads))
     throw Error("plan", "plan " + plan.str() + ": " + *why);
   std::size_t code_size = 0;
-  return impl.build(desc, plan, backend, code_size);
+  return impl.build(desc, WorkProblem(desc), plan, backend, code_size);
 }
 
 }  // namespace convjit

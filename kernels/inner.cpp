@@ -1,10 +1,11 @@
 #include "kernels/inner.hpp"
 
+#include "planner/strategy.hpp"
+
 namespace convjit {
 
-std::unique_ptr<Inner> make_interpreter(const ConvDesc& desc, const Plan& plan) {
-  if (plan.strategy == Strategy::oc_vector) return make_oc_vector_interpreter(desc, plan);
-  return make_ow_vector_interpreter(desc, plan);
+std::unique_ptr<Inner> make_interpreter(const WorkProblem& work, const Plan& plan) {
+  return plan.strategy->interpreter(work, plan);
 }
 
 }  // namespace convjit

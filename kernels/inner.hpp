@@ -6,8 +6,8 @@
 #include "convjit/conv_desc.hpp"
 #include "jit/call_args.hpp"
 #include "jit/jit_code.hpp"
-#include "planner/geometry.hpp"
 #include "planner/plan.hpp"
+#include "planner/work_problem.hpp"
 
 namespace convjit {
 
@@ -29,9 +29,40 @@ class JitInner final : public Inner {
 
 // Executes the plan's loop nest in scalar C++, in the same order of
 // accumulation as the emitted code, so integer and real results both match
-// the JIT bit for bit (FMAs are std::fma).
-std::unique_ptr<Inner> make_interpreter(const ConvDesc& desc, const Plan& plan);
-std::unique_ptr<Inner> make_ow_vector_interpreter(const ConvDesc& desc, const Plan& plan);
-std::unique_ptr<Inner> make_oc_vector_interpreter(const ConvDesc& desc, const Plan& plan);
+// the JIT bit for bit (FMAs are std::fma): the plan's strategy's
+// interpreter.
+std::unique_ptr<Inner> make_interpreter(const WorkProblem& work, const Plan& plan);
+
+// What every strategy's interpreter holds: the work problem, the plan, and
+// the strategy's geometry of the two (Geo::of), which its driver and
+// generator read too.
+template <class Geo>
+class PlanInterpreter : public Inner {
+ public:
+  PlanInterpreter(const ConvDesc& desc, const Plan& plan) : desc_(desc), plan_(plan), geo_(Geo::of(desc, plan)) {}
+
+ protected:
+  // Output channels of the block a call computes.
+  int channels(OcPart part) const { return part == OcPart::full ? plan_.oc_blk : static_cast<int>(geo_.oc_tail); }
+  // Output channel c's accumulated value `v` with the post-ops applied, as
+  // the generators' epilogue does: the bias, then ReLU (vmaxps against
+  // +0: +0 for -0 and NaN).
+  template <class T>
+  T with_post_ops(T v, const void* bias, int64_t c) const {
+    if (desc_.post_ops.bias) v += static_cast<const T*>(bias)[c];
+    return desc_.post_ops.relu && !(v > T(0)) ? T(0) : v;
+  }
+
+  const ConvDesc desc_;
+  const Plan plan_;
+  const Geo geo_;
+};
+
+// A strategy's interpreter, Interpreter<float> or <double> by the data type.
+template <template <class> class Interpreter>
+std::unique_ptr<Inner> make_typed(const WorkProblem& work, const Plan& plan) {
+  if (work.dt == DataType::f64) return std::make_unique<Interpreter<double>>(work, plan);
+  return std::make_unique<Interpreter<float>>(work, plan);
+}
 
 }  // namespace convjit

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "convjit/error.hpp"
-#include "planner/log.hpp"
+#include "problem/log.hpp"
 
 namespace convjit {
 namespace {

@@ -5,7 +5,7 @@
 #include "convjit/error.hpp"
 #include "convjit/layout.hpp"
 #include "kernels/transpose.hpp"
-#include "planner/activation_strides.hpp"
+#include "problem/activation_strides.hpp"
 
 namespace convjit {
 namespace {

@@ -8,7 +8,7 @@
 
 namespace convjit {
 
-PlannedKernel::PlannedKernel(const ConvDesc& desc, const ConvDesc& work, const Plan& plan,
+PlannedKernel::PlannedKernel(const ConvDesc& desc, const WorkProblem& work, const Plan& plan,
                              Backend backend, std::shared_ptr<const Inner> inner)
     : Kernel(desc), work_(work), plan_(plan), backend_(backend), inner_(std::move(inner)),
       flops_per_image_(desc.flops(1)) {}

@@ -41,8 +41,8 @@ class PlannedKernel : public Kernel {
 
  protected:
   // `desc`: the user's problem, which run() checks tensors against; `work`:
-  // the same computation as the strategy sees it (work_problem()).
-  PlannedKernel(const ConvDesc& desc, const ConvDesc& work, const Plan& plan, Backend backend,
+  // the same computation as the strategy sees it (WorkProblem).
+  PlannedKernel(const ConvDesc& desc, const WorkProblem& work, const Plan& plan, Backend backend,
                 std::shared_ptr<const Inner> inner);
   // Keeps a copy of the bias (null: none) and sizes the scratch of every
   // thread: `in` and `out` elements each.
@@ -83,7 +83,7 @@ class PlannedKernel : public Kernel {
     return true;
   }
 
-  const ConvDesc work_;
+  const WorkProblem work_;
   const Plan plan_;
   const Backend backend_;
   const std::shared_ptr<const Inner> inner_;
@@ -105,6 +105,34 @@ class PlannedKernel : public Kernel {
   int64_t src_image_bytes_ = 0, dst_image_bytes_ = 0;
   bool flush_denormals_ = false;
   mutable std::atomic<int> last_run_{0};  // threads * 2 + shared_image
+};
+
+// A strategy's driver: Driver::bind_typed<T>(weights, bias) and
+// Driver::run_typed<T>(pairs, images) with T the work problem's element
+// type; a run takes the direct path first where it can. It holds the
+// strategy's geometry (Geo::of), which its generator and interpreter read too.
+template <class Driver, class Geo>
+class TypedKernel : public PlannedKernel {
+ protected:
+  TypedKernel(const ConvDesc& desc, const WorkProblem& work, const Plan& plan, Backend backend,
+              std::shared_ptr<const Inner> inner)
+      : PlannedKernel(desc, work, plan, backend, std::move(inner)), geo_(Geo::of(work, plan)) {}
+
+  void do_bind(const void* weights, const void* bias) final {
+    if (work_.dt == DataType::f64) self().bind_typed(static_cast<const double*>(weights), bias);
+    else self().bind_typed(static_cast<const float*>(weights), bias);
+  }
+  void do_run(std::span<const TensorPair> pairs, int64_t images) const final {
+    if (run_direct(pairs, images)) return;
+    if (work_.dt == DataType::f64) self().template run_typed<double>(pairs, images);
+    else self().template run_typed<float>(pairs, images);
+  }
+
+  const Geo geo_;
+
+ private:
+  Driver& self() { return static_cast<Driver&>(*this); }
+  const Driver& self() const { return static_cast<const Driver&>(*this); }
 };
 
 }  // namespace convjit

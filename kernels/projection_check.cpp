@@ -5,7 +5,7 @@
 #include <unordered_set>
 
 #include "convjit/error.hpp"
-#include "planner/activation_strides.hpp"
+#include "problem/activation_strides.hpp"
 
 namespace convjit {
 namespace {

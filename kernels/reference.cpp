@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "planner/activation_strides.hpp"
+#include "problem/activation_strides.hpp"
 
 namespace convjit {
 namespace {

@@ -11,7 +11,7 @@
 
 #include "convjit/error.hpp"
 #include "convjit/layout.hpp"
-#include "planner/geometry.hpp"
+#include "planner/staging.hpp"
 
 namespace convjit {
 namespace {

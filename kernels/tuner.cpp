@@ -15,7 +15,7 @@
 #include "kernels/reference.hpp"
 #include "kernels/test_data.hpp"
 #include "planner/candidates.hpp"
-#include "planner/log.hpp"
+#include "problem/log.hpp"
 
 namespace convjit {
 namespace {

@@ -21,6 +21,6 @@ std::vector<Candidate> rank_candidates(const ConvDesc& desc, const CpuFacts& cpu
                                        int max_threads);
 
 // The estimate rank_candidates sorts by.
-double estimated_cycles(const ConvDesc& desc, const CpuFacts& cpu, const Plan& plan);
+double estimated_cycles(const WorkProblem& work, const CpuFacts& cpu, const Plan& plan);
 
 }  // namespace convjit

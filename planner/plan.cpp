@@ -7,20 +7,11 @@
 #include <sstream>
 
 #include "convjit/error.hpp"
-#include "planner/channel_geometry.hpp"
-#include "planner/geometry.hpp"
-#include "planner/strategy_planners.hpp"
+#include "planner/staging.hpp"
+#include "planner/strategy.hpp"
 #include "planner/work_problem.hpp"
 
 namespace convjit {
-
-std::string_view to_string(Strategy s) {
-  switch (s) {
-    case Strategy::ow_vector: return "ow_vector";
-    case Strategy::oc_vector: return "oc_vector";
-  }
-  return "?";
-}
 
 int vector_registers(Isa isa) { return isa == Isa::avx512 ? 32 : 16; }
 
@@ -38,14 +29,14 @@ Isa isa_for(const ConvDesc& desc, Isa isa) {
 
 std::string Plan::str() const {
   std::ostringstream os;
-  os << to_string(strategy) << " " << to_string(isa) << " v" << vlen << " ur_w" << ur_w
+  os << (strategy ? strategy->name() : "none") << " " << to_string(isa) << " v" << vlen << " ur_w" << ur_w
      << " ur_h" << ur_h << " oc" << oc_blk << " ic" << ic_blk << " "
      << (staged ? "staged" : "direct") << (stationary_weights ? " ws" : "") << " t" << threads;
   return os.str();
 }
 
 std::string Plan::to_json() const {
-  nlohmann::json j = {{"strategy", to_string(strategy)}, {"isa", to_string(isa)},
+  nlohmann::json j = {{"strategy", strategy ? strategy->name() : "none"}, {"isa", to_string(isa)},
                       {"vlen", vlen},   {"ur_w", ur_w},   {"ur_h", ur_h},
                       {"oc_blk", oc_blk}, {"ic_blk", ic_blk}, {"staged", staged}, {"stationary_weights", stationary_weights}, {"threads", threads}};
   return j.dump();
@@ -74,10 +65,7 @@ Plan Plan::from_json(const std::string& text) {
   try {
     auto j = nlohmann::json::parse(text);
     Plan p;
-    const std::string strategy = j.at("strategy").get<std::string>();
-    if (strategy == "ow_vector") p.strategy = Strategy::ow_vector;
-    else if (strategy == "oc_vector") p.strategy = Strategy::oc_vector;
-    else throw Error("plan", "plan: unknown strategy '" + strategy + "'");
+    p.strategy = &strategy_named(j.at("strategy").get<std::string>());
     p.isa = parse_isa(j.at("isa").get<std::string>(), "plan.isa");
     p.vlen = int_field(j, "vlen");
     p.ur_w = int_field(j, "ur_w");
@@ -95,14 +83,18 @@ Plan Plan::from_json(const std::string& text) {
 
 uint64_t Plan::hash() const {
   uint64_t h = 0xcbf29ce484222325ull;
-  for (int64_t v : {int64_t(strategy), int64_t(isa), int64_t(vlen), int64_t(ur_w), int64_t(ur_h),
+  for (int64_t v : {int64_t(std::hash<const void*>()(strategy)), int64_t(isa), int64_t(vlen), int64_t(ur_w), int64_t(ur_h),
                     int64_t(oc_blk), int64_t(ic_blk), int64_t(staged), int64_t(stationary_weights), int64_t(threads)})
     h = (h ^ static_cast<uint64_t>(v)) * 0x100000001b3ull;
   return h;
 }
 
-std::optional<std::string> plan_rejection(const ConvDesc& user_desc, const Plan& plan) {
-  const ConvDesc desc = work_problem(user_desc);
+std::optional<std::string> plan_rejection(const ConvDesc& user, const Plan& plan) {
+  return plan_rejection(WorkProblem(user), plan);
+}
+
+std::optional<std::string> plan_rejection(const WorkProblem& desc, const Plan& plan) {
+  if (!plan.strategy) return "the plan names no strategy";
   if (plan.vlen != lanes(plan.isa, desc.dt))
     return "vlen=" + std::to_string(plan.vlen) + " is not the lane count of " +
            std::string(to_string(plan.isa)) + " for " + std::string(to_string(desc.dt));
@@ -110,11 +102,9 @@ std::optional<std::string> plan_rejection(const ConvDesc& user_desc, const Plan&
     return "ur_w, ur_h, oc_blk, ic_blk and threads must be positive";
   if (plan.ic_blk > desc.icg() || desc.icg() % plan.ic_blk)
     return "ic_blk=" + std::to_string(plan.ic_blk) + " does not divide ic/g=" + std::to_string(desc.icg());
-  switch (plan.strategy) {
-    case Strategy::ow_vector: return ow_vector_rejection(desc, plan);
-    case Strategy::oc_vector: return oc_vector_rejection(desc, plan);
-  }
-  return "unknown strategy";
+  if (!plan.strategy->applies(desc))
+    return std::string(plan.strategy->name()) + " does not compute " + desc.str();
+  return plan.strategy->rejection(desc, plan);
 }
 
 namespace {
@@ -126,41 +116,80 @@ double rows_read_share(const ConvDesc& d) {
   return double(std::count(read.begin(), read.end(), 1)) / double(std::max<size_t>(read.size(), 1));
 }
 
+// What a gather and transposes weigh against the lanes of vectors along
+// channels on channels-last few-channel problems: fitted to 10 shapes in
+// f32 on AVX-512 (the width-vector strategy 0.57-0.95x to 5.3x the
+// channel-vector one's time) and checked on 8 more and on f64 and AVX2,
+// where it picks the faster strategy or one within 15%.
+constexpr double kChannelsLastGatherCost = 1.75;
+
+int64_t round_up(int64_t v, int64_t m) { return (v + m - 1) / m * m; }
+
+// Few channels (depthwise layers, first layers, filter banks), where the
+// cost models are not fitted: the layout and the lanes used decide.
+bool few_channels(const ConvDesc& d, int vlen) { return is_depthwise(d) || (d.icg() <= 4 && d.ocg() < vlen); }
+
+// With few channels, whether vectors along output channels over
+// channels-last pixels serve better than vectors along the output width
+// over channels-first planes.
+bool leans_channels_last(const ConvDesc& desc, int vlen) {
+  const int64_t ow = desc.o[ConvDesc::W];
+  // Depthwise, channels first: planes are read as they are, where
+  // channels-last kernels would transpose the input and the output.
+  if (is_depthwise(desc)) return desc.layout == Layout::nxc || ow < vlen;
+  // First layers and filter banks: channels first, the planes are read as
+  // they are. Channels last with several input channels, width vectors
+  // gather their input one element at a time (stride phases too) and
+  // transpose their output, where channel vectors read and write the
+  // tensors as they are.
+  if (desc.layout != Layout::nxc || desc.ic == 1) return false;
+  const double width_use = double(ow) / double(round_up(ow, vlen));
+  const double channel_use = double(desc.ocg()) / double(round_up(desc.ocg(), vlen));
+  return desc.s[ConvDesc::W] > 1 || channel_use * kChannelsLastGatherCost >= width_use;
+}
+
 }  // namespace
 
-double staging_cycles(const ConvDesc& desc, const Plan& plan) {
+double staging_cycles(const WorkProblem& desc, const Plan& plan) {
   // Per element: a copy about a cycle, a transpose (strided on one side) two.
   const double in = double(desc.ic * desc.spatial_in()) * (plan.staged ? rows_read_share(desc) : 1);
   const double out = double(desc.oc * desc.spatial_out());
-  const bool channels_last_kernel = plan.strategy == Strategy::oc_vector;
+  const bool channels_last_kernel = plan.strategy->channels_last();
   const bool user_channels_last = desc.layout != Layout::ncx;
   const double in_cost = !plan.staged ? 0 : channels_last_kernel == user_channels_last ? 1 : 2;
   const double out_cost = channels_last_kernel == user_channels_last ? 0 : 2;
   return in * in_cost + out * out_cost;
 }
 
-// ow_vector's model misses about a tenth against oc_vector's with many
-// channels (its broadcasts and shifted loads compete with a working set
-// beyond the L1; measured on ResNet-50's 3x3 and strided 1x1 layers).
-constexpr double kOwVectorManyChannelsMiss = 1.1;
+Plan make_plan(const ConvDesc& user, const CpuFacts& cpu, Isa isa, int threads) {
+  return make_plan(WorkProblem(user), cpu, isa, threads);
+}
 
-Plan make_plan(const ConvDesc& user_desc, const CpuFacts& cpu, Isa isa, int threads) {
-  const ConvDesc desc = work_problem(user_desc);
+Plan make_plan(const WorkProblem& desc, const CpuFacts& cpu, Isa isa, int threads) {
   Plan base;
   base.isa = isa_for(desc, isa);
   base.vlen = lanes(base.isa, desc.dt);
   base.threads = std::max(threads, 1);
   base.ic_blk = static_cast<int>(desc.icg());
-  if (channel_block(desc.layout)) return plan_oc_vector(desc, cpu, base);  // the only one reading blocks
-  if (is_depthwise(desc) || (desc.icg() <= 4 && desc.ocg() < base.vlen))
-    return prefers_oc_vector(desc, base.vlen) ? plan_oc_vector(desc, cpu, base)
-                                              : plan_ow_vector(desc, base, cpu.l2_bytes);
-  // Many channels: the cheaper strategy once its layout changes are counted.
-  const Plan ow = plan_ow_vector(desc, base, cpu.l2_bytes), oc = plan_oc_vector(desc, cpu, base);
-  const double ow_cost = ow_vector_cycles(desc, ow, cpu.l2_bytes) * kOwVectorManyChannelsMiss +
-                         staging_cycles(desc, ow);
-  const double oc_cost = oc_vector_cycles(desc, cpu, oc) + staging_cycles(desc, oc);
-  return ow_cost < oc_cost ? ow : oc;
+  std::vector<const Strategy*> apply;
+  for (const Strategy* s : strategies())
+    if (s->applies(desc)) apply.push_back(s);
+  if (apply.empty()) throw Error("plan", "no strategy computes " + desc.str());
+  if (apply.size() == 1) return apply[0]->plan(desc, cpu, base);
+  if (few_channels(desc, base.vlen)) {
+    const bool channels_last = leans_channels_last(desc, base.vlen);
+    for (const Strategy* s : apply)
+      if (s->channels_last() == channels_last) return s->plan(desc, cpu, base);
+  }
+  // The cheapest once its layout changes are counted.
+  std::optional<Plan> best;
+  double best_cost = 0;
+  for (const Strategy* s : apply) {
+    const Plan p = s->plan(desc, cpu, base);
+    const double cost = s->cycles(desc, cpu, p) * s->model_miss() + staging_cycles(desc, p);
+    if (!best || cost < best_cost) best = p, best_cost = cost;
+  }
+  return *best;
 }
 
 }  // namespace convjit

@@ -8,22 +8,14 @@
 
 #include "convjit/conv_desc.hpp"
 #include "convjit/cpu.hpp"
+#include "planner/work_problem.hpp"
 
 namespace convjit {
 
-enum class Strategy : uint8_t {
-  // Few channels: vectors along the output width, weights broadcast, a
-  // register block of output rows x vectors x output channels.
-  ow_vector,
-  // Many channels: vectors along output channels, inputs broadcast, a
-  // register block of output pixels x output-channel vectors, input
-  // channels in cache-sized passes (oneDNN's direct convolution).
-  oc_vector,
-};
-std::string_view to_string(Strategy s);
+class Strategy;  // planner/strategy.hpp
 
 struct Plan {
-  Strategy strategy = Strategy::ow_vector;
+  const Strategy* strategy = nullptr;  // one of strategies()
   Isa isa = Isa::avx512;
   int vlen = 16;     // lanes per vector (the interpreter mimics them)
   int ur_w = 1;      // ow_vector: vectors along the width; oc_vector: output pixels
@@ -55,10 +47,15 @@ int lanes(Isa isa, DataType dt);
 // AVX-512 runs with AVX2's 8 lanes).
 Isa isa_for(const ConvDesc& desc, Isa isa);
 
-// Why `plan` cannot compute `desc`, or nullopt when it can.
+// Why `plan` cannot compute `desc` (the user's problem), or nullopt when it can.
 std::optional<std::string> plan_rejection(const ConvDesc& desc, const Plan& plan);
+std::optional<std::string> plan_rejection(const WorkProblem& work, const Plan& plan);
 // The planner's pick for this problem, CPU and thread count. `isa` is the
 // ISA the code will use (Isa::scalar: the interpreter).
 Plan make_plan(const ConvDesc& desc, const CpuFacts& cpu, Isa isa, int threads);
+Plan make_plan(const WorkProblem& work, const CpuFacts& cpu, Isa isa, int threads);
+// Cycles to bring one image into the layout the plan reads, and its output
+// back: copies for padding, transposes between channels-first and -last.
+double staging_cycles(const WorkProblem& work, const Plan& plan);
 
 }  // namespace convjit

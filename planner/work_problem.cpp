@@ -1,5 +1,7 @@
 #include "planner/work_problem.hpp"
 
+#include <optional>
+
 namespace convjit {
 
 namespace {
@@ -21,81 +23,99 @@ void clear_axis(ConvDesc& d, int a) {
   for (auto field : kAxisFields) (d.*field)[a] = (ConvDesc().*field)[a];
 }
 
-}  // namespace
+// Each rewrite returns the same computation in a simpler form, or nullopt
+// where it does not apply; they are tried in order until none applies.
+using Rewrite = std::optional<ConvDesc> (*)(const ConvDesc&);
 
-ConvDesc work_problem(const ConvDesc& desc) {
-  if (desc.layout == Layout::ncx && desc.spatial_in() == 1 && desc.spatial_out() == 1) {
-    ConvDesc same = desc;
-    same.layout = Layout::nxc;
-    return work_problem(same);
+// One input and one output pixel: channels first is channels last.
+std::optional<ConvDesc> one_pixel_channels_last(const ConvDesc& desc) {
+  if (desc.layout != Layout::ncx || desc.spatial_in() != 1 || desc.spatial_out() != 1) return std::nullopt;
+  ConvDesc same = desc;
+  same.layout = Layout::nxc;
+  return same;
+}
+
+// One channel in and out: channels last is channels first, whose kernels
+// read and write the tensors as they are (no staging, no transposes).
+std::optional<ConvDesc> one_channel_channels_first(const ConvDesc& desc) {
+  if (desc.layout != Layout::nxc || desc.ic != 1 || desc.oc != 1 || desc.spatial_out() <= 1) return std::nullopt;
+  ConvDesc same = desc;
+  same.layout = Layout::ncx;
+  return same;
+}
+
+// A filter as wide as the unpadded image, one output wide: the rows it
+// reads are contiguous, so the width joins the height (a row of taps
+// becomes kh * iw taps, and outputs step by sh * iw), in every layout.
+std::optional<ConvDesc> whole_rows(const ConvDesc& desc) {
+  if (desc.ndims == 1 || !spans_axis(desc, ConvDesc::W) || desc.i[ConvDesc::W] == 1 ||
+      (desc.d[ConvDesc::H] != 0 && desc.k[ConvDesc::H] != 1))
+    return std::nullopt;
+  ConvDesc rows = desc;
+  const int64_t w = desc.i[ConvDesc::W];
+  for (auto field : {&ConvDesc::i, &ConvDesc::k, &ConvDesc::s, &ConvDesc::p, &ConvDesc::pb})
+    (rows.*field)[ConvDesc::H] *= w;
+  rows.d[ConvDesc::H] = 0;
+  clear_axis(rows, ConvDesc::W);
+  return rows;
+}
+
+// Channels first, a filter as deep (or tall) as the unpadded image: the
+// planes of each channel are contiguous, so they become channels.
+std::optional<ConvDesc> planes_as_channels(const ConvDesc& desc) {
+  const int a = desc.first_axis();
+  if (desc.layout != Layout::ncx || desc.ndims == 1 || !spans_axis(desc, a) || desc.i[a] == 1) return std::nullopt;
+  ConvDesc planes = desc;
+  planes.ic *= desc.i[a];
+  clear_axis(planes, a);
+  planes.ndims -= 1;
+  return planes;
+}
+
+// A trivial width under axes with extent: the width is the next axis in.
+std::optional<ConvDesc> drop_trivial_width(const ConvDesc& desc) {
+  if (desc.ndims == 1 || !trivial_axis(desc, ConvDesc::W)) return std::nullopt;
+  ConvDesc inner = desc;
+  for (auto field : kAxisFields)
+    for (int a = ConvDesc::W; a > desc.first_axis(); --a) (inner.*field)[a] = (desc.*field)[a - 1];
+  clear_axis(inner, desc.first_axis());
+  inner.ndims -= 1;
+  return inner;
+}
+
+// One axis with any extent (an 80x1 image, a depth of 5 over 1x1 pixels):
+// a 1D problem along the width, where the strategies lay their vectors and
+// tails.
+std::optional<ConvDesc> one_axis_as_1d(const ConvDesc& desc) {
+  if (desc.ndims == 1) return std::nullopt;
+  int extents = 0, axis = ConvDesc::W;
+  for (int a = desc.first_axis(); a < 3; ++a)
+    if (!trivial_axis(desc, a)) ++extents, axis = a;
+  if (extents != 1) return std::nullopt;
+  ConvDesc line = desc;
+  line.ndims = 1;
+  for (auto field : kAxisFields) {
+    const int64_t along = (desc.*field)[axis];
+    (line.*field) = (ConvDesc().*field);
+    (line.*field)[ConvDesc::W] = along;
   }
-  // One channel in and out: channels last is channels first, whose kernels
-  // read and write the tensors as they are (no staging, no transposes).
-  if (desc.layout == Layout::nxc && desc.ic == 1 && desc.oc == 1 && desc.spatial_out() > 1) {
-    ConvDesc same = desc;
-    same.layout = Layout::ncx;
-    return work_problem(same);
-  }
-  // A filter as wide as the unpadded image, one output wide: the rows it
-  // reads are contiguous, so the width joins the height (a row of taps
-  // becomes kh * iw taps, and outputs step by sh * iw), in every layout.
-  if (desc.ndims > 1 && spans_axis(desc, ConvDesc::W) && desc.i[ConvDesc::W] > 1 &&
-      (desc.d[ConvDesc::H] == 0 || desc.k[ConvDesc::H] == 1)) {
-    ConvDesc rows = desc;
-    const int64_t w = desc.i[ConvDesc::W];
-    for (auto field : {&ConvDesc::i, &ConvDesc::k, &ConvDesc::s, &ConvDesc::p, &ConvDesc::pb})
-      (rows.*field)[ConvDesc::H] *= w;
-    rows.d[ConvDesc::H] = 0;
-    clear_axis(rows, ConvDesc::W);
-    return work_problem(rows);
-  }
-  // Channels first, a filter as deep (or tall) as the unpadded image: the
-  // planes of each channel are contiguous, so they become channels.
-  if (desc.layout == Layout::ncx && desc.ndims > 1 && spans_axis(desc, desc.first_axis()) &&
-      desc.i[desc.first_axis()] > 1) {
-    ConvDesc planes = desc;
-    const int a = desc.first_axis();
-    planes.ic *= desc.i[a];
-    clear_axis(planes, a);
-    planes.ndims -= 1;
-    return work_problem(planes);
-  }
-  // A trivial width under axes with extent: the width is the next axis in.
-  if (desc.ndims > 1 && trivial_axis(desc, ConvDesc::W)) {
-    ConvDesc inner = desc;
-    for (auto field : kAxisFields)
-      for (int a = ConvDesc::W; a > desc.first_axis(); --a) (inner.*field)[a] = (desc.*field)[a - 1];
-    clear_axis(inner, desc.first_axis());
-    inner.ndims -= 1;
-    return work_problem(inner);
-  }
-  // One axis with any extent (an 80x1 image, a depth of 5 over 1x1
-  // pixels): a 1D problem along the width, where the strategies lay their
-  // vectors and tails.
-  if (desc.ndims > 1) {
-    int extents = 0, axis = ConvDesc::W;
-    for (int a = desc.first_axis(); a < 3; ++a)
-      if (!trivial_axis(desc, a)) ++extents, axis = a;
-    if (extents == 1) {
-      ConvDesc line = desc;
-      line.ndims = 1;
-      for (auto field : kAxisFields) {
-        const int64_t along = (desc.*field)[axis];
-        (line.*field) = (ConvDesc().*field);
-        (line.*field)[ConvDesc::W] = along;
-      }
-      return work_problem(line);
-    }
-  }
+  return line;
+}
+
+constexpr Rewrite kRewrites[] = {one_pixel_channels_last, one_channel_channels_first, whole_rows,
+                                 planes_as_channels,      drop_trivial_width,         one_axis_as_1d};
+
+// Last, and once: a 1x1, stride-1, unpadded convolution of several axes is
+// a 1D one over all pixels; channels first, rows of a whole number of
+// vectors when some width divides them, so that the driver can tile the
+// image by rows and sweep every output-channel block over a tile in the L2.
+ConvDesc flattened(const ConvDesc& desc) {
   for (int a = 0; a < 3; ++a)
     if (desc.k[a] != 1 || desc.s[a] != 1 || desc.p[a] != 0 || desc.pb[a] != 0) return desc;
   if (desc.ndims == 1) return desc;
   ConvDesc flat = desc;
   const int64_t pixels = desc.spatial_out();
   flat.d = {0, 0, 0};
-  // Channels first, the pixels become rows of a whole number of vectors
-  // when some width divides them, so that the driver can tile the image
-  // by rows and sweep every output-channel block over a tile in the L2.
   if (desc.layout == Layout::ncx)
     for (int64_t width : {64, 48, 32, 16})
       if (pixels % width == 0 && pixels > width) {
@@ -108,5 +128,22 @@ ConvDesc work_problem(const ConvDesc& desc) {
   flat.o = {1, 1, pixels};
   return flat;
 }
+
+ConvDesc rewritten(ConvDesc desc) {
+  for (bool again = true; again;) {
+    again = false;
+    for (Rewrite rewrite : kRewrites)
+      if (std::optional<ConvDesc> simpler = rewrite(desc)) {
+        desc = *simpler;
+        again = true;
+        break;
+      }
+  }
+  return flattened(desc);
+}
+
+}  // namespace
+
+WorkProblem::WorkProblem(const ConvDesc& user) : ConvDesc(rewritten(user)) {}
 
 }  // namespace convjit

@@ -13,6 +13,14 @@
 
 namespace convjit {
 
-ConvDesc work_problem(const ConvDesc& desc);
+// Its own type so that what wants the rewritten problem says so, and so
+// that nothing rewrites twice: made once from the user's ConvDesc (a
+// WorkProblem passed where one is made is copied, not rewritten).
+struct WorkProblem : ConvDesc {
+  explicit WorkProblem(const ConvDesc& user);
+};
+
+// Every group one input and one output channel.
+inline bool is_depthwise(const ConvDesc& d) { return d.g > 1 && d.icg() == 1 && d.ocg() == 1; }
 
 }  // namespace convjit

@@ -1,3 +1,4 @@
+#include "planner/strategy.hpp"
 #include "tests/fuzz_coverage.hpp"
 
 #include <algorithm>
@@ -30,7 +31,7 @@ void FuzzCoverage::add(const FuzzCase& c, const CaseOutcome& out) {
     const std::string name(to_string(isa.isa));
     if (!isa.jit) continue;  // coverage is the JIT's: the interpreter only checks it
     ++n_[name + ".jit"];
-    const std::string strategy = name + "." + std::string(to_string(isa.plan.strategy));
+    const std::string strategy = name + "." + std::string(isa.plan.strategy->name());
     ++n_[strategy];
     if (isa.plan.staged) ++n_[strategy + ".staged"];
     if (isa.run.threads > 1) ++n_[name + ".multithreaded"];

@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 
+#include "planner/strategy.hpp"
 #include "convjit/convjit.hpp"
 #include "kernels/planned_kernel.hpp"
 #include "kernels/reference.hpp"
@@ -89,7 +90,7 @@ std::string check_positions(const Problem& pr, DataType dt, Backend backend, boo
     Engine engine(EngineOptions{.threads = 2});
     auto kernel = engine.make_kernel(d, backend);
     if (auto* planned = dynamic_cast<const PlannedKernel*>(kernel.get()))
-      strategy = to_string(planned->plan().strategy);
+      strategy = planned->plan().strategy->name();
     kernel->bind(data.wei.cview(), data.bias.cview());
     kernel->run(src.cview(), dst.view());
   }

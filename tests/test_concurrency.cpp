@@ -107,7 +107,7 @@ TEST(Concurrency, EightThreadsCompileEachKernelOnce) {
           auto kernel = bound_kernel(engine, p, Backend::jit);
           const bool exact = run_exact(*kernel, p);
           std::lock_guard lock(mutex);
-          keys.insert(work_problem(p.desc).full_str() + "|" + kernel->plan_str());
+          keys.insert(WorkProblem(p.desc).full_str() + "|" + kernel->plan_str());
           ++made;
           if (!exact) {
             ++wrong;

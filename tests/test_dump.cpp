@@ -25,7 +25,7 @@
 #include "kernels/perf_map.hpp"
 #include "kernels/planned_kernel.hpp"
 #include "kernels/test_data.hpp"
-#include "planner/log.hpp"
+#include "problem/log.hpp"
 #include "tests/scoped.hpp"
 
 namespace convjit {

@@ -17,8 +17,7 @@
 
 #include "convjit/convjit.hpp"
 #include "kernels/inner.hpp"
-#include "kernels/oc_vector_kernel.hpp"
-#include "kernels/ow_vector_kernel.hpp"
+#include "kernels/planned_kernel.hpp"
 #include "kernels/reference.hpp"
 #include "kernels/test_data.hpp"
 #include "planner/candidates.hpp"
@@ -26,6 +25,8 @@
 #include "tests/crash_note.hpp"
 #include "tests/fuzz_space.hpp"
 #include "tests/guard_jit_buffers.hpp"
+#include "strategies/oc_vector/strategy.hpp"
+#include "strategies/ow_vector/strategy.hpp"
 
 namespace convjit {
 namespace {
@@ -35,7 +36,7 @@ namespace {
 class HookedInner final : public Inner {
  public:
   using Hook = std::function<bool(OcPart, const CallArgs&)>;
-  HookedInner(const ConvDesc& work, const Plan& plan, Hook hook)
+  HookedInner(const WorkProblem& work, const Plan& plan, Hook hook)
       : real_(make_interpreter(work, plan)), hook_(std::move(hook)) {}
   void call(OcPart part, const CallArgs& args) const override {
     if (hook_(part, args)) real_->call(part, args);
@@ -50,22 +51,20 @@ class HookedInner final : public Inner {
 // HookedInner: the planner's plan, or its best-ranked staged plan of
 // `strategy` when one is asked for (the planner's choice varies by ISA).
 std::unique_ptr<PlannedKernel> hooked_kernel(const ConvDesc& desc, int threads, HookedInner::Hook hook,
-                                             std::optional<Strategy> strategy = std::nullopt) {
+                                             const Strategy* strategy = nullptr) {
   const CpuFacts cpu = CpuFacts::detect();
   const Isa isa = cpu.isa == Isa::scalar ? Isa::avx2 : cpu.isa;  // the plan's shape; the interpreter runs it
   Plan plan = make_plan(desc, cpu, isa, threads);
   if (strategy) {
     const std::vector<Candidate> ranked = rank_candidates(desc, cpu, isa, threads);
     auto it = std::find_if(ranked.begin(), ranked.end(),
-                           [&](const Candidate& c) { return c.plan.strategy == *strategy && c.plan.staged; });
-    if (it == ranked.end()) throw std::runtime_error("no staged " + std::string(to_string(*strategy)) + " plan");
+                           [&](const Candidate& c) { return c.plan.strategy == strategy && c.plan.staged; });
+    if (it == ranked.end()) throw std::runtime_error("no staged " + std::string(strategy->name()) + " plan");
     plan = it->plan;
   }
-  const ConvDesc work = work_problem(desc);
+  const WorkProblem work(desc);
   auto inner = std::make_shared<HookedInner>(work, plan, std::move(hook));
-  if (plan.strategy == Strategy::oc_vector)
-    return std::make_unique<OcVectorKernel>(desc, work, plan, Backend::interp, std::move(inner));
-  return std::make_unique<OwVectorKernel>(desc, work, plan, Backend::interp, std::move(inner));
+  return plan.strategy->driver(desc, work, plan, Backend::interp, std::move(inner));
 }
 
 // Whether p lies in `t`'s data, or shortly before it: oc_vector hands its
@@ -142,10 +141,10 @@ TEST(GuardJitBuffers, EveryPointerAnInnerKernelGetsIsGuarded) {
 struct Staging {
   const char* problem;
   Layout layout;
-  Strategy strategy;
+  const Strategy* strategy;
 };
-const Staging kStaging[] = {{"mb1ic2ih12oc3kh3", Layout::nxc, Strategy::ow_vector},
-                            {"mb1ic32ih8oc40kh3ph1", Layout::ncx, Strategy::oc_vector}};
+const Staging kStaging[] = {{"mb1ic2ih12oc3kh3", Layout::nxc, &OwVector::instance()},
+                            {"mb1ic32ih8oc40kh3ph1", Layout::ncx, &OcVector::instance()}};
 
 ConvDesc staging_problem(const Staging& s) {
   ConvDesc d = ConvDesc::parse(s.problem);
@@ -212,7 +211,7 @@ INSTANTIATE_TEST_SUITE_P(
                                          BufferUse::staged_input, BufferUse::staged_output),
                        ::testing::Values(GuardSide::end, GuardSide::start)),
     [](const auto& info) {
-      return std::string(to_string(kStaging[std::get<0>(info.param)].strategy)) + "_" +
+      return std::string(kStaging[std::get<0>(info.param)].strategy->name()) + "_" +
              std::string(to_string(std::get<1>(info.param))) + "_" +
              (std::get<2>(info.param) == GuardSide::end ? "end" : "start");
     });

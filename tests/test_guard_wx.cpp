@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "planner/strategy.hpp"
 #include "convjit/convjit.hpp"
 #include "jit/executable_memory.hpp"
 #include "kernels/planned_kernel.hpp"
@@ -87,7 +88,7 @@ TEST(WriteXorExecute, NoPageIsEverWritableAndExecutable) {
       const FuzzCase c = fuzz_case(77, i);
       kernels.push_back(engines.back()->make_kernel(c.desc, Backend::jit));
       const Plan& plan = dynamic_cast<const PlannedKernel&>(*kernels.back()).plan();
-      kinds.insert(std::string(to_string(plan.isa)) + " " + std::string(to_string(plan.strategy)));
+      kinds.insert(std::string(to_string(plan.isa)) + " " + std::string(plan.strategy->name()));
     }
   }
   done = true;

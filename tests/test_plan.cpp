@@ -10,9 +10,11 @@
 
 #include "convjit/convjit.hpp"
 #include "jit/jit_code.hpp"
-#include "planner/geometry.hpp"
+#include "strategies/ow_vector/geometry.hpp"
 #include "planner/plan.hpp"
 #include "planner/work_problem.hpp"
+#include "strategies/oc_vector/strategy.hpp"
+#include "strategies/ow_vector/strategy.hpp"
 
 namespace convjit {
 namespace {
@@ -35,7 +37,7 @@ TEST(Plan, HeuristicPlansAreLegalAndFitTheRegisters) {
         EXPECT_FALSE(plan_rejection(d, p).has_value()) << text << " " << p.str() << ": " << *plan_rejection(d, p);
         EXPECT_EQ(p.vlen, lanes(isa, dt));
         // Accumulators, the vectors feeding them and one broadcast register.
-        const int used = p.strategy == Strategy::ow_vector
+        const int used = p.strategy == &OwVector::instance()
                              ? p.ur_h * p.ur_w * p.oc_blk + p.ur_w + 1
                              : p.ur_w * (p.oc_blk / p.vlen) + p.oc_blk / p.vlen + 1;
         EXPECT_LE(used, vector_registers(isa)) << p.str();
@@ -60,7 +62,7 @@ TEST(Plan, BlocksRowsAndChannelsForTheSeeds) {
 
 TEST(Plan, ManyChannelsPutVectorsAlongOutputChannels) {
   Plan p = plan_for("mb1ic64ih56oc64kh3ph1", Isa::avx512);
-  EXPECT_EQ(p.strategy, Strategy::oc_vector);
+  EXPECT_EQ(p.strategy, &OcVector::instance());
   EXPECT_EQ(p.oc_blk % p.vlen, 0);
   EXPECT_GE(p.ur_w * (p.oc_blk / p.vlen), 16) << p.str();  // enough accumulators to hide FMA latency
   // Large weights are swept in input-channel passes that fit half the L2.
@@ -70,7 +72,7 @@ TEST(Plan, ManyChannelsPutVectorsAlongOutputChannels) {
   EXPECT_LT(q.ic_blk, 2048);
   EXPECT_LE(int64_t(q.ic_blk) * 9 * q.oc_blk * 4, cpu.l2_bytes / 2);
   // Single-channel images keep vectors along the width.
-  EXPECT_EQ(plan_for("mb1ic1ih1024oc1kh3", Isa::avx512).strategy, Strategy::ow_vector);
+  EXPECT_EQ(plan_for("mb1ic1ih1024oc1kh3", Isa::avx512).strategy, &OwVector::instance());
 }
 
 TEST(Plan, ChannelsLastFewChannelsReadTheTensorsAsTheyAre) {
@@ -83,42 +85,42 @@ TEST(Plan, ChannelsLastFewChannelsReadTheTensorsAsTheyAre) {
   EXPECT_EQ(nxc("mb1ic1ih1024oc1kh3").str(), plan_for("mb1ic1ih1024oc1kh3", Isa::avx512).str());
   // One input channel: read as it is; only the output is transposed.
   const Plan one_in = nxc("mb30000ic1ih16oc4kh5");
-  EXPECT_EQ(one_in.strategy, Strategy::ow_vector);
+  EXPECT_EQ(one_in.strategy, &OwVector::instance());
   EXPECT_FALSE(one_in.staged);
   // Several input channels, strided or narrow: vectors along the channels,
   // which read and write channels last directly, rather than a gather.
   for (const char* text : {"mb1ic3ih32oc10kh2sh2", "mb3000ic3ih7oc5kh3"}) {
     const Plan p = nxc(text);
-    EXPECT_EQ(p.strategy, Strategy::oc_vector) << text << ": " << p.str();
+    EXPECT_EQ(p.strategy, &OcVector::instance()) << text << ": " << p.str();
     EXPECT_FALSE(p.staged) << text << ": " << p.str();
   }
   // A wide image with few output channels keeps vectors along the width.
-  EXPECT_EQ(nxc("mb1ic3ih256oc3kh3").strategy, Strategy::ow_vector);
+  EXPECT_EQ(nxc("mb1ic3ih256oc3kh3").strategy, &OwVector::instance());
 }
 
 TEST(Plan, OneAxisWithExtentIsComputedAsOneDimensional) {
   // An 80x1 image, 5x1 filter: 1D along what was the height.
-  const ConvDesc tall = work_problem(ConvDesc::parse("mb1ic144ih80iw1oc150kh5kw1ph2"));
+  const ConvDesc tall = WorkProblem(ConvDesc::parse("mb1ic144ih80iw1oc150kh5kw1ph2"));
   EXPECT_EQ(tall.ndims, 1);
   EXPECT_EQ(tall.i, (std::array<int64_t, 3>{1, 1, 80}));
   EXPECT_EQ(tall.k, (std::array<int64_t, 3>{1, 1, 5}));
   EXPECT_EQ(tall.p, (std::array<int64_t, 3>{0, 0, 2}));
   EXPECT_EQ(tall.o[ConvDesc::W], 80);
   // Depth only, strided and dilated: 1D along the depth.
-  const ConvDesc deep = work_problem(ConvDesc::parse("mb1ic8id20ih1iw1oc8kd3kh1kw1sd2dd1pd1"));
+  const ConvDesc deep = WorkProblem(ConvDesc::parse("mb1ic8id20ih1iw1oc8kd3kh1kw1sd2dd1pd1"));
   EXPECT_EQ(deep.ndims, 1);
   EXPECT_EQ(deep.i[ConvDesc::W], 20);
   EXPECT_EQ(deep.s[ConvDesc::W], 2);
   EXPECT_EQ(deep.d[ConvDesc::W], 1);
   EXPECT_EQ(deep.o[ConvDesc::W], 9);  // (20 + 2 - 5) / 2 + 1
   // Two axes with extent stay as they are.
-  EXPECT_EQ(work_problem(ConvDesc::parse("mb1ic3ih9iw2oc4kh3kw1")).ndims, 2);
+  EXPECT_EQ(WorkProblem(ConvDesc::parse("mb1ic3ih9iw2oc4kh3kw1")).ndims, 2);
 }
 
 TEST(Plan, FiltersAsLargeAsTheImageJoinItsAxes) {
   // As wide as the image, one output wide: each output reads kh whole rows,
   // one run of kh * iw taps, and the next output starts sh rows on.
-  const ConvDesc wide = work_problem(ConvDesc::parse("mb1ic128ih102iw19oc256kh3kw19sh2ph1"));
+  const ConvDesc wide = WorkProblem(ConvDesc::parse("mb1ic128ih102iw19oc256kh3kw19sh2ph1"));
   EXPECT_EQ(wide.ndims, 1);
   EXPECT_EQ(wide.i[ConvDesc::W], 102 * 19);
   EXPECT_EQ(wide.k[ConvDesc::W], 3 * 19);
@@ -127,19 +129,19 @@ TEST(Plan, FiltersAsLargeAsTheImageJoinItsAxes) {
   EXPECT_EQ(wide.o[ConvDesc::W], 51);
   EXPECT_EQ(wide.ic, 128);
   // Dilated rows are not one run: the problem stays as it is.
-  EXPECT_EQ(work_problem(ConvDesc::parse("mb1ic8ih12iw5oc8kh3kw5dh1")).ndims, 2);
+  EXPECT_EQ(WorkProblem(ConvDesc::parse("mb1ic8ih12iw5oc8kh3kw5dh1")).ndims, 2);
   // Channels first and as tall as the image: its rows become channels.
   ConvDesc tall = ConvDesc::parse("g2mb1ic6ih4iw30oc8kh4kw3");
-  const ConvDesc rows = work_problem(tall);
+  const ConvDesc rows = WorkProblem(tall);
   EXPECT_EQ(rows.ndims, 1);
   EXPECT_EQ(rows.ic, 6 * 4);
   EXPECT_EQ(rows.g, 2);
   EXPECT_EQ(rows.k[ConvDesc::W], 3);
   EXPECT_EQ(rows.o[ConvDesc::W], 28);
   tall.layout = Layout::nxc;  // channels last, the rows are not channels
-  EXPECT_EQ(work_problem(tall).ndims, 2);
+  EXPECT_EQ(WorkProblem(tall).ndims, 2);
   // 3D as wide as the image: depth and the joined rows remain, as 2D.
-  const ConvDesc deep = work_problem(ConvDesc::parse("mb1ic4id5ih6iw7oc9kd2kh3kw7"));
+  const ConvDesc deep = WorkProblem(ConvDesc::parse("mb1ic4id5ih6iw7oc9kd2kh3kw7"));
   EXPECT_EQ(deep.ndims, 2);
   EXPECT_EQ(deep.i, (std::array<int64_t, 3>{1, 5, 42}));
   EXPECT_EQ(deep.k, (std::array<int64_t, 3>{1, 2, 21}));
@@ -181,7 +183,7 @@ TEST(Plan, RejectsIllegalPlansWithAReason) {
   Plan lanes_wrong = p;
   lanes_wrong.vlen = 16;
   EXPECT_TRUE(plan_rejection(d, lanes_wrong).has_value());
-  EXPECT_THROW(emit_code(d, too_big), Error);
+  EXPECT_THROW(emit_code(WorkProblem(d), too_big), Error);
 }
 
 TEST(Plan, GeometryCoversTheOutput) {
@@ -202,7 +204,7 @@ TEST(Emitter, SameKeyGivesByteIdenticalCode) {
     if (CpuFacts::detect("").detected_isa < isa) continue;
     ConvDesc d = ConvDesc::parse("mb2ic3ih33oc10kh3sh2ph1");
     Plan p = make_plan(d, CpuFacts::detect(""), isa, 1);
-    auto a = emit_code(d, p), b = emit_code(d, p);
+    auto a = emit_code(WorkProblem(d), p), b = emit_code(WorkProblem(d), p);
     ASSERT_EQ(a->size(), b->size());
     ASSERT_GT(a->size(), 0u);
     // Absolute addresses of the AVX2 mask table are the same in both.

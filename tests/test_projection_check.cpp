@@ -14,7 +14,7 @@
 #include "kernels/projection_check.hpp"
 #include "kernels/reference.hpp"
 #include "kernels/test_data.hpp"
-#include "planner/activation_strides.hpp"
+#include "problem/activation_strides.hpp"
 
 namespace convjit {
 namespace {

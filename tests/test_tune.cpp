@@ -20,9 +20,11 @@
 #include "kernels/test_data.hpp"
 #include "kernels/tuner.hpp"
 #include "kernels/wisdom.hpp"
-#include "planner/activation_strides.hpp"
+#include "problem/activation_strides.hpp"
 #include "planner/candidates.hpp"
 #include "tests/test_tune_support.hpp"
+#include "strategies/oc_vector/strategy.hpp"
+#include "strategies/ow_vector/strategy.hpp"
 
 namespace convjit {
 namespace {
@@ -83,7 +85,7 @@ TEST(Candidates, AreLegalRankedAndCoverEveryChoice) {
     ASSERT_FALSE(ranked.empty()) << text;
     std::set<std::string> plans;
     std::set<int> threads, ic_blks;
-    std::set<Strategy> strategies;
+    std::set<const Strategy*> strategies;
     std::set<bool> staged;
     for (std::size_t i = 0; i < ranked.size(); ++i) {
       const Plan& p = ranked[i].plan;
@@ -95,7 +97,7 @@ TEST(Candidates, AreLegalRankedAndCoverEveryChoice) {
       threads.insert(p.threads);
       strategies.insert(p.strategy);
       staged.insert(p.staged);
-      if (p.strategy == Strategy::oc_vector) ic_blks.insert(p.ic_blk);
+      if (p.strategy == &OcVector::instance()) ic_blks.insert(p.ic_blk);
     }
     EXPECT_TRUE(plans.count(make_plan(desc, cpu, isa, 4).str())) << text << ": no heuristic plan";
     EXPECT_EQ(threads, (std::set<int>{1, 2, 4})) << text;

@@ -16,7 +16,7 @@
 #include <mutex>
 #include <string>
 
-#include "planner/log.hpp"
+#include "problem/log.hpp"
 #include "tests/scoped.hpp"
 #include "tests/shell.hpp"
 

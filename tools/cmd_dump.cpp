@@ -11,6 +11,7 @@
 #include "convjit/error.hpp"
 #include "kernels/code_dump.hpp"
 #include "kernels/planned_kernel.hpp"
+#include "planner/strategy.hpp"
 #include "tools/commands.hpp"
 #include "tools/options.hpp"
 #include "tools/output_dir.hpp"
@@ -28,14 +29,9 @@ struct DumpOptions {
 
 // What a plan field means, for the strategy at hand; empty if unknown.
 std::string meaning(const std::string& field, const Plan& p) {
-  const bool ow = p.strategy == Strategy::ow_vector;
-  if (field == "strategy")
-    return ow ? "few channels: vectors along the output width"
-              : "many channels: vectors along output channels";
+  if (std::string own = p.strategy->field_meaning(field); !own.empty()) return own;
   if (field == "isa") return "instruction set of the code";
   if (field == "vlen") return "lanes per vector";
-  if (field == "ur_w")
-    return ow ? "vectors along the width per register block" : "output pixels per register block";
   if (field == "ur_h") return "output rows per register block";
   if (field == "oc_blk") return "output channels per register block";
   if (field == "ic_blk") return "input channels per pass over the output";

@@ -1,10 +1,12 @@
-#include "jit/ow_vector_generator.hpp"
+#include "strategies/ow_vector/generator.hpp"
 
 #include <algorithm>
 #include <climits>
 #include <string>
 
 #include "convjit/error.hpp"
+#include "jit/generated_code.hpp"
+#include "strategies/ow_vector/strategy.hpp"
 
 namespace convjit {
 namespace {
@@ -25,24 +27,13 @@ std::pair<int, int> split_lanes(int lanes, int vlen) {
 template <class Vmm>
 OwVectorGenerator<Vmm>::OwVectorGenerator(const ConvDesc& desc, const Plan& plan,
                                            std::span<uint8_t> buffer, bool annotate)
-    : Base(buffer, desc.dt, plan.vlen, annotate),
-      desc_(desc),
-      plan_(plan),
+    : VectorGenerator(desc, plan, buffer, annotate),
       geo_(Geometry::of(desc, plan)),
       split_stride_(geo_.col_step == 2),
       skips_depth_taps_(skips_depth_padding(desc, plan)),
       ic_loop_(desc.icg() > 1),
       depth_loop_(skips_depth_taps_ || desc.k[ConvDesc::D] > 1) {
-  note([&] { return "entry: full block of " + std::to_string(plan.oc_blk) + " output channels"; });
-  generate_entry(plan.oc_blk);
-  entries_[int(OcPart::full)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(getCode()));
-  if (geo_.oc_tail) {
-    align_code(64);
-    const uint8_t* tail = getCurr();
-    note([&] { return "entry: output-channel tail of " + std::to_string(geo_.oc_tail) + " channels"; });
-    generate_entry(static_cast<int>(geo_.oc_tail));
-    entries_[int(OcPart::tail)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(tail));
-  }
+  emit_entries(geo_.oc_blocks > 0, geo_.oc_tail, [&](int channels) { generate_entry(channels); });
 }
 
 template <class Vmm>
@@ -59,7 +50,7 @@ void OwVectorGenerator<Vmm>::generate_entry(int ocs) {
   if (desc_.post_ops.bias) mov(reg_bias, ptr[reg_args + offsetof(CallArgs, bias)]);
   mov(reg_dst_row, ptr[reg_args + offsetof(CallArgs, dst)]);
   mov(reg_rows_left, ptr[reg_args + offsetof(CallArgs, row_blocks)]);
-  if (kZmm && split_stride_) {
+  if (kZmm<Vmm> && split_stride_) {
     mov(reg_tmp, bytes_ == 4 ? reinterpret_cast<size_t>(kEven32) : reinterpret_cast<size_t>(kEven64));
     vmovups(index_vec(), ptr[reg_tmp]);
   }
@@ -119,7 +110,7 @@ void OwVectorGenerator<Vmm>::row_block(int rows, int ocs) {
 
 template <class Vmm>
 void OwVectorGenerator<Vmm>::prepare_masks(const Block& b) {
-  if constexpr (kZmm) {
+  if constexpr (kZmm<Vmm>) {
     std::fill(std::begin(mask_lanes_), std::end(mask_lanes_), 0);
     int used = 0;
     const int width = b.bits / (8 * bytes_);
@@ -265,7 +256,7 @@ void OwVectorGenerator<Vmm>::taps(const Block& b) {
       for (auto [r, y] : users) {
         for (int o = 0; o < b.ocs; ++o) {
           const int32_t w = disp((y * kw + x) * plan_.oc_blk + o);
-          if (kZmm && b.vecs == 1) {
+          if (kZmm<Vmm> && b.vecs == 1) {
             // Embedded broadcast: one uop instead of a broadcast and an FMA.
             fma(acc(b, r, 0, o), in_vec(b, 0), ptr_b[reg_wei_tap + w]);
             continue;
@@ -289,7 +280,7 @@ void OwVectorGenerator<Vmm>::load_input(const Block& b, int v, int64_t index, in
   load(x, ptr[reg_src_tap + disp(index)], first);
   if (second) load(odd_vec(b), ptr[reg_src_tap + disp(index + vlen_)], second);
   const bool f32 = bytes_ == 4;
-  if constexpr (kZmm) {
+  if constexpr (kZmm<Vmm>) {
     if (f32) vpermt2ps(x, index_vec(), odd_vec(b)); else vpermt2pd(x, index_vec(), odd_vec(b));
   } else if (f32) {
     vshufps(x, x, odd_vec(b), 0x88);  // evens of each 128-bit lane: a0 a2 b0 b2 | a4 a6 b4 b6
@@ -329,5 +320,9 @@ void OwVectorGenerator<Vmm>::epilogue(const Block& b) {
 
 template class OwVectorGenerator<Xbyak::Zmm>;
 template class OwVectorGenerator<Xbyak::Ymm>;
+
+std::shared_ptr<const JitCode> OwVector::emit(const WorkProblem& work, const Plan& plan) const {
+  return generate<OwVectorGenerator>(work, plan);
+}
 
 }  // namespace convjit

@@ -1,20 +1,24 @@
 #include <cmath>
 
 #include "kernels/inner.hpp"
+#include "strategies/ow_vector/geometry.hpp"
+#include "strategies/ow_vector/strategy.hpp"
 
 namespace convjit {
 namespace {
 
+// The ow_vector loop nest in scalar C++, in the emitted code's order of
+// accumulation (input channels, planes, rows of taps, then columns).
 template <class T>
-class Interpreter final : public Inner {
+class OwVectorInterpreter final : public PlanInterpreter<Geometry> {
  public:
-  Interpreter(const ConvDesc& desc, const Plan& plan)
-      : desc_(desc), plan_(plan), geo_(Geometry::of(desc, plan)) {}
+  using PlanInterpreter::PlanInterpreter;
 
+  // Row blocks of ur_h rows, then the row tail if the call has it.
   void call(OcPart part, const CallArgs& a) const override {
-    const int ocs = part == OcPart::full ? plan_.oc_blk : static_cast<int>(geo_.oc_tail);
     const T* src_row = static_cast<const T*>(a.src);
     T* dst_row = static_cast<T*>(a.dst);
+    const int ocs = channels(part);
     for (int64_t rb = 0; rb < a.row_blocks; ++rb) {
       row_block(plan_.ur_h, ocs, a, src_row, dst_row);
       src_row += plan_.ur_h * desc_.s[ConvDesc::H] * geo_.in_row;
@@ -61,27 +65,16 @@ class Interpreter final : public Inner {
         }
       }
     }
-    const T* bias = static_cast<const T*>(a.bias);
     for (int r = 0; r < rows; ++r)
       for (int64_t l = 0; l < lanes; ++l)
-        for (int o = 0; o < ocs; ++o) {
-          T v = at(r, l, o);
-          if (desc_.post_ops.bias) v += bias[o];
-          if (desc_.post_ops.relu) v = v > T(0) ? v : T(0);  // vmaxps: +0 for -0 and NaN
-          dst[o * geo_.out_chan + r * geo_.out_row + l] = v;
-        }
+        for (int o = 0; o < ocs; ++o) dst[o * geo_.out_chan + r * geo_.out_row + l] = with_post_ops(at(r, l, o), a.bias, o);
   }
-
-  const ConvDesc desc_;
-  const Plan plan_;
-  const Geometry geo_;
 };
 
 }  // namespace
 
-std::unique_ptr<Inner> make_ow_vector_interpreter(const ConvDesc& desc, const Plan& plan) {
-  if (desc.dt == DataType::f64) return std::make_unique<Interpreter<double>>(desc, plan);
-  return std::make_unique<Interpreter<float>>(desc, plan);
+std::unique_ptr<Inner> OwVector::interpreter(const WorkProblem& work, const Plan& plan) const {
+  return make_typed<OwVectorInterpreter>(work, plan);
 }
 
 }  // namespace convjit

@@ -1,10 +1,10 @@
-// The oc_vector strategy: its legality and its cost model.
+// The oc_vector strategy: its legality, its pick and its cost model.
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "planner/channel_geometry.hpp"
-#include "planner/strategy_planners.hpp"
+#include "strategies/oc_vector/geometry.hpp"
+#include "strategies/oc_vector/strategy.hpp"
 
 namespace convjit {
 namespace {
@@ -54,34 +54,35 @@ double row_cycles(const ConvDesc& d, Isa isa, int vlen, int ur_w, int vecs) {
   return total;
 }
 
-}  // namespace
-
-// What ow_vector's gather and transposes weigh against oc_vector's lanes on
-// channels-last few-channel problems: fitted to 10 shapes in f32 on AVX-512
-// (ow_vector 0.57-0.95x to 5.3x oc_vector's time) and checked on 8 more and
-// on f64 and AVX2, where it picks the faster strategy or one within 15%.
-constexpr double kChannelsLastGatherCost = 1.75;
-
-bool prefers_oc_vector(const ConvDesc& desc, int vlen) {
-  const int64_t ow = desc.o[ConvDesc::W], ocg = desc.ocg();
-  // Depthwise, channels first: ow_vector reads each channel's plane as it is,
-  // where oc_vector would transpose the input and the output.
-  if (is_depthwise(desc)) return desc.layout == Layout::nxc || ow < vlen;
-  // Lanes used when vectors run along the output width vs along channels.
-  const double width_use = double(ow) / double(round_up(ow, vlen));
-  const double channel_use = double(ocg) / double(round_up(ocg, vlen));
-  if (desc.icg() <= 4 && desc.ocg() < vlen) {
-    // First layers and filter banks: ow_vector reads channels-first planes
-    // as they are. Channels last with several input channels, it gathers
-    // its input one element at a time (stride phases too) and transposes
-    // its output, where oc_vector reads and writes the tensors as they are.
-    if (desc.layout != Layout::nxc || desc.ic == 1) return false;
-    return desc.s[ConvDesc::W] > 1 || channel_use * kChannelsLastGatherCost >= width_use;
-  }
-  return channel_use >= width_use || desc.icg() >= 16;
+std::vector<int> divisors(int64_t n) {
+  std::vector<int> small, large;
+  for (int64_t d = 1; d * d <= n; ++d)
+    if (n % d == 0) {
+      small.push_back(static_cast<int>(d));
+      if (d * d != n) large.push_back(static_cast<int>(n / d));
+    }
+  small.insert(small.end(), large.rbegin(), large.rend());
+  return small;
 }
 
-std::optional<std::string> oc_vector_rejection(const ConvDesc& desc, const Plan& plan) {
+
+// Channels that fill no more than AVX2's vector may take its lanes on
+// AVX-512 (see OcVector::plan).
+bool may_narrow(const ConvDesc& desc, Isa isa) {
+  return isa == Isa::avx512 && !channel_block(desc.layout) && vector_channels(desc) <= lanes(Isa::avx2, desc.dt);
+}
+
+}  // namespace
+
+OcVector::OcVector()
+    : Strategy({.name = "oc_vector", .channels_last = true,
+                .meanings = {{"strategy", "many channels: vectors along output channels"},
+                             {"ur_w", "output pixels per register block"}}}) {}
+
+// Every layout: channels-first activations are staged channels-last.
+bool OcVector::applies(const WorkProblem&) const { return true; }
+
+std::optional<std::string> OcVector::rejection(const WorkProblem& desc, const Plan& plan) const {
   if (plan.oc_blk % plan.vlen)
     return "oc_blk=" + std::to_string(plan.oc_blk) + " is not a multiple of vlen=" + std::to_string(plan.vlen);
   if (plan.oc_blk > round_up(vector_channels(desc), plan.vlen))
@@ -108,8 +109,8 @@ std::optional<std::string> oc_vector_rejection(const ConvDesc& desc, const Plan&
   return std::nullopt;
 }
 
-Plan plan_oc_vector(const ConvDesc& desc, const CpuFacts& cpu, Plan best) {
-  best.strategy = Strategy::oc_vector;
+Plan OcVector::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) const {
+  best.strategy = this;
   best.staged = needs_staging(desc);
   best.ur_h = 1;
   // Channels that fill no more than AVX2's vector take its lanes on
@@ -118,8 +119,7 @@ Plan plan_oc_vector(const ConvDesc& desc, const CpuFacts& cpu, Plan best) {
   // classifier: 64 KiB become 32 KiB, 440 -> 300 ns), at the cost of
   // AVX2's 16 registers.
   const int64_t zmm_weights = desc.spatial_k() * desc.icg() * best.vlen * int64_t(size_of(desc.dt));
-  if (best.isa == Isa::avx512 && !channel_block(desc.layout) && cpu.l1d_bytes > 0 &&
-      vector_channels(desc) <= lanes(Isa::avx2, desc.dt) && zmm_weights > cpu.l1d_bytes / 2) {
+  if (may_narrow(desc, best.isa) && cpu.l1d_bytes > 0 && zmm_weights > cpu.l1d_bytes / 2) {
     best.isa = Isa::avx2;
     best.vlen = lanes(Isa::avx2, desc.dt);
   }
@@ -154,7 +154,7 @@ Plan plan_oc_vector(const ConvDesc& desc, const CpuFacts& cpu, Plan best) {
   return best;
 }
 
-double oc_vector_cycles(const ConvDesc& desc, const CpuFacts& cpu, const Plan& plan) {
+double OcVector::cycles(const WorkProblem& desc, const CpuFacts& cpu, const Plan& plan) const {
   const int64_t rows = looped_groups(desc) * desc.o[ConvDesc::D] * desc.o[ConvDesc::H];
   const int64_t oc_vecs = round_up(vector_channels(desc), plan.vlen) / plan.vlen;
   const int64_t passes = desc.icg() / plan.ic_blk;
@@ -171,6 +171,34 @@ double oc_vector_cycles(const ConvDesc& desc, const CpuFacts& cpu, const Plan& p
   const double spill =
       wei_bytes > double(cpu.l2_bytes) / 2 ? double(rows) * oc_blocks * double(passes) * wei_bytes / 64 : 0;
   return compute + partial_sums + spill;
+}
+
+// Generously bounded by the register file; the rejection has the last word.
+// Where the planner may narrow to AVX2's lanes, both widths are candidates,
+// so that the tuner can measure which is right.
+std::vector<Plan> OcVector::blocks(const WorkProblem& desc, Plan base) const {
+  base.strategy = this;
+  std::vector<Plan> blocks;
+  auto add = [&](const Plan& width) {
+    const int regs = vector_registers(width.isa);
+    const int64_t oc_vecs = (vector_channels(desc) + width.vlen - 1) / width.vlen;
+    Plan p = width;
+    for (int vecs = 1; vecs <= std::min<int64_t>(oc_vecs, regs); ++vecs)
+      for (p.ur_w = 1; p.ur_w <= std::min<int64_t>(desc.o[ConvDesc::W], regs / vecs); ++p.ur_w)
+        for (int ic_blk : divisors(desc.icg())) {
+          p.oc_blk = vecs * width.vlen;
+          p.ic_blk = ic_blk;
+          blocks.push_back(p);
+        }
+  };
+  add(base);
+  if (may_narrow(desc, base.isa)) {
+    Plan narrow = base;
+    narrow.isa = Isa::avx2;
+    narrow.vlen = lanes(Isa::avx2, desc.dt);
+    add(narrow);
+  }
+  return blocks;
 }
 
 }  // namespace convjit

@@ -1,6 +1,8 @@
-#include "jit/oc_vector_generator.hpp"
+#include "strategies/oc_vector/generator.hpp"
 
 #include "convjit/error.hpp"
+#include "jit/generated_code.hpp"
+#include "strategies/oc_vector/strategy.hpp"
 
 namespace convjit {
 namespace {
@@ -14,23 +16,13 @@ constexpr int64_t kMinLoopedColumns = 16, kLoopedColumns = 4;
 template <class Vmm>
 OcVectorGenerator<Vmm>::OcVectorGenerator(const ConvDesc& desc, const Plan& plan,
                                            std::span<uint8_t> buffer, bool annotate)
-    : Base(buffer, desc.dt, plan.vlen, annotate), desc_(desc), plan_(plan), geo_(ChannelGeometry::of(desc, plan)) {
-  if (geo_.oc_blocks) {
-    note([&] { return "entry: full block of " + std::to_string(plan.oc_blk) + " output channels"; });
-    entries_[int(OcPart::full)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(getCurr()));
-    generate_entry(static_cast<int>(geo_.vecs), vlen_);
-  }
-  if (geo_.oc_tail) {
-    align_code(64);
-    note([&] { return "entry: output-channel tail of " + std::to_string(geo_.oc_tail) + " channels"; });
-    entries_[int(OcPart::tail)] = reinterpret_cast<InnerFn>(const_cast<uint8_t*>(getCurr()));
-    const int vecs = static_cast<int>((geo_.oc_tail + vlen_ - 1) / vlen_);
-    generate_entry(vecs, static_cast<int>(geo_.oc_tail - int64_t(vecs - 1) * vlen_));
-  }
+    : VectorGenerator(desc, plan, buffer, annotate), geo_(ChannelGeometry::of(desc, plan)) {
+  emit_entries(geo_.oc_blocks > 0, geo_.oc_tail, [&](int channels) { generate_entry(channels); });
 }
 
 template <class Vmm>
-void OcVectorGenerator<Vmm>::generate_entry(int vecs, int last_lanes) {
+void OcVectorGenerator<Vmm>::generate_entry(int channels) {
+  const int vecs = (channels + vlen_ - 1) / vlen_, last_lanes = channels - (vecs - 1) * vlen_;
   note("prologue: save callee-saved registers, load the arguments");
   save_registers({rbx, rbp, r12, r13, r14, r15});
   mov(reg_src_row, ptr[reg_args + offsetof(CallArgs, src)]);
@@ -38,7 +30,7 @@ void OcVectorGenerator<Vmm>::generate_entry(int vecs, int last_lanes) {
   mov(reg_dst_row, ptr[reg_args + offsetof(CallArgs, dst)]);
   mov(reg_rows_left, ptr[reg_args + offsetof(CallArgs, row_blocks)]);
   mov(reg_flags, ptr[reg_args + offsetof(CallArgs, flags)]);
-  if constexpr (kZmm) {
+  if constexpr (kZmm<Vmm>) {
     if (last_lanes < vlen_) {
       mov(reg_tmp.cvt32(), (1u << last_lanes) - 1);
       kmovw(k_tail, reg_tmp.cvt32());
@@ -260,7 +252,7 @@ void OcVectorGenerator<Vmm>::taps(const Block& b) {
         if (!reads(b, j, x)) continue;
         const int32_t in = disp((j * sw + x * dw1) * geo_.in_pix + u);
         const int s = static_cast<int>(u % geo_.chains);
-        if (kZmm && b.vecs == 1) {
+        if (kZmm<Vmm> && b.vecs == 1) {
           // Embedded broadcast: one uop instead of a broadcast and an FMA.
           fma(acc(b, j, 0, s), wei_vec(b, 0), ptr_b[reg_src_tap + in]);
           continue;
@@ -340,5 +332,9 @@ void OcVectorGenerator<Vmm>::epilogue(const Block& b) {
 
 template class OcVectorGenerator<Xbyak::Zmm>;
 template class OcVectorGenerator<Xbyak::Ymm>;
+
+std::shared_ptr<const JitCode> OcVector::emit(const WorkProblem& work, const Plan& plan) const {
+  return generate<OcVectorGenerator>(work, plan);
+}
 
 }  // namespace convjit

@@ -1,7 +1,8 @@
 #include <cmath>
 
 #include "kernels/inner.hpp"
-#include "planner/channel_geometry.hpp"
+#include "strategies/oc_vector/strategy.hpp"
+#include "strategies/oc_vector/geometry.hpp"
 
 namespace convjit {
 namespace {
@@ -9,13 +10,12 @@ namespace {
 // The oc_vector loop nest in scalar C++, in the emitted code's order of
 // accumulation (kd, kh, kw, then input channels; passes through dst).
 template <class T>
-class OcVectorInterpreter final : public Inner {
+class OcVectorInterpreter final : public PlanInterpreter<ChannelGeometry> {
  public:
-  OcVectorInterpreter(const ConvDesc& desc, const Plan& plan)
-      : desc_(desc), plan_(plan), geo_(ChannelGeometry::of(desc, plan)) {}
+  using PlanInterpreter::PlanInterpreter;
 
   void call(OcPart part, const CallArgs& a) const override {
-    const int ocs = part == OcPart::full ? plan_.oc_blk : static_cast<int>(geo_.oc_tail);
+    const int ocs = channels(part);
     const T* src_row = static_cast<const T*>(a.src);
     T* dst_row = static_cast<T*>(a.dst);
     const int64_t w_step = plan_.ur_w * desc_.s[ConvDesc::W] * geo_.in_pix;
@@ -76,27 +76,17 @@ class OcVectorInterpreter final : public Inner {
       for (int s = 0; s < half; ++s)
         for (int j = 0; j < pixels; ++j)
           for (int c = 0; c < ocs; ++c) at(j, c, s) += at(j, c, s + half);
-    const T* bias = static_cast<const T*>(a.bias);
-    const bool last = a.flags & kLastPass;
+    const bool last = a.flags & kLastPass;  // partial sums get no post-ops
     for (int j = 0; j < pixels; ++j)
-      for (int c = 0; c < ocs; ++c) {
-        T v = at(j, c);
-        if (last && desc_.post_ops.bias) v += bias[c];
-        if (last && desc_.post_ops.relu) v = v > T(0) ? v : T(0);  // vmaxps: +0 for -0 and NaN
-        dst[j * geo_.out_pix + geo_.out_channel(c)] = v;
-      }
+      for (int c = 0; c < ocs; ++c)
+        dst[j * geo_.out_pix + geo_.out_channel(c)] = last ? with_post_ops(at(j, c), a.bias, c) : at(j, c);
   }
-
-  const ConvDesc desc_;
-  const Plan plan_;
-  const ChannelGeometry geo_;
 };
 
 }  // namespace
 
-std::unique_ptr<Inner> make_oc_vector_interpreter(const ConvDesc& desc, const Plan& plan) {
-  if (desc.dt == DataType::f64) return std::make_unique<OcVectorInterpreter<double>>(desc, plan);
-  return std::make_unique<OcVectorInterpreter<float>>(desc, plan);
+std::unique_ptr<Inner> OcVector::interpreter(const WorkProblem& work, const Plan& plan) const {
+  return make_typed<OcVectorInterpreter>(work, plan);
 }
 
 }  // namespace convjit

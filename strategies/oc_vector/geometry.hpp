@@ -6,12 +6,12 @@
 
 #include "convjit/conv_desc.hpp"
 #include "planner/plan.hpp"
+#include "planner/work_problem.hpp"
 
 namespace convjit {
 
-// Depthwise (every group one input and one output channel): vectors run
-// across the groups' channels instead of within a group.
-inline bool is_depthwise(const ConvDesc& d) { return d.g > 1 && d.icg() == 1 && d.ocg() == 1; }
+// Depthwise (is_depthwise): vectors run across the groups' channels
+// instead of within a group.
 // Channels along which oc_vector lays its vectors, and the groups it loops over.
 inline int64_t vector_channels(const ConvDesc& d) { return is_depthwise(d) ? d.g : d.ocg(); }
 inline int64_t looped_groups(const ConvDesc& d) { return is_depthwise(d) ? 1 : d.g; }

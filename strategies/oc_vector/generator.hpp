@@ -11,7 +11,7 @@
 #include "convjit/conv_desc.hpp"
 #include "jit/call_args.hpp"
 #include "jit/jit_code.hpp"
-#include "planner/channel_geometry.hpp"
+#include "strategies/oc_vector/geometry.hpp"
 #include "planner/plan.hpp"
 #include "jit/vector_generator.hpp"
 
@@ -19,13 +19,8 @@ namespace convjit {
 
 template <class Vmm>
 class OcVectorGenerator : public VectorGenerator {
-  using Base = VectorGenerator;
-
  public:
-  static constexpr bool kZmm = std::is_same_v<Vmm, Xbyak::Zmm>;
-  // annotate: with the notes of a dump (VectorGenerator::note).
   OcVectorGenerator(const ConvDesc& desc, const Plan& plan, std::span<uint8_t> buffer, bool annotate = false);
-  InnerFn entry(OcPart part) const { return entries_[static_cast<int>(part)]; }
 
  private:
   // A block: output pixels x vectors of channels, the last with
@@ -37,7 +32,7 @@ class OcVectorGenerator : public VectorGenerator {
     int lanes(int v, int vlen) const { return v == vecs - 1 ? last_lanes : vlen; }
   };
 
-  void generate_entry(int vecs, int last_lanes);
+  void generate_entry(int channels);
   void block(const Block& b);
   void taps(const Block& b);
   // Emits column(x) for every width tap x: unrolled, or partly in a
@@ -56,24 +51,13 @@ class OcVectorGenerator : public VectorGenerator {
   void sum_chains(const Block& b);
 
   // The base's masked moves, with the block's one tail mask.
-  void load(const Vmm& v, const Xbyak::Address& a, int lanes) { Base::load(v, a, lanes, k_tail); }
-  void store(const Xbyak::Address& a, const Vmm& v, int lanes) { Base::store(a, v, lanes, k_tail); }
+  void load(const Vmm& v, const Xbyak::Address& a, int lanes) { VectorGenerator::load(v, a, lanes, k_tail); }
+  void store(const Xbyak::Address& a, const Vmm& v, int lanes) { VectorGenerator::store(a, v, lanes, k_tail); }
 
-  const ConvDesc& desc_;
-  const Plan& plan_;
   const ChannelGeometry geo_;
-  InnerFn entries_[2] = {nullptr, nullptr};
 
-  // Registers by role.
-  const Xbyak::Reg64 reg_args = rdi;
-  const Xbyak::Reg64 reg_src_row = rsi;  // input under the current output row
-  const Xbyak::Reg64 reg_dst_row = rdx;  // the current output row
-  const Xbyak::Reg64 reg_src_w = rcx;    // input under the current pixel block
-  const Xbyak::Reg64 reg_dst_w = r8;     // the current pixel block
-  const Xbyak::Reg64 reg_src_tap = r9;   // input of the current (kd, kh) tap
-  const Xbyak::Reg64 reg_wei_tap = r10;  // weights of the current (kd, kh) tap
-  const Xbyak::Reg64 reg_rows_left = r11;
-  const Xbyak::Reg64 reg_w_left = rax;
+  // Registers by role, besides the base's loop registers (a row: one output
+  // row; a width block: a block of pixels; a tap: a (kd, kh) pair).
   const Xbyak::Reg64 reg_kd_left = rbx;
   const Xbyak::Reg64 reg_kh_left = rbp;
   const Xbyak::Reg64 reg_ic_left = r12;

@@ -1,4 +1,4 @@
-#include "planner/log.hpp"
+#include "problem/log.hpp"
 
 #include <spdlog/sinks/stdout_sinks.h>
 

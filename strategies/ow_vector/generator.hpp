@@ -10,7 +10,7 @@
 #include "convjit/conv_desc.hpp"
 #include "jit/call_args.hpp"
 #include "jit/jit_code.hpp"
-#include "planner/geometry.hpp"
+#include "strategies/ow_vector/geometry.hpp"
 #include "planner/plan.hpp"
 #include "jit/vector_generator.hpp"
 
@@ -18,13 +18,8 @@ namespace convjit {
 
 template <class Vmm>
 class OwVectorGenerator : public VectorGenerator {
-  using Base = VectorGenerator;
-
  public:
-  static constexpr bool kZmm = std::is_same_v<Vmm, Xbyak::Zmm>;
-  // annotate: with the notes of a dump (VectorGenerator::note).
   OwVectorGenerator(const ConvDesc& desc, const Plan& plan, std::span<uint8_t> buffer, bool annotate = false);
-  InnerFn entry(OcPart part) const { return entries_[static_cast<int>(part)]; }
 
  private:
   // A block's shape: rows x vectors x channels, the live lanes of its last
@@ -62,33 +57,22 @@ class OwVectorGenerator : public VectorGenerator {
   Xbyak::Opmask opmask(int lanes) const;
 
   // The base's masked moves, with the opmask holding `lanes`.
-  void load(const Xbyak::Xmm& v, const Xbyak::Address& a, int lanes) { Base::load(v, a, lanes, mask_for(v, lanes)); }
-  void store(const Xbyak::Address& a, const Xbyak::Xmm& v, int lanes) { Base::store(a, v, lanes, mask_for(v, lanes)); }
+  void load(const Xbyak::Xmm& v, const Xbyak::Address& a, int lanes) { VectorGenerator::load(v, a, lanes, mask_for(v, lanes)); }
+  void store(const Xbyak::Address& a, const Xbyak::Xmm& v, int lanes) { VectorGenerator::store(a, v, lanes, mask_for(v, lanes)); }
   Xbyak::Opmask mask_for(const Xbyak::Xmm& v, int lanes) const {
-    return kZmm && lanes < lanes_of(v) ? opmask(lanes) : Xbyak::Opmask(0);
+    return kZmm<Vmm> && lanes < lanes_of(v) ? opmask(lanes) : Xbyak::Opmask(0);
   }
 
-  const ConvDesc& desc_;
-  const Plan& plan_;
   const Geometry geo_;
   const bool split_stride_;  // stride-2 columns read from the user's tensor
   // Depth taps in staged depth padding are skipped: the depth loop runs
   // args.kd_count times from the first tap that reads the input.
   const bool skips_depth_taps_;
   const bool ic_loop_, depth_loop_;  // more than one pass: a loop is emitted
-  InnerFn entries_[2] = {nullptr, nullptr};
   int mask_lanes_[7] = {};  // lane counts held by k1..k7 in the current block
 
-  // Registers by role.
-  const Xbyak::Reg64 reg_args = rdi;
-  const Xbyak::Reg64 reg_src_row = rsi;   // input of the current row block
-  const Xbyak::Reg64 reg_dst_row = rdx;   // output of the current row block
-  const Xbyak::Reg64 reg_src_w = rcx;     // input of the current width block
-  const Xbyak::Reg64 reg_dst_w = r8;      // output of the current width block
-  const Xbyak::Reg64 reg_src_tap = r9;    // input of the current channel and plane
-  const Xbyak::Reg64 reg_wei_tap = r10;   // weights of the current channel and plane
-  const Xbyak::Reg64 reg_rows_left = r11;
-  const Xbyak::Reg64 reg_w_left = rax;
+  // Registers by role, besides the base's loop registers (a tap: an input
+  // channel and plane).
   const Xbyak::Reg64 reg_ic_left = rbx;
   const Xbyak::Reg64 reg_kd_left = rbp;
   const Xbyak::Reg64 reg_wei = r12;

@@ -1,9 +1,10 @@
-// The ow_vector strategy: its legality and its cost model.
+// The ow_vector strategy: its legality, its pick and its cost model.
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "planner/strategy_planners.hpp"
+#include "strategies/ow_vector/geometry.hpp"
+#include "strategies/ow_vector/strategy.hpp"
 
 namespace convjit {
 
@@ -108,13 +109,26 @@ double reread_cycles(const ConvDesc& desc, int oc_blk, int ur_h, int64_t l2_byte
   return std::ceil(double(desc.ocg()) / oc_blk) * image_bytes / bytes_per_cycle;
 }
 
+// Its model misses about a tenth against oc_vector's with many channels
+// (broadcasts and shifted loads compete with a working set beyond the L1;
+// measured on ResNet-50's 3x3 and strided 1x1 layers).
+constexpr double kManyChannelsMiss = 1.1;
+
 }  // namespace
+
+OwVector::OwVector()
+    : Strategy({.name = "ow_vector", .channels_last = false, .model_miss = kManyChannelsMiss,
+                .meanings = {{"strategy", "few channels: vectors along the output width"},
+                             {"ur_w", "vectors along the width per register block"}}}) {}
+
+// Channels-first or channels-last activations, not blocked ones.
+bool OwVector::applies(const WorkProblem& work) const { return !channel_block(work.layout); }
 
 int64_t ow_vector_row_block_bytes(const ConvDesc& desc, int ur_h) {
   return desc.icg() * desc.i[0] * ur_h * desc.s[1] * desc.i[2] * int64_t(size_of(desc.dt));
 }
 
-std::optional<std::string> ow_vector_rejection(const ConvDesc& desc, const Plan& plan) {
+std::optional<std::string> OwVector::rejection(const WorkProblem& desc, const Plan& plan) const {
   if (channel_block(desc.layout))
     return "ow_vector reads channels-first or channels-last activations, not " +
            std::string(to_string(desc.layout));
@@ -134,9 +148,9 @@ std::optional<std::string> ow_vector_rejection(const ConvDesc& desc, const Plan&
   return std::nullopt;
 }
 
-Plan plan_ow_vector(const ConvDesc& desc, Plan best, int64_t l2_bytes) {
+Plan OwVector::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) const {
   const Isa isa = best.isa;
-  best.strategy = Strategy::ow_vector;
+  best.strategy = this;
   best.staged = needs_staging(desc);
   const Dims d = dims_of(desc);
   double best_cycles = std::numeric_limits<double>::max();
@@ -149,7 +163,7 @@ Plan plan_ow_vector(const ConvDesc& desc, Plan best, int64_t l2_bytes) {
         const int max_h = static_cast<int>(std::min<int64_t>({d.oh, 8, budget / (ur_w * oc_blk)}));
         for (int ur_h = 1; ur_h <= max_h; ++ur_h) {
           const double cycles = plane_cycles(d, best.vlen, ur_h, ur_w, oc_blk, held) * double(desc.o[0]) +
-                                reread_cycles(desc, oc_blk, ur_h, l2_bytes);
+                                reread_cycles(desc, oc_blk, ur_h, cpu.l2_bytes);
           if (cycles < best_cycles * 0.999) {
             best_cycles = cycles;
             best.ur_w = ur_w;
@@ -162,11 +176,30 @@ Plan plan_ow_vector(const ConvDesc& desc, Plan best, int64_t l2_bytes) {
   return best;
 }
 
-double ow_vector_cycles(const ConvDesc& desc, const Plan& plan, int64_t l2_bytes) {
+double OwVector::cycles(const WorkProblem& desc, const CpuFacts& cpu, const Plan& plan) const {
   return double(desc.g) *
          (double(desc.o[0]) * plane_cycles(dims_of(desc), plan.vlen, plan.ur_h, plan.ur_w, plan.oc_blk,
                                           plan.stationary_weights) +
-          reread_cycles(desc, plan.oc_blk, plan.ur_h, l2_bytes));
+          reread_cycles(desc, plan.oc_blk, plan.ur_h, cpu.l2_bytes));
+}
+
+// Generously bounded by the register file; the rejection has the last word.
+std::vector<Plan> OwVector::blocks(const WorkProblem& desc, Plan base) const {
+  base.strategy = this;
+  const int regs = vector_registers(base.isa);
+  const int64_t oh = desc.o[ConvDesc::H], ocg = desc.ocg();
+  const int64_t width_vecs = (desc.o[ConvDesc::W] + base.vlen - 1) / base.vlen;
+  std::vector<Plan> blocks;
+  Plan p = base;
+  p.ic_blk = static_cast<int>(desc.icg());
+  for (p.ur_w = 1; p.ur_w <= std::min<int64_t>(width_vecs, regs); ++p.ur_w)
+    for (p.ur_h = 1; p.ur_h <= std::min<int64_t>(oh, regs / p.ur_w); ++p.ur_h)
+      for (p.oc_blk = 1; p.oc_blk <= std::min<int64_t>(ocg, regs / (p.ur_w * p.ur_h)); ++p.oc_blk)
+        for (bool held : {false, true}) {
+          p.stationary_weights = held;
+          blocks.push_back(p);
+        }
+  return blocks;
 }
 
 }  // namespace convjit

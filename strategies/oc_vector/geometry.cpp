@@ -1,4 +1,4 @@
-#include "planner/channel_geometry.hpp"
+#include "strategies/oc_vector/geometry.hpp"
 
 namespace convjit {
 

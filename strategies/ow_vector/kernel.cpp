@@ -1,0 +1,342 @@
+// The ow_vector driver around an inner kernel (JIT'd or
+// interpreted).
+// It packs the weights at bind time, stages inputs that the inner kernel
+// cannot read as they are, and spreads images, channel blocks and row bands
+// over threads. Everything it needs while running is sized at bind time.
+#include <omp.h>
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <vector>
+
+#include "kernels/parallel.hpp"
+#include "kernels/stream_copy.hpp"
+#include "kernels/transpose.hpp"
+#include "strategies/ow_vector/strategy.hpp"
+#include "kernels/planned_kernel.hpp"
+#include "strategies/ow_vector/geometry.hpp"
+
+namespace convjit {
+namespace {
+
+// Streaming pays when a run's output is far beyond the last-level cache, and
+// works through a scratch that stays in the L2.
+constexpr int64_t kMaxStreamedImageBytes = 256 << 10;
+constexpr double kMinStreamedRunBytes = 64 << 20;
+// The input of one row tile, which every output-channel block sweeps while
+// it stays in the L2, as the planner's reread_cycles() prices it.
+constexpr int64_t kTileInputBytes = 256 << 10;
+
+int64_t tile_blocks(const ConvDesc& d, const Plan& plan, const Geometry& geo) {
+  if (geo.blocks_with_tail() == 1) return std::numeric_limits<int64_t>::max();
+  return std::max<int64_t>(1, kTileInputBytes / ow_vector_row_block_bytes(d, plan.ur_h));
+}
+
+// to[j] = from[j * stride] for j < n. The strides of the common stride-2 and
+// stride-3 phases are constants, so that the compiler vectorizes them (the
+// staging of a first layer's strided input took a third of its time).
+template <int64_t kStride, class T>
+void copy_every(const T* from, int64_t n, T* to) {
+  for (int64_t j = 0; j < n; ++j) to[j] = from[j * kStride];
+}
+
+template <class T>
+void copy_strided(const T* from, int64_t stride, int64_t n, T* to) {
+  switch (stride) {
+    case 1: std::copy(from, from + n, to); return;
+    case 2: copy_every<2>(from, n, to); return;
+    case 3: copy_every<3>(from, n, to); return;
+    default:
+      for (int64_t j = 0; j < n; ++j) to[j] = from[j * stride];
+  }
+}
+
+class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
+ public:
+  OwVectorKernel(const ConvDesc& desc, const WorkProblem& work, const Plan& plan, Backend backend,
+                 std::shared_ptr<const Inner> inner)
+      : TypedKernel(desc, work, plan, backend, std::move(inner)),
+        tile_blocks_(tile_blocks(work, plan, geo_)) {
+    if (!plan.staged) return;
+    // Staging skips what no tap reads: rows and planes between strided
+    // outputs, and stride phases that no width tap falls in.
+    const ConvDesc& d = work;
+    staged_rows_read_ = staged_rows_read(d);
+    stages_pixels_ = d.layout == Layout::nxc && geo_.phases == 1;
+    std::vector<char> phase_read(geo_.phases, 0);
+    for (int64_t kw = 0; kw < d.k[2]; ++kw) phase_read[geo_.tap_phase(kw)] = 1;
+    const int64_t iw = d.i[2], sw = d.s[2], pw = d.p[2];
+    for (int64_t r = 0; r < geo_.phases; ++r) {
+      if (!phase_read[r]) continue;
+      // Phase r holds columns x = j * sw + r - pw; those inside [0, iw) are
+      // copied, the rest are padding.
+      const int64_t j0 = std::clamp<int64_t>((pw - r + sw - 1) / sw, 0, geo_.phase_len);
+      const int64_t j1 = std::clamp<int64_t>((iw + pw - r + sw - 1) / sw, j0, geo_.phase_len);
+      phase_spans_.push_back({r, j0, j1});
+    }
+  }
+
+ private:
+  friend class TypedKernel<OwVectorKernel, Geometry>;
+  template <class T>
+  void bind_typed(const T* weights, const void* bias) {
+    const ConvDesc& d = work_;
+    packed_wei_ = Buffer(d.dt, Shape{1, {d.g * geo_.wei_group}}, BufferUse::packed_weights, Buffer::Init::none);
+    pack_weights(weights);
+    // The output scratch: channels-last outputs are transposed from it; small
+    // channels-first image outputs are streamed from it when a run's output
+    // is too large for the caches.
+    const int64_t image_out = d.ocg() * geo_.out_chan;
+    const bool streamable = image_out * int64_t(size_of(d.dt)) <= kMaxStreamedImageBytes;
+    bind_common(bias, plan_.staged ? geo_.in_image : 0,
+                d.layout == Layout::nxc || streamable ? image_out : 0);
+    // Unstaged and channels first: run_image() computes straight from src
+    // into dst (small runs are never streamed).
+    if (!plan_.staged && d.layout == Layout::ncx) record_direct_calls<T>();
+  }
+
+  template <class T>
+  void pack_weights(const T* wei) {
+    const ConvDesc& d = work_;
+    T* packed = packed_wei_.as<T>();
+    const int64_t taps = d.icg() * d.spatial_k();  // per output channel, in (ic, kd, kh, kw) order
+    const int64_t blocks = geo_.blocks_with_tail();
+    for (int64_t grp = 0; grp < d.g; ++grp)
+      for (int64_t b = 0; b < blocks; ++b)
+        for (int64_t o = 0; o < plan_.oc_blk; ++o) {
+          const int64_t oc = b * plan_.oc_blk + o;
+          T* to = packed + grp * geo_.wei_group + b * geo_.wei_block + o;
+          const T* from = wei + (grp * d.ocg() + oc) * taps;
+          for (int64_t t = 0; t < taps; ++t) to[t * plan_.oc_blk] = oc < d.ocg() ? from[t] : T(0);
+        }
+  }
+
+  template <class T>
+  void run_typed(std::span<const TensorPair> pairs, int64_t images) const {
+    const int64_t groups = work_.g;
+    const int threads = threads_for(flops_per_image_ * images, plan_.threads);
+    auto src_of = [](const TensorPair& p) { return static_cast<const T*>(p.src.data); };
+    auto dst_of = [](const TensorPair& p) { return static_cast<T*>(p.dst.data); };
+    const ScratchLease lease = lease_scratch();
+    if (threads > 1 && images * groups < threads) {
+      // Fewer images than threads: every thread takes a share of each image.
+      for (const TensorPair& p : pairs)
+        for (int64_t n = 0; n < p.src.shape.dim[0]; ++n)
+          for (int64_t grp = 0; grp < groups; ++grp)
+            run_image_shared(src_of(p), dst_of(p), n, grp, lease.slot(0));
+      return;
+    }
+    const int64_t image_out_bytes = work_.ocg() * geo_.out_chan * int64_t(sizeof(T));
+    const bool stream = work_.layout == Layout::ncx && image_out_bytes <= kMaxStreamedImageBytes &&
+                        double(images * groups * image_out_bytes) > kMinStreamedRunBytes;
+    const int team = for_each_item(pairs, images, groups, flops_per_image_ * images, threads, flush_denormals(),
+                                   [&](const TensorPair& p, int64_t n, int64_t grp, int t) {
+      run_image(src_of(p), dst_of(p), n, grp, lease.slot(t), stream);
+    });
+    note_run(team, false);
+  }
+
+  // Stages, computes and unstages image n, group grp of one pair, using the
+  // scratch of thread `slot`.
+  // `stream`: compute into the scratch, then stream it to dst.
+  template <class T>
+  void run_image(const T* src, T* dst, int64_t n, int64_t grp, int slot, bool stream) const {
+    const ConvDesc& d = work_;
+    const int64_t row_blocks = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
+    const T* in = src + (n * d.g + grp) * geo_.in_image;  // unstaged: ncx, groups in a row
+    if (plan_.staged) {
+      T* staged = staged_in<T>(slot);
+      stage(src, n, grp, staged, 0, stage_rows());
+      in = staged;
+    }
+    if (d.layout == Layout::nxc) {
+      T* out = staged_out<T>(slot);
+      compute(in, out, grp, 0, row_blocks);
+      unstage(out, dst, n, grp, 0, d.o[0] * d.o[1]);
+    } else if (stream) {
+      T* out = staged_out<T>(slot);
+      compute(in, out, grp, 0, row_blocks);
+      const int64_t elems = d.ocg() * geo_.out_chan;
+      stream_copy(out, dst + (n * d.g + grp) * elems, elems * sizeof(T), plan_.isa);
+    } else {
+      compute(in, dst + (n * d.g + grp) * d.ocg() * geo_.out_chan, grp, 0, row_blocks);
+    }
+  }
+
+  // The same, the work of one image shared by every thread of the team.
+  template <class T>
+  void run_image_shared(const T* src, T* dst, int64_t n, int64_t grp, int slot) const {
+    const ConvDesc& d = work_;
+    const int64_t row_blocks = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
+    const bool nxc = d.layout == Layout::nxc;
+    const T* in = plan_.staged ? staged_in<T>(slot) : src + (n * d.g + grp) * geo_.in_image;
+    T* out = nxc ? staged_out<T>(slot) : dst + (n * d.g + grp) * d.ocg() * geo_.out_chan;
+  #pragma omp parallel num_threads(plan_.threads)
+    {
+      const DenormalScope denormals(flush_denormals());
+      const int t = omp_get_thread_num(), nt = omp_get_num_threads();
+      if (t == 0) note_run(nt, true);
+      if (plan_.staged) {
+        auto [first, last] = split(stage_rows(), nt, t);
+        stage(src, n, grp, const_cast<T*>(in), first, last);
+  #pragma omp barrier
+      }
+      auto [b0, b1] = split(row_blocks, nt, t);
+      compute(in, out, grp, b0, b1);
+      if (nxc) {
+  #pragma omp barrier
+        auto [first, last] = split(d.o[0] * d.o[1], nt, t);
+        unstage(out, dst, n, grp, first, last);
+      }
+    }
+  }
+
+  // Fills `to` with the (n, group) image as the inner kernel reads it, rows
+  // [first, last) of stage_rows(): the staged planes' rows of every channel,
+  // or channels last without stride phases, each row of all channels at
+  // once (one transpose instead of a strided copy per channel).
+  template <class T>
+  void stage(const T* src, int64_t n, int64_t grp, T* to, int64_t first,
+                            int64_t last) const {
+    const ConvDesc& d = work_;
+    const int64_t id = d.i[0], ih = d.i[1], iw = d.i[2], sw = d.s[2], pw = d.p[2];
+    const bool nxc = d.layout == Layout::nxc;
+    if (stages_pixels_) {
+      const PhaseSpan span = phase_spans_.front();  // phase 0, the only one
+      for (int64_t zy = first; zy < last; ++zy) {
+        if (!staged_rows_read_[zy]) continue;
+        const int64_t z = zy / geo_.in_h - d.p[0], y = zy % geo_.in_h - d.p[1];
+        const bool inside = z >= 0 && z < id && y >= 0 && y < ih;
+        for (int64_t c = 0; c < d.icg(); ++c) {
+          T* out = to + c * geo_.in_chan + zy * geo_.in_row;
+          std::fill(out, out + (inside ? span.j0 : geo_.in_row), T(0));
+          if (inside) std::fill(out + span.j1, out + geo_.in_row, T(0));
+        }
+        if (!inside) continue;
+        const T* line = src + ((n * id + z) * ih + y) * iw * d.ic + grp * d.icg() + (span.j0 - pw) * d.ic;
+        transpose(line, span.j1 - span.j0, d.icg(), d.ic, to + zy * geo_.in_row + span.j0, geo_.in_chan);
+      }
+      return;
+    }
+    const int64_t step = nxc ? d.ic : 1;  // between columns of the source
+    // Row = (channel, plane, row) of the staged input, counted without a
+    // division per row (they cost as much as a short row's copy).
+    const int64_t plane_rows = geo_.in_d * geo_.in_h;
+    int64_t c = first / plane_rows, zy = first % plane_rows;
+    for (int64_t row = first; row < last; ++row, ++zy) {
+      if (zy == plane_rows) {
+        c += 1;
+        zy = 0;
+      }
+      if (!staged_rows_read_[zy]) continue;
+      const int64_t z = zy / geo_.in_h - d.p[0], y = zy % geo_.in_h - d.p[1];
+      T* out = to + c * geo_.in_chan + zy * geo_.in_row;
+      if (z < 0 || z >= id || y < 0 || y >= ih) {
+        std::fill(out, out + geo_.in_row, T(0));
+        continue;
+      }
+      const int64_t ch = grp * d.icg() + c;
+      const T* line = nxc ? src + ((n * id + z) * ih + y) * iw * d.ic + ch
+                          : src + ((n * d.ic + ch) * id + z) * ih * iw + y * iw;
+      for (const PhaseSpan& span : phase_spans_) {
+        T* phase = out + span.phase * geo_.phase_len;
+        std::fill(phase, phase + span.j0, T(0));
+        copy_strided(line + (span.j0 * sw + span.phase - pw) * step, sw * step, span.j1 - span.j0,
+                     phase + span.j0);
+        std::fill(phase + span.j1, phase + geo_.phase_len, T(0));
+      }
+    }
+  }
+
+  int64_t stage_rows() const {
+    return (stages_pixels_ ? 1 : work_.icg()) * geo_.in_d * geo_.in_h;
+  }
+
+  template <class T>
+  void unstage(const T* from, T* dst, int64_t n, int64_t grp, int64_t first,
+                              int64_t last) const {
+    // The scratch rows are whole output rows back to back, so rows
+    // [first, last) of every channel are one run of pixels to transpose.
+    const ConvDesc& d = work_;
+    const int64_t ow = d.o[2];
+    T* out = dst + (n * d.o[0] * d.o[1] + first) * ow * d.oc + grp * d.ocg();
+    transpose(from + first * ow, d.ocg(), (last - first) * ow, geo_.out_chan, out, d.oc);
+  }
+
+  // Runs row blocks [block_begin, block_end) of every plane and channel
+  // block of one image, tile_blocks_ row blocks at a time.
+  template <class T>
+  void compute(const T* in, T* out, int64_t grp, int64_t block_begin,
+                              int64_t block_end) const {
+    for_each_call<T>(grp, block_begin, block_end, [&](OcPart part, CallArgs& args, int64_t src_at, int64_t dst_at) {
+      args.src = in + src_at;
+      args.dst = out + dst_at;
+      inner_->call(part, args);
+    });
+  }
+
+  // The inner calls of compute(): call(part, args, src_at, dst_at) with
+  // args complete but src and dst, which are in + src_at and out + dst_at.
+  template <class T, class F>
+  void for_each_call(int64_t grp, int64_t block_begin, int64_t block_end, F&& call) const {
+    if (block_begin >= block_end) return;
+    const ConvDesc& d = work_;
+    const int64_t blocks = geo_.blocks_with_tail();
+    const T* bias = this->bias<T>() ? this->bias<T>() + grp * d.ocg() : nullptr;
+    const T* wei = packed_wei_.as<T>() + grp * geo_.wei_group;
+    CallArgs args{};
+    for (int64_t tile = block_begin, tile_end; tile < block_end; tile = tile_end) {
+      tile_end = tile + std::min(tile_blocks_, block_end - tile);
+      const int64_t row0 = tile * plan_.ur_h;
+      args.row_blocks = std::min(tile_end, geo_.row_blocks) - std::min(tile, geo_.row_blocks);
+      args.row_tail = tile_end > geo_.row_blocks;
+      for (int64_t b = 0; b < blocks; ++b) {
+        const OcPart part = b < geo_.oc_blocks ? OcPart::full : OcPart::tail;
+        args.bias = bias ? bias + b * plan_.oc_blk : nullptr;
+        for (int64_t z = 0; z < d.o[0]; ++z) {
+          const auto [kd_first, kd_count] = input_depth_taps(d, plan_, z);
+          args.kd_count = kd_count;
+          args.wei = wei + b * geo_.wei_block + kd_first * d.k[1] * d.k[2] * plan_.oc_blk;
+          const int64_t in_z = z * d.s[0] + kd_first * (d.d[0] + 1);
+          call(part, args, in_z * geo_.in_plane + row0 * d.s[1] * geo_.in_row,
+               b * plan_.oc_blk * geo_.out_chan + z * geo_.out_plane + row0 * geo_.out_row);
+        }
+      }
+    }
+  }
+
+  template <class T>
+  void record_direct_calls() {
+    const ConvDesc& d = work_;
+    const int64_t row_blocks = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
+    for (int64_t grp = 0; grp < d.g; ++grp)
+      for_each_call<T>(grp, 0, row_blocks, [&](OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at) {
+        record_direct_call(part, args, (grp * geo_.in_image + src_at) * int64_t(sizeof(T)),
+                           (grp * d.ocg() * geo_.out_chan + dst_at) * int64_t(sizeof(T)));
+      });
+  }
+
+  // Row blocks per tile: every output-channel block sweeps one tile of the
+  // input while it is in the L2 before the next tile is read.
+  const int64_t tile_blocks_;
+  // Staged rows (planes x rows of one channel) and stride phases that some
+  // tap reads; stage() leaves the others unwritten. A phase's columns
+  // [j0, j1) come from the input, the rest are padding.
+  struct PhaseSpan {
+    int64_t phase, j0, j1;
+  };
+  std::vector<char> staged_rows_read_;
+  bool stages_pixels_ = false;  // channels last, one phase: rows of all channels
+  std::vector<PhaseSpan> phase_spans_;
+};
+
+}  // namespace
+
+std::unique_ptr<PlannedKernel> OwVector::driver(const ConvDesc& user, const WorkProblem& work, const Plan& plan,
+                                                Backend backend, std::shared_ptr<const Inner> inner) const {
+  return std::make_unique<OwVectorKernel>(user, work, plan, backend, std::move(inner));
+}
+
+}  // namespace convjit
