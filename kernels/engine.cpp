@@ -130,11 +130,14 @@ std::unique_ptr<Kernel> Engine::Impl::build(const ConvDesc& desc, const WorkProb
 }
 
 std::shared_ptr<const JitCode> Engine::Impl::code_for(const WorkProblem& desc, const Plan& plan) {
-  // Keyed by what shapes the code: the thread count never reaches it (the
-  // drivers split the work), so plans that differ only there share code.
-  Plan shape = plan;
-  shape.threads = 0;
-  const std::pair<ConvDesc, Plan> key{desc, shape};
+  // Keyed by what shapes the code: neither the thread count nor the batch
+  // reaches it (the drivers split the work and loop over images), nor how
+  // the groups were written, so problems and plans that differ only there
+  // share code.
+  std::pair<ConvDesc, Plan> key{desc, plan};
+  key.first.mb = 1;
+  key.first.g_written = false;
+  key.second.threads = 0;
   std::promise<std::shared_ptr<const JitCode>> promise;
   CodeFuture future;
   bool owner = false;

@@ -242,6 +242,21 @@ TEST_F(WisdomFile, WisdomLoadedAfterAKernelDecidesTheNextOne) {
 
 // The thread count never reaches the code: a plan that differs from one
 // already compiled only there takes its code from the cache.
+TEST(CodeCache, ProblemsDifferentOnlyInTheBatchShareTheCode) {
+  Engine engine;
+  if (engine.cpu().isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
+  const auto one = engine.make_kernel(ConvDesc::parse("mb1ic16ih12oc24kh3ph1"));
+  const auto many = engine.make_kernel(ConvDesc::parse("mb7ic16ih12oc24kh3ph1"));
+  EXPECT_EQ(engine.stats().compiled, 1);
+  EXPECT_EQ(engine.stats().reused, 1);
+  ASSERT_EQ(one->code().size(), many->code().size());
+  EXPECT_EQ(one->code().data(), many->code().data());  // the same code, not a copy
+  ConvDesc relu = ConvDesc::parse("mb1ic16ih12oc24kh3ph1");
+  relu.post_ops.relu = true;
+  engine.make_kernel(relu);
+  EXPECT_EQ(engine.stats().compiled, 2);  // post-ops change the code
+}
+
 TEST_F(WisdomFile, APlanDifferentOnlyInThreadsReusesTheCode) {
   EngineOptions options;
   options.threads = 2;
