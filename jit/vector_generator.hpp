@@ -64,6 +64,22 @@ class VectorGenerator : public Xbyak::CodeGenerator {
   void note(Text&& text) {
     if (annotate_) notes_.push_back({getSize(), text()});
   }
+  // The post-ops of a block, for every generator, in the order the
+  // interpreters apply them (PlanInterpreter::with_post_ops): for each of
+  // `groups` sets of accumulators that share a bias, load_bias(tmp, group)
+  // and add it; then ReLU against `tmp` zeroed. accs(group): the set.
+  template <class Accs, class LoadBias>
+  void post_ops(int groups, Accs&& accs, LoadBias&& load_bias, const Xbyak::Xmm& tmp) {
+    if (desc_.post_ops.bias)
+      for (int g = 0; g < groups; ++g) {
+        load_bias(tmp, g);
+        for (const Xbyak::Xmm& a : accs(g)) add(a, a, tmp);
+      }
+    if (!desc_.post_ops.relu) return;
+    vxorps(tmp, tmp, tmp);
+    for (int g = 0; g < groups; ++g)
+      for (const Xbyak::Xmm& a : accs(g)) max(a, a, tmp);
+  }
   // index elements as a 32-bit displacement; throws Error naming "plan" when
   // it does not fit.
   int32_t disp(int64_t index) const;

@@ -309,20 +309,18 @@ void OcVectorGenerator<Vmm>::epilogue(const Block& b) {
     Xbyak::Label store_only;
     test(reg_flags, kLastPass);
     jz(store_only, T_NEAR);
-    if (desc_.post_ops.bias) {
-      // reg_tmp would be clobbered by AVX2's masked loads; the ic counter is free.
-      const Xbyak::Reg64 reg_bias = reg_ic_left;
-      mov(reg_bias, ptr[reg_args + offsetof(CallArgs, bias)]);
-      for (int v = 0; v < b.vecs; ++v) {
-        load(in_vec(b), ptr[reg_bias + disp(v * vlen_)], b.lanes(v, vlen_));
-        for (int j = 0; j < b.pixels; ++j) add(acc(b, j, v), acc(b, j, v), in_vec(b));
-      }
-    }
-    if (desc_.post_ops.relu) {
-      vxorps(in_vec(b), in_vec(b), in_vec(b));
-      for (int j = 0; j < b.pixels; ++j)
-        for (int v = 0; v < b.vecs; ++v) max(acc(b, j, v), acc(b, j, v), in_vec(b));
-    }
+    // reg_tmp would be clobbered by AVX2's masked loads; the ic counter is free.
+    const Xbyak::Reg64 reg_bias = reg_ic_left;
+    if (desc_.post_ops.bias) mov(reg_bias, ptr[reg_args + offsetof(CallArgs, bias)]);
+    post_ops(
+        b.vecs,
+        [&](int v) {
+          std::vector<Xbyak::Xmm> accs;
+          for (int j = 0; j < b.pixels; ++j) accs.push_back(acc(b, j, v));
+          return accs;
+        },
+        [&](const Xbyak::Xmm& bias, int v) { load(Vmm(bias.getIdx()), ptr[reg_bias + disp(v * vlen_)], b.lanes(v, vlen_)); },
+        in_vec(b));
     L(store_only);
   }
   for (int j = 0; j < b.pixels; ++j)

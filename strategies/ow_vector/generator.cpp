@@ -295,27 +295,20 @@ template <class Vmm>
 void OwVectorGenerator<Vmm>::epilogue(const Block& b) {
   note([&] { return std::string("store") + (desc_.post_ops.bias ? " + bias" : "") +
        (desc_.post_ops.relu ? " + relu" : "") + (b.last_lanes < vlen_ ? ", masked tail" : ""); });
-  auto each_acc = [&](int o, auto&& op) {
-    for (int r = 0; r < b.rows; ++r)
-      for (int v = 0; v < b.vecs; ++v) op(acc(b, r, v, o));
-  };
-  if (desc_.post_ops.bias) {
-    for (int o = 0; o < b.ocs; ++o) {
-      broadcast(wei_vec(b), ptr[reg_bias + disp(o)]);
-      each_acc(o, [&](const Xbyak::Xmm& a) {
-        add(a, a, wei_vec(b));
-      });
-    }
-  }
-  if (desc_.post_ops.relu) vxorps(wei_vec(b), wei_vec(b), wei_vec(b));
+  post_ops(
+      b.ocs,
+      [&](int o) {
+        std::vector<Xbyak::Xmm> accs;
+        for (int r = 0; r < b.rows; ++r)
+          for (int v = 0; v < b.vecs; ++v) accs.push_back(acc(b, r, v, o));
+        return accs;
+      },
+      [&](const Xbyak::Xmm& bias, int o) { broadcast(bias, ptr[reg_bias + disp(o)]); }, wei_vec(b));
   for (int r = 0; r < b.rows; ++r)
     for (int v = 0; v < b.vecs; ++v)
-      for (int o = 0; o < b.ocs; ++o) {
-        const Xbyak::Xmm a = acc(b, r, v, o);
-        if (desc_.post_ops.relu) max(a, a, wei_vec(b));
+      for (int o = 0; o < b.ocs; ++o)
         store(ptr[reg_dst_w + disp(o * geo_.out_chan + r * geo_.out_row + int64_t(v) * vlen_)],
-              a, b.lanes(v, vlen_));
-      }
+              acc(b, r, v, o), b.lanes(v, vlen_));
 }
 
 template class OwVectorGenerator<Xbyak::Zmm>;
