@@ -9,7 +9,7 @@
 #include "bench/suites.hpp"
 #include "convjit/error.hpp"
 #include "jit/peak.hpp"
-#include "kernels/reference.hpp"
+#include "validation/reference.hpp"
 #include "tools/report.hpp"
 
 namespace convjit::bench {

@@ -14,7 +14,7 @@
 #include "bench/impl.hpp"
 #include "bench/results.hpp"
 #include "convjit/engine.hpp"
-#include "kernels/test_data.hpp"
+#include "validation/test_data.hpp"
 
 namespace convjit::bench {
 

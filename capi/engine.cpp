@@ -4,8 +4,8 @@
 
 #include "capi/handles.hpp"
 #include "capi/status.hpp"
-#include "kernels/tuner.hpp"
-#include "kernels/wisdom.hpp"
+#include "tuning/tuner.hpp"
+#include "tuning/wisdom.hpp"
 
 using convjit::capi::guarded;
 using convjit::capi::require;

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "convjit/conv_desc.hpp"
-#include "kernels/test_data.hpp"
+#include "validation/test_data.hpp"
 
 namespace convjit {
 

@@ -20,7 +20,7 @@
 #include "convjit/conv_desc.hpp"
 #include "convjit/cpu.hpp"
 #include "convjit/error.hpp"
-#include "kernels/test_data.hpp"
+#include "validation/test_data.hpp"
 #include "tools/cli.hpp"
 #include "tools/npy.hpp"
 #include "tests/shell.hpp"

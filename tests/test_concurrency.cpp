@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "convjit/convjit.hpp"
-#include "kernels/reference.hpp"
+#include "validation/reference.hpp"
 #include "planner/work_problem.hpp"
 #include "tests/fuzz_space.hpp"
 

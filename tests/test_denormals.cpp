@@ -12,8 +12,8 @@
 
 #include "convjit/convjit.hpp"
 #include "kernels/planned_kernel.hpp"
-#include "kernels/reference.hpp"
-#include "kernels/test_data.hpp"
+#include "validation/reference.hpp"
+#include "validation/test_data.hpp"
 
 namespace convjit {
 namespace {

@@ -24,7 +24,7 @@
 #include "kernels/code_hooks.hpp"
 #include "kernels/perf_map.hpp"
 #include "kernels/planned_kernel.hpp"
-#include "kernels/test_data.hpp"
+#include "validation/test_data.hpp"
 #include "problem/log.hpp"
 #include "tests/scoped.hpp"
 

@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "convjit/convjit.hpp"
-#include "kernels/test_data.hpp"
+#include "validation/test_data.hpp"
 #include "tests/guard_jit_buffers.hpp"
 #include "tests/layouts.hpp"
 #include "tests/trusted_data.hpp"

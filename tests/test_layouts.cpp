@@ -10,8 +10,8 @@
 
 #include "convjit/convjit.hpp"
 #include "kernels/buffer.hpp"
-#include "kernels/reference.hpp"
-#include "kernels/test_data.hpp"
+#include "validation/reference.hpp"
+#include "validation/test_data.hpp"
 #include "problem/activation_strides.hpp"
 
 namespace convjit {

@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "convjit/error.hpp"
-#include "kernels/projection_check.hpp"
-#include "kernels/reference.hpp"
-#include "kernels/test_data.hpp"
+#include "validation/projection_check.hpp"
+#include "validation/reference.hpp"
+#include "validation/test_data.hpp"
 #include "problem/activation_strides.hpp"
 
 namespace convjit {

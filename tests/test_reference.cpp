@@ -14,9 +14,9 @@
 #include "convjit/kernel.hpp"
 #include "convjit/layout.hpp"
 #include "kernels/buffer.hpp"
-#include "kernels/reference.hpp"
-#include "kernels/reference_kernel.hpp"
-#include "kernels/test_data.hpp"
+#include "validation/reference.hpp"
+#include "validation/reference_kernel.hpp"
+#include "validation/test_data.hpp"
 
 namespace convjit {
 namespace {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "convjit/convjit.hpp"
-#include "kernels/test_data.hpp"
+#include "validation/test_data.hpp"
 
 namespace convjit {
 namespace {

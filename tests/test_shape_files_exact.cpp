@@ -11,7 +11,7 @@
 #include <string>
 
 #include "convjit/convjit.hpp"
-#include "kernels/test_data.hpp"
+#include "validation/test_data.hpp"
 #include "tests/guard_alloc.hpp"
 #include "tests/guard_jit_buffers.hpp"
 #include "tests/layouts.hpp"

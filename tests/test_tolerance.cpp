@@ -9,8 +9,8 @@
 #include <cmath>
 
 #include "convjit/convjit.hpp"
-#include "kernels/reference.hpp"
-#include "kernels/test_data.hpp"
+#include "validation/reference.hpp"
+#include "validation/test_data.hpp"
 #include "tests/fuzz_space.hpp"
 
 namespace convjit {

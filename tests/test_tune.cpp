@@ -15,11 +15,11 @@
 #include <vector>
 
 #include "convjit/convjit.hpp"
-#include "kernels/projection_check.hpp"
-#include "kernels/reference.hpp"
-#include "kernels/test_data.hpp"
-#include "kernels/tuner.hpp"
-#include "kernels/wisdom.hpp"
+#include "validation/projection_check.hpp"
+#include "validation/reference.hpp"
+#include "validation/test_data.hpp"
+#include "tuning/tuner.hpp"
+#include "tuning/wisdom.hpp"
 #include "problem/activation_strides.hpp"
 #include "planner/candidates.hpp"
 #include "tests/test_tune_support.hpp"

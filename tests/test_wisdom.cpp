@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "convjit/convjit.hpp"
-#include "kernels/wisdom.hpp"
+#include "tuning/wisdom.hpp"
 #include "planner/candidates.hpp"
 #include "tests/test_tune_support.hpp"
 

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "convjit/convjit.hpp"
-#include "kernels/reference.hpp"
-#include "kernels/test_data.hpp"
-#include "kernels/wisdom.hpp"
+#include "validation/reference.hpp"
+#include "validation/test_data.hpp"
+#include "tuning/wisdom.hpp"
 #include "planner/candidates.hpp"
 #include "tests/test_tune_support.hpp"
 

@@ -1,6 +1,6 @@
 #include "tests/trusted_data.hpp"
 
-#include "kernels/reference.hpp"
+#include "validation/reference.hpp"
 
 namespace convjit {
 

@@ -1,6 +1,6 @@
 #pragma once
 // Test data whose check can prove something. A comparison with a reference
-// that is mostly zeros is not trusted (compare() in kernels/test_data.hpp
+// that is mostly zeros is not trusted (compare() in validation/test_data.hpp
 // decides it, and the CLI fails such a check): a kernel that wrote nothing,
 // or dropped every tap, would pass it. The tests apply the same rule: data
 // is drawn again while its reference is mostly zeros, and a problem whose
@@ -8,7 +8,7 @@
 #include <cstdint>
 
 #include "convjit/conv_desc.hpp"
-#include "kernels/test_data.hpp"
+#include "validation/test_data.hpp"
 
 namespace convjit {
 

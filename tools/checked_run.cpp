@@ -1,6 +1,6 @@
 #include "tools/checked_run.hpp"
 
-#include "kernels/reference.hpp"
+#include "validation/reference.hpp"
 
 namespace convjit {
 

@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "convjit/engine.hpp"
-#include "kernels/test_data.hpp"
+#include "validation/test_data.hpp"
 
 namespace convjit {
 

@@ -14,7 +14,7 @@
 #include "jit/peak.hpp"
 #include "tools/checked_run.hpp"
 #include "tools/commands.hpp"
-#include "kernels/measure.hpp"
+#include "tuning/measure.hpp"
 #include "kernels/parallel.hpp"
 #include "tools/options.hpp"
 #include "tools/ragged.hpp"

@@ -8,7 +8,7 @@
 #include "convjit/error.hpp"
 #include "tools/checked_run.hpp"
 #include "tools/commands.hpp"
-#include "kernels/measure.hpp"
+#include "tuning/measure.hpp"
 #include "tools/npy.hpp"
 #include "tools/options.hpp"
 #include "tools/output_dir.hpp"

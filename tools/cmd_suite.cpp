@@ -6,7 +6,7 @@
 #include "convjit/engine.hpp"
 #include "tools/checked_run.hpp"
 #include "tools/commands.hpp"
-#include "kernels/measure.hpp"
+#include "tuning/measure.hpp"
 #include "tools/report.hpp"
 #include "tools/seeds_text.hpp"
 

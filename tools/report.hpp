@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "convjit/conv_desc.hpp"
-#include "kernels/test_data.hpp"
+#include "validation/test_data.hpp"
 
 namespace convjit {
 

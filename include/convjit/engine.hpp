@@ -116,7 +116,7 @@ class Engine {
   bool save_wisdom(const std::string& path = "") const;
 
  private:
-  friend struct EngineInternals;  // kernels/tuner.hpp: kernels for explicit plans
+  friend struct EngineInternals;  // tuning/tuner.hpp: kernels for explicit plans
   struct __attribute__((visibility("hidden"))) Impl;
   std::unique_ptr<Impl> impl_;
 };

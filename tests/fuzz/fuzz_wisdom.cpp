@@ -8,7 +8,7 @@
 #include <string>
 
 #include "convjit/cpu.hpp"
-#include "kernels/wisdom.hpp"
+#include "tuning/wisdom.hpp"
 
 namespace {
 

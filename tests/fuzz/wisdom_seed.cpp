@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "convjit/cpu.hpp"
-#include "kernels/wisdom.hpp"
+#include "tuning/wisdom.hpp"
 
 int main() {
   using namespace convjit;

@@ -1,9 +1,9 @@
-#include "kernels/reference_kernel.hpp"
+#include "validation/reference_kernel.hpp"
 
 #include <cstring>
 
 #include "kernels/buffer.hpp"
-#include "kernels/reference.hpp"
+#include "validation/reference.hpp"
 
 namespace convjit {
 namespace {

@@ -1,4 +1,4 @@
-#include "kernels/reference.hpp"
+#include "validation/reference.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "kernels/wisdom.hpp"
+#include "tuning/wisdom.hpp"
 
 #include <unistd.h>
 

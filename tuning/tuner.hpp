@@ -1,7 +1,7 @@
 #pragma once
 // The tuner: measures the cost model's best candidates for one problem on
 // this CPU and keeps the fastest one whose output is exactly the checked one
-// (kernels/tuner.cpp says how it is checked).
+// (tuning/tuner.cpp says how it is checked).
 #include <functional>
 #include <memory>
 #include <optional>
@@ -13,7 +13,7 @@
 
 namespace convjit {
 
-struct WisdomLoad;  // kernels/wisdom.hpp
+struct WisdomLoad;  // tuning/wisdom.hpp
 
 // The engine's door for the tuner and its tests: a kernel that runs `plan`
 // exactly, from the engine's code cache (throws Error naming "plan" when

@@ -1,4 +1,4 @@
-#include "kernels/test_data.hpp"
+#include "validation/test_data.hpp"
 
 #include <algorithm>
 #include <array>

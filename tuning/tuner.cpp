@@ -1,4 +1,4 @@
-#include "kernels/tuner.hpp"
+#include "tuning/tuner.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -9,11 +9,11 @@
 #include <utility>
 
 #include "convjit/error.hpp"
-#include "kernels/measure.hpp"
+#include "tuning/measure.hpp"
 #include "kernels/planned_kernel.hpp"
-#include "kernels/projection_check.hpp"
-#include "kernels/reference.hpp"
-#include "kernels/test_data.hpp"
+#include "validation/projection_check.hpp"
+#include "validation/reference.hpp"
+#include "validation/test_data.hpp"
 #include "planner/candidates.hpp"
 #include "problem/log.hpp"
 

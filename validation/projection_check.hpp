@@ -14,7 +14,7 @@
 
 #include "convjit/conv_desc.hpp"
 #include "kernels/buffer.hpp"
-#include "kernels/test_data.hpp"
+#include "validation/test_data.hpp"
 
 namespace convjit {
 

@@ -1,4 +1,4 @@
-#include "kernels/projection_check.hpp"
+#include "validation/projection_check.hpp"
 
 #include <cmath>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "kernels/measure.hpp"
+#include "tuning/measure.hpp"
 
 #include <algorithm>
 #include <chrono>
