@@ -22,7 +22,7 @@ VectorGenerator::VectorGenerator(const ConvDesc& desc, const Plan& plan, std::sp
       vlen_(plan.vlen),
       opmasks_(vlen_ * bytes_ == 64),
       annotate_(annotate),
-      registers_(opmasks_ ? vector_registers(Isa::avx512) : vector_registers(Isa::avx2) - 1) {
+      registers_(allocatable_registers(opmasks_ ? Isa::avx512 : Isa::avx2)) {
   setDefaultEncoding(Xbyak::EvexEncoding);
 }
 

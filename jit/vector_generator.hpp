@@ -151,8 +151,7 @@ class VectorGenerator : public Xbyak::CodeGenerator {
   Xbyak::Xmm load_mask_as(const Xbyak::Xmm& v, int lanes);
   [[noreturn]] void refuse_register(int idx) const;
   const bool annotate_;
-  // The planners' count (vector_registers) less AVX2's mask, which they count as a spare.
-  const int registers_;
+  const int registers_;  // allocatable_registers(): AVX2's mask is not the plan's
   std::vector<CodeNote> notes_;
   std::vector<Xbyak::Reg64> saved_;
   InnerFn entries_[2] = {nullptr, nullptr};

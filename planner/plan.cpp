@@ -15,6 +15,8 @@ namespace convjit {
 
 int vector_registers(Isa isa) { return isa == Isa::avx512 ? 32 : 16; }
 
+int allocatable_registers(Isa isa) { return vector_registers(isa) - (isa == Isa::avx512 ? 0 : 1); }
+
 // The interpreter (Isa::scalar) mimics AVX2's vectors and register budget.
 int lanes(Isa isa, DataType dt) {
   int bytes = isa == Isa::avx512 ? 64 : 32;

@@ -39,6 +39,10 @@ struct Plan {
 
 // Registers the emitter may use for vectors of this ISA.
 int vector_registers(Isa isa);
+// Those a plan's register blocks may allocate: all but what the ISA itself
+// holds (AVX2's tail mask; the interpreter mimics AVX2). Each strategy
+// states once how its blocks fill them (its *Registers in geometry.hpp).
+int allocatable_registers(Isa isa);
 // Lanes of one vector of this ISA and data type (scalar: as AVX2 does).
 int lanes(Isa isa, DataType dt);
 

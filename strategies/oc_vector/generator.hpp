@@ -45,9 +45,10 @@ class OcVectorGenerator : public VectorGenerator {
   void epilogue(const Block& b);
 
   // Accumulator set s (see ChannelGeometry::chains), then the weights and the input.
-  Vmm acc(const Block& b, int j, int v, int s = 0) const { return Vmm(reg((s * b.pixels + j) * b.vecs + v)); }
-  Vmm wei_vec(const Block& b, int v) const { return Vmm(reg(int(geo_.chains) * b.pixels * b.vecs + v)); }
-  Vmm in_vec(const Block& b) const { return Vmm(reg(int(geo_.chains) * b.pixels * b.vecs + b.vecs)); }
+  OcRegisters regs(const Block& b) const { return {b.pixels, b.vecs, int(geo_.chains)}; }
+  Vmm acc(const Block& b, int j, int v, int s = 0) const { return Vmm(reg(regs(b).acc(j, v, s))); }
+  Vmm wei_vec(const Block& b, int v) const { return Vmm(reg(regs(b).weight(v))); }
+  Vmm in_vec(const Block& b) const { return Vmm(reg(regs(b).input())); }
   void sum_chains(const Block& b);
 
   // The base's masked moves, with the block's one tail mask.

@@ -45,10 +45,9 @@ ChannelGeometry ChannelGeometry::of(const ConvDesc& desc, const Plan& plan) {
       break;
     }
   const int64_t accumulators = int64_t(plan.ur_w) * g.vecs;
-  const int64_t free_registers = vector_registers(plan.isa) - g.vecs - 1 - (plan.isa == Isa::avx512 ? 0 : 1);
   if (!g.depthwise)
     while (g.chains * 2 * accumulators <= 8 && g.ic_unroll % (g.chains * 2) == 0 &&
-           g.chains * 2 * accumulators <= free_registers)
+           OcRegisters{plan.ur_w, int(g.vecs), int(g.chains * 2)}.fits(plan.isa))
       g.chains *= 2;
   g.wei_tap = desc.icg() * plan.oc_blk;
   g.wei_block = desc.spatial_k() * g.wei_tap;

@@ -16,6 +16,21 @@ namespace convjit {
 inline int64_t vector_channels(const ConvDesc& d) { return is_depthwise(d) ? d.g : d.ocg(); }
 inline int64_t looped_groups(const ConvDesc& d) { return is_depthwise(d) ? 1 : d.g; }
 
+// The vector registers of a block of pixels x vecs, in the order the
+// generator allocates them: `chains` sets of accumulators, the block's
+// weight vectors, the broadcast input. The one statement of oc_vector's
+// register budget: the planner fits total() in allocatable_registers(isa),
+// ChannelGeometry picks the chains within it, the generator allocates by it
+// and refuses a register beyond the ISA's.
+struct OcRegisters {
+  int pixels, vecs, chains = 1;
+  int acc(int j, int v, int s) const { return (s * pixels + j) * vecs + v; }
+  int weight(int v) const { return chains * pixels * vecs + v; }
+  int input() const { return weight(vecs); }
+  int total() const { return input() + 1; }
+  bool fits(Isa isa) const { return total() <= allocatable_registers(isa); }
+};
+
 struct ChannelGeometry {
   int64_t in_d = 0, in_h = 0, in_w = 0;  // staged: only what the outputs read
   int64_t pad_h = 0, pad_w = 0;          // top and left padding the kernel skips (unstaged)

@@ -19,9 +19,8 @@ bool needs_staging(const ConvDesc& d) {
   return padded && !pads_in_kernel(d);
 }
 
-// Vector registers besides the accumulators: the block's weight vectors, a
-// broadcast input, and AVX2's mask.
-int spare_registers(Isa isa, int vecs) { return vecs + 1 + (isa == Isa::avx512 ? 0 : 1); }
+// Accumulators a block of `vecs` vectors of channels may have (OcRegisters).
+int accumulator_budget(Isa isa, int vecs) { return allocatable_registers(isa) - OcRegisters{0, vecs}.total(); }
 
 int64_t round_up(int64_t v, int64_t m) { return (v + m - 1) / m * m; }
 
@@ -91,7 +90,7 @@ std::optional<std::string> OcVector::rejection(const WorkProblem& desc, const Pl
   if (plan.ur_h != 1) return "oc_vector computes one output row per block: ur_h must be 1";
   const int vecs = plan.oc_blk / plan.vlen;
   const int64_t acc = int64_t(plan.ur_w) * vecs;
-  const int budget = vector_registers(plan.isa) - spare_registers(plan.isa, vecs);
+  const int budget = accumulator_budget(plan.isa, vecs);
   if (acc > budget)
     return "register block ur_w*vectors=" + std::to_string(acc) + " exceeds the " +
            std::to_string(budget) + " accumulators " + std::string(to_string(plan.isa)) + " has";
@@ -128,7 +127,7 @@ Plan OcVector::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) con
   double best_cycles = std::numeric_limits<double>::max();
   for (int vecs = max_vecs; vecs >= 1; --vecs) {
     if (!fits_blocks(int64_t(vecs) * vlen, channel_block(desc.layout))) continue;
-    const int budget = vector_registers(best.isa) - spare_registers(best.isa, vecs);
+    const int budget = accumulator_budget(best.isa, vecs);
     const int max_w = static_cast<int>(std::min<int64_t>(desc.o[ConvDesc::W], budget / vecs));
     for (int ur_w = 1; ur_w <= max_w; ++ur_w) {
       const double cycles = row_cycles(desc, best.isa, vlen, ur_w, vecs);

@@ -42,13 +42,14 @@ class OwVectorGenerator : public VectorGenerator {
   // splitting stride 2 in registers when the plan reads the user's tensor.
   void load_input(const Block& b, int v, int64_t index, int lanes);
 
-  Xbyak::Xmm acc(const Block& b, int r, int v, int o) const { return vec((r * b.vecs + v) * b.ocs + o, b.bits); }
-  Xbyak::Xmm in_vec(const Block& b, int v) const { return vec(b.rows * b.vecs * b.ocs + v, b.bits); }
-  // Weights: one broadcast register, or with stationary weights one per channel.
-  Xbyak::Xmm wei_vec(const Block& b, int o = 0) const { return vec(b.rows * b.vecs * b.ocs + b.vecs + o, b.bits); }
-  Xbyak::Xmm odd_vec(const Block& b) const {
-    return vec(b.rows * b.vecs * b.ocs + b.vecs + (plan_.stationary_weights ? b.ocs : 1), b.bits);
+  OwRegisters regs(const Block& b) const {
+    return {b.rows, b.vecs, b.ocs, plan_.stationary_weights, split_stride_};
   }
+  Xbyak::Xmm acc(const Block& b, int r, int v, int o) const { return vec(regs(b).acc(r, v, o), b.bits); }
+  Xbyak::Xmm in_vec(const Block& b, int v) const { return vec(regs(b).input(v), b.bits); }
+  // Weights: one broadcast register, or with stationary weights one per channel.
+  Xbyak::Xmm wei_vec(const Block& b, int o = 0) const { return vec(regs(b).weight(o), b.bits); }
+  Xbyak::Xmm odd_vec(const Block& b) const { return vec(regs(b).odd(), b.bits); }
   Vmm index_vec() const { return Vmm(31); }
 
   // Masks: AVX-512 keeps one opmask per partial lane count of a block (set

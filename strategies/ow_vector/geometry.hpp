@@ -43,6 +43,26 @@ struct Geometry {
   static Geometry of(const ConvDesc& desc, const Plan& plan);
 };
 
+// The vector registers of a block of rows x vecs x ocs, in the order the
+// generator allocates them: the accumulators, one input per vector, the
+// weights (stationary: one per channel, else one broadcast), and to split
+// stride 2 in registers the odd inputs (on AVX-512 with the permutation
+// indices in the last register). The one statement of ow_vector's register
+// budget: the planner fits total() in allocatable_registers(isa), the
+// generator allocates by it and refuses a register beyond the ISA's.
+struct OwRegisters {
+  int rows, vecs, ocs;
+  bool stationary_weights, split_stride;
+  int accs() const { return rows * vecs * ocs; }
+  int acc(int r, int v, int o) const { return (r * vecs + v) * ocs + o; }
+  int input(int v) const { return accs() + v; }
+  int weight(int o) const { return accs() + vecs + o; }
+  int odd() const { return weight(stationary_weights ? ocs : 1); }
+  int total(Isa isa) const { return odd() + (split_stride ? (isa == Isa::avx512 ? 2 : 1) : 0); }
+  // What the accumulators may take of the ISA's registers.
+  int accumulator_budget(Isa isa) const { return allocatable_registers(isa) - (total(isa) - accs()); }
+};
+
 // Input bytes that one block of ur_h output rows reads over all input
 // channels of a group: the unit of the driver's row tiles, which the cost
 // model's reread term prices.

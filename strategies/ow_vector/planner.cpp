@@ -22,13 +22,9 @@ bool needs_staging(const ConvDesc& d) {
   return false;
 }
 
-// Registers the block needs besides its accumulators: the input vectors, one
-// broadcast weight (stationary weights: one per channel of the block), on
-// AVX2 (and the interpreter, which mimics it) a mask, and to split stride 2
-// in registers a second input (and AVX-512's indices).
-int spare_registers(Isa isa, int ur_w, int oc_blk, bool stationary_weights, bool split_stride) {
-  return ur_w + (stationary_weights ? oc_blk : 1) + (isa == Isa::avx512 ? 0 : 1) +
-         (split_stride ? (isa == Isa::avx512 ? 2 : 1) : 0);
+// Accumulators a block of ur_w vectors x oc_blk channels may have (OwRegisters).
+int accumulator_budget(Isa isa, int ur_w, int oc_blk, bool stationary_weights, bool split_stride) {
+  return OwRegisters{1, ur_w, oc_blk, stationary_weights, split_stride}.accumulator_budget(isa);
 }
 
 bool splits_stride(const ConvDesc& d, bool staged) { return !staged && d.s[ConvDesc::W] == 2; }
@@ -137,9 +133,8 @@ std::optional<std::string> OwVector::rejection(const WorkProblem& desc, const Pl
   if (plan.oc_blk > desc.ocg())
     return "oc_blk=" + std::to_string(plan.oc_blk) + " exceeds oc/g=" + std::to_string(desc.ocg());
   const int64_t acc = int64_t(plan.ur_h) * plan.ur_w * plan.oc_blk;
-  int budget = vector_registers(plan.isa) - spare_registers(plan.isa, plan.ur_w, plan.oc_blk,
-                                                             plan.stationary_weights,
-                                                             splits_stride(desc, plan.staged));
+  const int budget = accumulator_budget(plan.isa, plan.ur_w, plan.oc_blk, plan.stationary_weights,
+                                        splits_stride(desc, plan.staged));
   if (acc > budget)
     return "register block ur_h*ur_w*oc=" + std::to_string(acc) + " exceeds the " +
            std::to_string(budget) + " accumulators " + std::string(to_string(plan.isa)) + " has";
@@ -158,8 +153,7 @@ Plan OwVector::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) con
   for (bool held : {false, true})
     for (int ur_w = 1; ur_w <= max_w; ++ur_w)
       for (int oc_blk = 1; oc_blk <= std::min<int64_t>(d.ocg, 16); ++oc_blk) {
-        const int budget = vector_registers(isa) -
-                           spare_registers(isa, ur_w, oc_blk, held, splits_stride(desc, best.staged));
+        const int budget = accumulator_budget(isa, ur_w, oc_blk, held, splits_stride(desc, best.staged));
         const int max_h = static_cast<int>(std::min<int64_t>({d.oh, 8, budget / (ur_w * oc_blk)}));
         for (int ur_h = 1; ur_h <= max_h; ++ur_h) {
           const double cycles = plane_cycles(d, best.vlen, ur_h, ur_w, oc_blk, held) * double(desc.o[0]) +
