@@ -14,7 +14,7 @@ namespace convjit {
 
 inline auto problem_fields(const ConvDesc& d) {
   return std::tie(d.ndims, d.mb, d.g, d.ic, d.oc, d.g_written, d.i, d.o, d.k, d.s, d.p, d.pb, d.d, d.dt,
-                  d.layout, d.post_ops);
+                  d.layout, d.post_ops, d.algorithm);
 }
 
 struct ProblemHash {
@@ -22,7 +22,8 @@ struct ProblemHash {
     uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a over the fields
     auto mix = [&h](int64_t v) { h = (h ^ static_cast<uint64_t>(v)) * 0x100000001b3ull; };
     for (int64_t v : {int64_t(d.ndims), d.mb, d.g, d.ic, d.oc, int64_t(d.g_written), int64_t(d.dt),
-                      int64_t(d.layout), int64_t(d.post_ops.bias), int64_t(d.post_ops.relu)})
+                      int64_t(d.layout), int64_t(d.post_ops.bias), int64_t(d.post_ops.relu),
+                      int64_t(d.algorithm)})
       mix(v);
     for (const auto* axes : {&d.i, &d.o, &d.k, &d.s, &d.p, &d.pb, &d.d})
       for (int64_t v : *axes) mix(v);

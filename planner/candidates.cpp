@@ -35,11 +35,10 @@ std::vector<Candidate> rank_candidates(const ConvDesc& desc, const CpuFacts& cpu
   base.vlen = lanes(base.isa, desc.dt);
   const WorkProblem work(desc);
   std::vector<Plan> blocks;
-  for (const Strategy* s : strategies())
-    if (s->applies(work)) {
-      const std::vector<Plan> more = s->blocks(work, base);
-      blocks.insert(blocks.end(), more.begin(), more.end());
-    }
+  for (const Strategy* s : applicable_strategies(work)) {
+    const std::vector<Plan> more = s->blocks(work, base);
+    blocks.insert(blocks.end(), more.begin(), more.end());
+  }
   std::vector<Candidate> ranked;
   for (Plan p : blocks)
     for (bool staged : {false, true})

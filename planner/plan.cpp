@@ -33,7 +33,9 @@ std::string Plan::str() const {
   std::ostringstream os;
   os << (strategy ? strategy->name() : "none") << " " << to_string(isa) << " v" << vlen << " ur_w" << ur_w
      << " ur_h" << ur_h << " oc" << oc_blk << " ic" << ic_blk << " "
-     << (staged ? "staged" : "direct") << (stationary_weights ? " ws" : "") << " t" << threads;
+     << (staged ? "staged" : "direct") << (stationary_weights ? " ws" : "");
+  if (tile) os << " m" << tile;
+  os << " t" << threads;
   return os.str();
 }
 
@@ -41,6 +43,7 @@ std::string Plan::to_json() const {
   nlohmann::json j = {{"strategy", strategy ? strategy->name() : "none"}, {"isa", to_string(isa)},
                       {"vlen", vlen},   {"ur_w", ur_w},   {"ur_h", ur_h},
                       {"oc_blk", oc_blk}, {"ic_blk", ic_blk}, {"staged", staged}, {"stationary_weights", stationary_weights}, {"threads", threads}};
+  if (tile) j["tile"] = tile;  // absent for the strategies without tiles
   return j.dump();
 }
 
@@ -77,6 +80,7 @@ Plan Plan::from_json(const std::string& text) {
     p.staged = j.at("staged").get<bool>();
     p.stationary_weights = j.at("stationary_weights").get<bool>();
     p.threads = int_field(j, "threads");
+    if (j.contains("tile")) p.tile = int_field(j, "tile");
     return p;
   } catch (const nlohmann::json::exception& e) {
     throw Error("plan", std::string("plan: malformed JSON: ") + e.what());
@@ -86,7 +90,7 @@ Plan Plan::from_json(const std::string& text) {
 uint64_t Plan::hash() const {
   uint64_t h = 0xcbf29ce484222325ull;
   for (int64_t v : {int64_t(std::hash<const void*>()(strategy)), int64_t(isa), int64_t(vlen), int64_t(ur_w), int64_t(ur_h),
-                    int64_t(oc_blk), int64_t(ic_blk), int64_t(staged), int64_t(stationary_weights), int64_t(threads)})
+                    int64_t(oc_blk), int64_t(ic_blk), int64_t(staged), int64_t(stationary_weights), int64_t(threads), int64_t(tile)})
     h = (h ^ static_cast<uint64_t>(v)) * 0x100000001b3ull;
   return h;
 }
@@ -104,8 +108,12 @@ std::optional<std::string> plan_rejection(const WorkProblem& desc, const Plan& p
     return "ur_w, ur_h, oc_blk, ic_blk and threads must be positive";
   if (plan.ic_blk > desc.icg() || desc.icg() % plan.ic_blk)
     return "ic_blk=" + std::to_string(plan.ic_blk) + " does not divide ic/g=" + std::to_string(desc.icg());
-  if (!plan.strategy->applies(desc))
-    return std::string(plan.strategy->name()) + " does not compute " + desc.str();
+  if (!plan.strategy->allowed_by(desc.algorithm))
+    return std::string(plan.strategy->name()) + " computes by algorithm " +
+           std::string(to_string(plan.strategy->algorithm())) + ", and the problem asks for " +
+           std::string(to_string(desc.algorithm));
+  if (auto why = plan.strategy->not_applicable(desc)) return why;
+  if (plan.tile && plan.strategy->algorithm() != Algorithm::winograd) return "tile must be 0 but for winograd";
   return plan.strategy->rejection(desc, plan);
 }
 
@@ -163,6 +171,23 @@ double staging_cycles(const WorkProblem& desc, const Plan& plan) {
   return in * in_cost + out * out_cost;
 }
 
+std::vector<const Strategy*> applicable_strategies(const WorkProblem& work) {
+  std::vector<const Strategy*> apply;
+  std::string why;  // the first reason a strategy of the algorithm asked for gave
+  for (const Strategy* s : strategies()) {
+    if (!s->allowed_by(work.algorithm)) continue;
+    if (auto reason = s->not_applicable(work)) {
+      if (why.empty()) why = *reason;
+    } else {
+      apply.push_back(s);
+    }
+  }
+  if (apply.empty())
+    throw Error("algorithm", "algorithm=" + std::string(to_string(work.algorithm)) + " does not apply to " +
+                                 work.str() + ": " + why);
+  return apply;
+}
+
 Plan make_plan(const ConvDesc& user, const CpuFacts& cpu, Isa isa, int threads) {
   return make_plan(WorkProblem(user), cpu, isa, threads);
 }
@@ -173,10 +198,7 @@ Plan make_plan(const WorkProblem& desc, const CpuFacts& cpu, Isa isa, int thread
   base.vlen = lanes(base.isa, desc.dt);
   base.threads = std::max(threads, 1);
   base.ic_blk = static_cast<int>(desc.icg());
-  std::vector<const Strategy*> apply;
-  for (const Strategy* s : strategies())
-    if (s->applies(desc)) apply.push_back(s);
-  if (apply.empty()) throw Error("plan", "no strategy computes " + desc.str());
+  std::vector<const Strategy*> apply = applicable_strategies(desc);
   if (apply.size() == 1) return apply[0]->plan(desc, cpu, base);
   if (few_channels(desc, base.vlen)) {
     const bool channels_last = leans_channels_last(desc, base.vlen);

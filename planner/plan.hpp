@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "convjit/conv_desc.hpp"
 #include "convjit/cpu.hpp"
@@ -28,8 +29,9 @@ struct Plan {
   // else inputs held while weights are broadcast from memory.
   bool stationary_weights = false;
   int threads = 1;
+  int tile = 0;  // winograd: the output tile m (m x m); 0 for the others
 
-  std::string str() const;  // "ow_vector avx512 v16 ur_w2 ur_h6 oc4 ic1 direct t1"
+  std::string str() const;  // "ow_vector avx512 v16 ur_w2 ur_h6 oc4 ic1 direct t1" (winograd: "... m4 t1")
   std::string to_json() const;
   // Throws Error naming "plan" on malformed JSON or fields.
   static Plan from_json(const std::string& text);
@@ -58,6 +60,10 @@ std::optional<std::string> plan_rejection(const WorkProblem& work, const Plan& p
 // ISA the code will use (Isa::scalar: the interpreter).
 Plan make_plan(const ConvDesc& desc, const CpuFacts& cpu, Isa isa, int threads);
 Plan make_plan(const WorkProblem& work, const CpuFacts& cpu, Isa isa, int threads);
+// The strategies that can compute `work` by the algorithm it asks for, in
+// the list's order; throws Error naming "algorithm" when none can, with a
+// reason.
+std::vector<const Strategy*> applicable_strategies(const WorkProblem& work);
 // Cycles to bring one image into the layout the plan reads, and its output
 // back: copies for padding, transposes between channels-first and -last.
 double staging_cycles(const WorkProblem& work, const Plan& plan);

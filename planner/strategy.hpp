@@ -34,6 +34,10 @@ class Strategy {
   // How much make_plan scales cycles() by against the other strategies'
   // models: what the model is measured to miss (1: nothing).
   double model_miss() const { return traits_.model_miss; }
+  // The algorithm it computes by: a problem asking for another (ConvDesc::
+  // algorithm) never gets its plans.
+  Algorithm algorithm() const { return traits_.algorithm; }
+  bool allowed_by(Algorithm asked) const { return asked == Algorithm::fastest || asked == traits_.algorithm; }
   // What a plan field means to this strategy, for dumps; empty: the
   // meaning every strategy shares.
   std::string field_meaning(std::string_view field) const {
@@ -43,8 +47,9 @@ class Strategy {
   }
 
   // Planning, on the problem as the strategies compute it.
-  // Whether any plan of this strategy can compute `work`.
-  virtual bool applies(const WorkProblem& work) const = 0;
+  // Why no plan of this strategy can compute `work`, or nullopt when some can.
+  virtual std::optional<std::string> not_applicable(const WorkProblem& work) const = 0;
+  bool applies(const WorkProblem& work) const { return !not_applicable(work); }
   // Why `plan` cannot compute `work`, beyond the rules every plan keeps
   // (plan_rejection), or nullopt.
   virtual std::optional<std::string> rejection(const WorkProblem& work, const Plan& plan) const = 0;
@@ -71,6 +76,7 @@ class Strategy {
     std::string_view name;
     bool channels_last = false;
     double model_miss = 1;
+    Algorithm algorithm = Algorithm::direct;
     std::vector<std::pair<std::string_view, std::string_view>> meanings;  // field, meaning
   };
   explicit Strategy(Traits traits) : traits_(std::move(traits)) {}
@@ -90,7 +96,7 @@ class Strategy {
       static const Class unit;                                                                             \
       return unit;                                                                                         \
     }                                                                                                      \
-    bool applies(const WorkProblem& work) const override;                                                  \
+    std::optional<std::string> not_applicable(const WorkProblem& work) const override;                      \
     std::optional<std::string> rejection(const WorkProblem& work, const Plan& plan) const override;        \
     Plan plan(const WorkProblem& work, const CpuFacts& cpu, Plan base) const override;                     \
     double cycles(const WorkProblem& work, const CpuFacts& cpu, const Plan& plan) const override;          \

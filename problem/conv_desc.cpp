@@ -459,8 +459,8 @@ std::string ConvDesc::str() const {
 }
 
 std::string ConvDesc::full_str() const {
-  return std::string(to_string(dt)) + " " + std::string(to_string(layout)) + " " +
-         to_string(post_ops) + " " + str();
+  return std::string(to_string(dt)) + " " + std::string(to_string(layout)) + " " + to_string(post_ops) + " " +
+         (algorithm == Algorithm::direct ? "" : std::string(to_string(algorithm)) + " ") + str();
 }
 
 Shape activation_shape(Layout layout, int64_t batch, int64_t channels, const Shape& spatial) {

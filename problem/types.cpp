@@ -97,6 +97,18 @@ std::string_view to_string(Backend backend) {
   return "?";
 }
 
+std::string_view to_string(Algorithm algorithm) {
+  switch (algorithm) {
+    case Algorithm::direct:
+      return "direct";
+    case Algorithm::winograd:
+      return "winograd";
+    case Algorithm::fastest:
+      return "fastest";
+  }
+  return "?";
+}
+
 std::string to_string(PostOps post_ops) {
   if (post_ops.bias && post_ops.relu) return "bias,relu";
   if (post_ops.bias) return "bias";
@@ -139,6 +151,11 @@ Backend parse_backend(std::string_view text, const std::string& field) {
                           {"jit", Backend::jit},
                           {"interp", Backend::interp},
                           {"reference", Backend::reference}});
+}
+
+Algorithm parse_algorithm(std::string_view text, const std::string& field) {
+  return lookup<Algorithm>(text, field, {{"direct", Algorithm::direct}, {"winograd", Algorithm::winograd},
+                                         {"fastest", Algorithm::fastest}});
 }
 
 PostOps parse_post_ops(std::string_view text, const std::string& field) {

@@ -4,6 +4,7 @@
 #include "planner/strategy.hpp"
 #include "strategies/oc_vector/strategy.hpp"
 #include "strategies/ow_vector/strategy.hpp"
+#include "strategies/winograd/strategy.hpp"
 
 namespace convjit {
 
@@ -11,6 +12,7 @@ std::span<const Strategy* const> strategies() {
   static const Strategy* const list[] = {
       &OwVector::instance(),
       &OcVector::instance(),
+      &Winograd::instance(),
   };
   return list;
 }

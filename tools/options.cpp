@@ -68,6 +68,10 @@ void add_data_options(CLI::App& cmd, KernelOptions& o) {
                  "Activation layout: ncx (ncw, nchw, ncdhw), nxc (nwc, nhwc, ndhwc), nCx8c or nCx16c (nChw8c, nChw16c, ...)")
       ->type_name("LAYOUT")
       ->capture_default_str();
+  cmd.add_option("--algorithm", o.algorithm,
+                 "How to compute: direct, winograd (3x3 stride 1, fewer multiplications, a larger rounding error) or fastest")
+      ->type_name("direct|winograd|fastest")
+      ->capture_default_str();
 }
 
 ConvDesc make_desc(const std::string& descriptor, const KernelOptions& o) {
@@ -77,6 +81,7 @@ ConvDesc make_desc(const std::string& descriptor, const KernelOptions& o) {
 ConvDesc make_desc(ConvDesc desc, const KernelOptions& o) {
   desc.dt = parse_data_type(o.dt, "--dt");
   desc.layout = parse_layout(o.layout, "--layout");
+  desc.algorithm = parse_algorithm(o.algorithm, "--algorithm");
   desc.post_ops = parse_post_ops(o.post_ops, "--post-ops");
   desc.validate();
   return desc;

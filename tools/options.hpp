@@ -14,6 +14,7 @@ struct KernelOptions {
   std::string dt = "f32";
   std::string post_ops = "none";
   std::string layout = "ncx";
+  std::string algorithm = "direct";
   std::string backend = "auto";
   int threads = 0;  // 0: OpenMP's default
   std::string wisdom;  // wisdom file; empty: CONVJIT_WISDOM, if set

@@ -180,7 +180,7 @@ void Wisdom::erase(const ConvDesc& desc, int threads) { entries_.erase(key(desc,
 
 std::string Wisdom::to_json() const {
   json entries = json::array();
-  for (const auto& [k, r] : entries_)
+  for (const auto& [k, r] : entries_) {
     entries.push_back({{"problem", r.desc.str()},
                        {"dt", to_string(r.desc.dt)},
                        {"layout", to_string(r.desc.layout)},
@@ -190,6 +190,9 @@ std::string Wisdom::to_json() const {
                        {"time_s", r.entry.time_s},
                        {"heuristic_s", r.entry.heuristic_s},
                        {"effort", to_string(r.entry.effort)}});
+    // Direct convolution, the default, is written as before: older files stay valid.
+    if (r.desc.algorithm != Algorithm::direct) entries.back()["algorithm"] = to_string(r.desc.algorithm);
+  }
   json doc = {{"format", kFormat},   {"format_version", kFormatVersion}, {"version", version_},
               {"cpu", signature_json(cpu_)}, {"entries", entries}};
   return doc.dump(1) + "\n";
@@ -229,6 +232,8 @@ WisdomLoad Wisdom::merge_text(const std::string& text) {
       r.desc.dt = parsed(where, [&] { return parse_data_type(string_field(e, "dt", where)); });
       r.desc.layout = parsed(where, [&] { return parse_layout(string_field(e, "layout", where)); });
       r.desc.post_ops = parsed(where, [&] { return parse_post_ops(string_field(e, "post_ops", where)); });
+      if (e.contains("algorithm"))
+        r.desc.algorithm = parsed(where, [&] { return parse_algorithm(string_field(e, "algorithm", where)); });
       r.threads = static_cast<int>(int_field(e, "threads", where, 1, 1 << 20));
       const json& plan = field(e, "plan", where);
       if (!plan.is_object()) corrupt(where, std::string("plan must be an object, not ") + plan.type_name());

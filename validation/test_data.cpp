@@ -156,7 +156,25 @@ DataMagnitudes magnitudes_of(const ProblemData& data) {
   return {largest(data.src), largest(data.wei), data.bias.empty() ? 0.0 : largest(data.bias)};
 }
 
+namespace {
+
+// Winograd's sums of magnitudes through its transforms are at most 256
+// times direct convolution's for F(4x4, 3x3) (64/9 for F(2x2, 3x3)); its
+// longest chain of roundings is 4a + ic/g + 3 with a = 6. The tolerance
+// takes the larger tile (which tile a kernel uses is its plan's); the test
+// of strategies/winograd derives the bound output by output.
+constexpr double kWinogradAmplification = 256;
+
+double winograd_worst_case(const ConvDesc& desc, const DataMagnitudes& m) {
+  const double L = static_cast<double>(accumulation_length(desc));
+  const double eps = desc.dt == DataType::f32 ? FLT_EPSILON : DBL_EPSILON;
+  return (24 + double(desc.icg()) + 3) * eps * kWinogradAmplification * L * m.src * m.wei + 2 * eps * m.bias;
+}
+
+}  // namespace
+
 double worst_case_tolerance(const ConvDesc& desc, const DataMagnitudes& m) {
+  if (desc.algorithm != Algorithm::direct) return winograd_worst_case(desc, m);
   // A kernel that rounds each product and each partial sum to T, in any
   // order or blocking, errs by at most gamma_{L+1} * sum|terms| ~ (L+1) u M
   // (Higham, Accuracy and Stability, 3.1 / 4.2), where u = eps/2 is the unit
@@ -169,6 +187,12 @@ double worst_case_tolerance(const ConvDesc& desc, const DataMagnitudes& m) {
 }
 
 double tolerance(const ConvDesc& desc, Fill fill) {
+  if (desc.algorithm != Algorithm::direct) {  // not exact on integers: fractions in the transforms
+    const IntRanges r = integer_ranges(desc);
+    const bool bias = desc.post_ops.bias;
+    return winograd_worst_case(desc, fill == Fill::integer ? DataMagnitudes{double(r.src), double(r.wei), bias ? double(r.bias) : 0.0}
+                                                           : DataMagnitudes{kRealMax, kRealMax, bias ? kRealMax : 0.0});
+  }
   if (fill == Fill::integer) return 0;  // every sum is exact (integer_ranges)
   const DataMagnitudes real{kRealMax, kRealMax, desc.post_ops.bias ? kRealMax : 0.0};
   const double worst = worst_case_tolerance(desc, real);

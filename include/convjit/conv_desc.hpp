@@ -33,6 +33,7 @@ struct ConvDesc {
   DataType dt = DataType::f32;
   Layout layout = Layout::ncx;
   PostOps post_ops;
+  Algorithm algorithm = Algorithm::direct;  // Winograd only when asked
 
   // Parses one descriptor token. Throws Error naming the key on any problem.
   static ConvDesc parse(std::string_view text);

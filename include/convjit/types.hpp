@@ -20,6 +20,11 @@ enum class Layout : uint8_t { ncx, nxc, nCx8c, nCx16c };
 // Instruction sets, ordered: a cap of avx2 allows scalar and avx2.
 enum class Isa : uint8_t { scalar, avx2, avx512 };
 enum class Backend : uint8_t { automatic, jit, interp, reference };
+// How a kernel may compute: direct convolution (every strategy but
+// Winograd's; exact but for the order of its sums), Winograd (fewer
+// multiplications, a larger rounding error: opt-in), or the fastest of all
+// that apply.
+enum class Algorithm : uint8_t { direct, winograd, fastest };
 
 struct PostOps {
   bool bias = false;  // dst += bias[oc]
@@ -34,12 +39,14 @@ std::string_view to_string(Layout layout);  // "ncx", "nxc", "nCx8c", "nCx16c"
 int64_t channel_block(Layout layout);
 std::string_view to_string(Isa isa);
 std::string_view to_string(Backend backend);
+std::string_view to_string(Algorithm algorithm);  // "direct", "winograd", "fastest"
 std::string to_string(PostOps post_ops);    // "none", "bias", "relu", "bias,relu"
 // The parsers throw Error naming `field` on an unknown word.
 DataType parse_data_type(std::string_view text, const std::string& field = "dt");
 Layout parse_layout(std::string_view text, const std::string& field = "layout");
 Isa parse_isa(std::string_view text, const std::string& field = "isa");
 Backend parse_backend(std::string_view text, const std::string& field = "backend");
+Algorithm parse_algorithm(std::string_view text, const std::string& field = "algorithm");
 PostOps parse_post_ops(std::string_view text, const std::string& field = "post-ops");
 
 // A dense row-major shape of up to 6 dimensions; no heap, so cheap to pass.

@@ -79,7 +79,7 @@ OcVector::OcVector()
                              {"ur_w", "output pixels per register block"}}}) {}
 
 // Every layout: channels-first activations are staged channels-last.
-bool OcVector::applies(const WorkProblem&) const { return true; }
+std::optional<std::string> OcVector::not_applicable(const WorkProblem&) const { return std::nullopt; }
 
 std::optional<std::string> OcVector::rejection(const WorkProblem& desc, const Plan& plan) const {
   if (plan.oc_blk % plan.vlen)

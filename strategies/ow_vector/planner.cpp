@@ -117,8 +117,10 @@ OwVector::OwVector()
                 .meanings = {{"strategy", "few channels: vectors along the output width"},
                              {"ur_w", "vectors along the width per register block"}}}) {}
 
-// Channels-first or channels-last activations, not blocked ones.
-bool OwVector::applies(const WorkProblem& work) const { return !channel_block(work.layout); }
+std::optional<std::string> OwVector::not_applicable(const WorkProblem& work) const {
+  if (!channel_block(work.layout)) return std::nullopt;
+  return "ow_vector reads channels-first or channels-last activations, not " + std::string(to_string(work.layout));
+}
 
 int64_t ow_vector_row_block_bytes(const ConvDesc& desc, int ur_h) {
   return desc.icg() * desc.i[0] * ur_h * desc.s[1] * desc.i[2] * int64_t(size_of(desc.dt));

@@ -1,0 +1,75 @@
+#include "strategies/winograd/generator.hpp"
+
+#include <string>
+
+#include "convjit/error.hpp"
+#include "jit/generated_code.hpp"
+#include "strategies/winograd/strategy.hpp"
+
+namespace convjit {
+
+template <class Vmm>
+WinogradGenerator<Vmm>::WinogradGenerator(const ConvDesc& desc, const Plan& plan, std::span<uint8_t> buffer,
+                                          bool annotate)
+    : VectorGenerator(desc, plan, buffer, annotate), geo_(WinogradGeometry::of(desc, plan)) {
+  // The driver pads the output channels to whole blocks: one entry.
+  emit_entries(true, 0, [&](int) { generate_entry(); });
+}
+
+template <class Vmm>
+void WinogradGenerator<Vmm>::generate_entry() {
+  const int ur = plan_.ur_w, vecs = plan_.oc_blk / vlen_;
+  note("prologue: save callee-saved registers, load the arguments");
+  save_registers({reg_wei, reg_ic_left, reg_tmp});
+  mov(reg_src_row, ptr[reg_args + offsetof(CallArgs, src)]);
+  mov(reg_wei, ptr[reg_args + offsetof(CallArgs, wei)]);
+  mov(reg_dst_row, ptr[reg_args + offsetof(CallArgs, dst)]);
+  mov(reg_rows_left, ptr[reg_args + offsetof(CallArgs, row_blocks)]);
+  Xbyak::Label block_loop, ic_loop, done;
+  test(reg_rows_left, reg_rows_left);
+  jz(done, T_NEAR);
+  L(block_loop);
+  note([&] {
+    return "block loop: args.row_blocks blocks of " + std::to_string(ur) + " tiles x " +
+           std::to_string(plan_.oc_blk) + " output channels";
+  });
+  for (int t = 0; t < ur; ++t)
+    for (int v = 0; v < vecs; ++v) vxorps(acc(t, v), acc(t, v), acc(t, v));
+  mov(reg_src_tap, reg_src_row);
+  mov(reg_wei_tap, reg_wei);
+  mov(reg_ic_left, geo_.icg);
+  L(ic_loop);
+  note([&] {
+    return "input-channel loop: " + std::to_string(geo_.icg) +
+           " channels, their weights loaded, each tile's input broadcast";
+  });
+  for (int v = 0; v < vecs; ++v) load(wei_vec(v), ptr[reg_wei_tap + disp(int64_t(v) * vlen_)], vlen_, Xbyak::Opmask(0));
+  for (int t = 0; t < ur; ++t) {
+    broadcast(in_vec(), ptr[reg_src_tap + disp(t * geo_.icg)]);
+    for (int v = 0; v < vecs; ++v) fma(acc(t, v), in_vec(), wei_vec(v));
+  }
+  add_imm(reg_src_tap, bytes_);
+  add_imm(reg_wei_tap, int64_t(plan_.oc_blk) * bytes_);
+  dec(reg_ic_left);
+  jnz(ic_loop, T_NEAR);
+  note("store the block's products");
+  for (int t = 0; t < ur; ++t)
+    for (int v = 0; v < vecs; ++v)
+      store(ptr[reg_dst_row + disp(t * geo_.ocp + int64_t(v) * vlen_)], acc(t, v), vlen_, Xbyak::Opmask(0));
+  add_imm(reg_src_row, int64_t(ur) * geo_.icg * bytes_);
+  add_imm(reg_dst_row, int64_t(ur) * geo_.ocp * bytes_);
+  dec(reg_rows_left);
+  jnz(block_loop, T_NEAR);
+  L(done);
+  note("epilogue: restore registers, vzeroupper, return");
+  return_restoring();
+}
+
+template class WinogradGenerator<Xbyak::Zmm>;
+template class WinogradGenerator<Xbyak::Ymm>;
+
+std::shared_ptr<const JitCode> Winograd::emit(const WorkProblem& work, const Plan& plan) const {
+  return generate<WinogradGenerator>(work, plan);
+}
+
+}  // namespace convjit

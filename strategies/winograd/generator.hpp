@@ -1,0 +1,35 @@
+#pragma once
+// The Winograd products: for one position of the tiles, a block of ur_w
+// tiles x oc_blk output channels accumulated over the input channels
+// (broadcast from V, weights from U), stored to M. A GEMM-shaped kernel:
+// args.src is V at the first tile of the blocks, args.wei U at the block's
+// channels, args.dst M at the same; args.row_blocks blocks of ur_w tiles.
+// Everything it reads and writes is the driver's, padded to whole blocks:
+// no masks, one entry. One template for AVX-512 (Zmm) and AVX2 (Ymm).
+#include <span>
+
+#include "jit/vector_generator.hpp"
+#include "strategies/winograd/geometry.hpp"
+
+namespace convjit {
+
+template <class Vmm>
+class WinogradGenerator : public VectorGenerator {
+ public:
+  WinogradGenerator(const ConvDesc& desc, const Plan& plan, std::span<uint8_t> buffer, bool annotate = false);
+
+ private:
+  void generate_entry();
+  WinogradRegisters regs() const { return {plan_.ur_w, plan_.oc_blk / vlen_}; }
+  Vmm acc(int t, int v) const { return Vmm(reg(regs().acc(t, v))); }
+  Vmm wei_vec(int v) const { return Vmm(reg(regs().weight(v))); }
+  Vmm in_vec() const { return Vmm(reg(regs().input())); }
+
+  const WinogradGeometry geo_;
+  // Registers by role, besides the base's loop registers (a row: a block
+  // of tiles; a tap: an input channel).
+  const Xbyak::Reg64 reg_wei = rbx;
+  const Xbyak::Reg64 reg_ic_left = rbp;
+};
+
+}  // namespace convjit

@@ -1,0 +1,42 @@
+#pragma once
+// The sizes of the Winograd strategy, in elements, shared by its planner,
+// generator, interpreter and driver. An image of one group is cut into
+// tiles of m x m outputs; the tiles are taken `chunk` at a time (the
+// transformed input and products of a chunk stay in the L2): for each of
+// the a^2 positions of a tile, V[position] holds the chunk's transformed
+// inputs as rows of ic/g channels, U[position] the transformed weights as
+// [oc block][ic/g][oc_blk], and M[position] the products as rows of the
+// output channels rounded up to whole blocks.
+#include <cstdint>
+
+#include "convjit/conv_desc.hpp"
+#include "planner/plan.hpp"
+
+namespace convjit {
+
+struct WinogradGeometry {
+  int m = 0, a = 0, positions = 0;     // output tile, input tile, a * a
+  int64_t tiles_h = 0, tiles_w = 0;    // tiles of one image
+  int64_t tiles = 0;                   // tiles_h * tiles_w
+  int64_t chunk = 0;                   // tiles per chunk, a multiple of ur_w
+  int64_t icg = 0, ocp = 0;            // input channels; output channels rounded up to oc_blk
+  int64_t oc_blocks = 0;               // ocp / oc_blk
+  int64_t v_position = 0, m_position = 0;  // chunk * icg, chunk * ocp
+  int64_t u_position = 0, u_group = 0;     // icg * ocp, positions * u_position
+  static WinogradGeometry of(const ConvDesc& desc, const Plan& plan);
+};
+
+// The vector registers of a block of `tiles` x `vecs`, in the order the
+// generator allocates them: the accumulators, the weight vectors of one
+// input channel, the broadcast input. The one statement of the strategy's
+// register budget: the planner fits total() in allocatable_registers(isa),
+// the generator allocates by it and refuses a register beyond the ISA's.
+struct WinogradRegisters {
+  int tiles, vecs;
+  int acc(int t, int v) const { return t * vecs + v; }
+  int weight(int v) const { return tiles * vecs + v; }
+  int input() const { return weight(vecs); }
+  int total() const { return input() + 1; }
+};
+
+}  // namespace convjit

@@ -1,0 +1,176 @@
+// The Winograd driver around its products (JIT'd or interpreted): the
+// weights transformed once at bind (U = G g G^T, in double, rounded once),
+// and per chunk of tiles of one image and group, the input transform into
+// V, the products into M, the output transform with the bias and ReLU
+// fused before the store. Reads and writes every layout through its
+// strides; threads take chunks of tiles of every image.
+#include <omp.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "kernels/parallel.hpp"
+#include "kernels/planned_kernel.hpp"
+#include "problem/activation_strides.hpp"
+#include "strategies/winograd/geometry.hpp"
+#include "strategies/winograd/strategy.hpp"
+#include "strategies/winograd/transforms.hpp"
+
+namespace convjit {
+namespace {
+
+class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry> {
+ public:
+  WinogradKernel(const ConvDesc& desc, const WorkProblem& work, const Plan& plan, Backend backend,
+                 std::shared_ptr<const Inner> inner)
+      : TypedKernel(desc, work, plan, backend, std::move(inner)),
+        chunks_((geo_.tiles + geo_.chunk - 1) / geo_.chunk),
+        in_(ActivationStrides::of(work.layout, work.ic, work.i)),
+        out_(ActivationStrides::of(work.layout, work.oc, work.o)) {}
+
+ private:
+  friend class TypedKernel<WinogradKernel, WinogradGeometry>;
+
+  template <class T>
+  void bind_typed(const T* weights, const void* bias) {
+    // Zeroed: the output channels past oc/g in the last block stay 0.
+    packed_wei_ = Buffer(work_.dt, Shape{1, {work_.g * geo_.u_group}}, BufferUse::packed_weights);
+    if (geo_.m == 2) pack_weights<T, 2>(weights);
+    else pack_weights<T, 4>(weights);
+    bind_common(bias, geo_.positions * geo_.v_position, geo_.positions * geo_.m_position);
+  }
+
+  // U[group][position][oc block][ic][oc_blk] from [g][oc/g][ic/g][3][3].
+  template <class T, int M>
+  void pack_weights(const T* wei) {
+    T* packed = packed_wei_.as<T>();
+    const int64_t ocg = work_.ocg(), icg = geo_.icg, blk = plan_.oc_blk;
+    for (int64_t grp = 0; grp < work_.g; ++grp)
+      for (int64_t oc = 0; oc < ocg; ++oc)
+        for (int64_t ic = 0; ic < icg; ++ic) {
+          const T* from = wei + ((grp * ocg + oc) * icg + ic) * 9;
+          const T g[3][3] = {{from[0], from[1], from[2]}, {from[3], from[4], from[5]}, {from[6], from[7], from[8]}};
+          T u[M + 2][M + 2];
+          winograd::weight_transform<M>(g, u);
+          T* to = packed + grp * geo_.u_group + oc / blk * icg * blk + ic * blk + oc % blk;
+          for (int pos = 0; pos < geo_.positions; ++pos) to[pos * geo_.u_position] = u[pos / geo_.a][pos % geo_.a];
+        }
+  }
+
+  template <class T>
+  void run_typed(std::span<const TensorPair> pairs, int64_t images) const {
+    const int threads = threads_for(flops_per_image_ * images, plan_.threads);
+    const ScratchLease lease = lease_scratch();
+    for (const TensorPair& p : pairs) {
+      const T* src = static_cast<const T*>(p.src.data);
+      T* dst = static_cast<T*>(p.dst.data);
+      const int64_t items = p.src.shape.dim[0] * work_.g * chunks_;
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
+      for (int64_t item = 0; item < items; ++item) {
+        const int slot = lease.slot(omp_get_thread_num());
+        const int64_t chunk = item % chunks_, grp = item / chunks_ % work_.g, n = item / chunks_ / work_.g;
+        if (geo_.m == 2) compute_for_isa<T, 2>(src, dst, n, grp, chunk, slot);
+        else compute_for_isa<T, 4>(src, dst, n, grp, chunk, slot);
+      }
+    }
+    note_run(threads, false);
+  }
+
+  // The library is built for any x86-64: the transforms are compiled again
+  // for the plan's ISA, whose vectors the CPU has, and run as that. JIT and
+  // interpreter kernels of one plan run the same compiled transforms.
+  template <class T, int M>
+  void compute_for_isa(const T* src, T* dst, int64_t n, int64_t grp, int64_t chunk, int slot) const {
+    if (plan_.isa == Isa::avx512) compute_avx512<T, M>(src, dst, n, grp, chunk, slot);
+    else if (plan_.isa == Isa::avx2) compute_avx2<T, M>(src, dst, n, grp, chunk, slot);
+    else compute<T, M>(src, dst, n, grp, chunk, slot);
+  }
+  template <class T, int M>
+  [[gnu::target("avx512f,avx512vl,avx512dq,avx2,fma")]] void compute_avx512(const T* src, T* dst, int64_t n, int64_t grp,
+                                                                          int64_t chunk, int slot) const {
+    compute<T, M>(src, dst, n, grp, chunk, slot);
+  }
+  template <class T, int M>
+  [[gnu::target("avx2,fma")]] void compute_avx2(const T* src, T* dst, int64_t n, int64_t grp, int64_t chunk,
+                                                 int slot) const {
+    compute<T, M>(src, dst, n, grp, chunk, slot);
+  }
+
+  // Tiles [chunk * geo_.chunk, ...) of image n, group grp. The
+  // transforms take C channels at a time (a vector's worth), channels
+  // innermost: V and M hold them contiguous.
+  template <class T, int M>
+  [[gnu::always_inline]] void compute(const T* src, T* dst, int64_t n, int64_t grp, int64_t chunk, int slot) const {
+    constexpr int A = M + 2, C = 64 / sizeof(T);
+    T* v = staged_in<T>(slot);
+    T* prod = staged_out<T>(slot);
+    const int64_t first = chunk * geo_.chunk, count = std::min(geo_.chunk, geo_.tiles - first);
+    const int64_t blocks = (count + plan_.ur_w - 1) / plan_.ur_w, padded = blocks * plan_.ur_w;
+    const int64_t icg = geo_.icg, ocg = work_.ocg(), ih = work_.i[1], iw = work_.i[2];
+    for (int64_t t = 0; t < padded; ++t) {
+      const int64_t y0 = (first + t) / geo_.tiles_w * M - work_.p[1], x0 = (first + t) % geo_.tiles_w * M - work_.p[2];
+      for (int64_t c0 = 0; c0 < icg; c0 += C) {
+        const int cs = int(std::min<int64_t>(C, icg - c0));
+        T d[A][A][C] = {}, tv[A][A][C];
+        if (t < count)
+          for (int i = 0; i < A; ++i)
+            for (int j = 0; j < A; ++j)
+              if (y0 + i >= 0 && y0 + i < ih && x0 + j >= 0 && x0 + j < iw) {
+                const T* at = src + in_.at(n, grp * icg + c0, 0, y0 + i, x0 + j);
+                for (int c = 0; c < cs; ++c) d[i][j][c] = at[in_.channel(c0 + c) - in_.channel(c0)];
+              }
+        winograd::input_transform<M, C>(d, tv);
+        for (int pos = 0; pos < A * A; ++pos) {
+          T* to = v + pos * geo_.v_position + t * icg + c0;
+          for (int c = 0; c < cs; ++c) to[c] = tv[pos / A][pos % A][c];
+        }
+      }
+    }
+    const T* u = packed_wei_.as<T>() + grp * geo_.u_group;
+    for (int pos = 0; pos < A * A; ++pos)
+      for (int64_t b = 0; b < geo_.oc_blocks; ++b) {
+        CallArgs args{};
+        args.src = v + pos * geo_.v_position;
+        args.wei = u + pos * geo_.u_position + b * icg * plan_.oc_blk;
+        args.dst = prod + pos * geo_.m_position + b * plan_.oc_blk;
+        args.row_blocks = blocks;
+        inner_->call(OcPart::full, args);
+      }
+    const T* bias_of_group = bias<T>() ? bias<T>() + grp * ocg : nullptr;
+    const int64_t oh = work_.o[1], ow = work_.o[2];
+    for (int64_t t = 0; t < count; ++t) {
+      const int64_t y0 = (first + t) / geo_.tiles_w * M, x0 = (first + t) % geo_.tiles_w * M;
+      for (int64_t c0 = 0; c0 < ocg; c0 += C) {
+        const int cs = int(std::min<int64_t>(C, ocg - c0));
+        T x[A][A][C] = {}, y[M][M][C];
+        for (int pos = 0; pos < A * A; ++pos) {
+          const T* from = prod + pos * geo_.m_position + t * geo_.ocp + c0;
+          for (int c = 0; c < cs; ++c) x[pos / A][pos % A][c] = from[c];
+        }
+        winograd::output_transform<M, C>(x, y);
+        for (int i = 0; i < M && y0 + i < oh; ++i)
+          for (int j = 0; j < M && x0 + j < ow; ++j) {
+            T* at = dst + out_.at(n, grp * ocg + c0, 0, y0 + i, x0 + j);
+            for (int c = 0; c < cs; ++c) {
+              T r = y[i][j][c];
+              if (bias_of_group) r += bias_of_group[c0 + c];
+              if (work_.post_ops.relu && !(r > T(0))) r = T(0);
+              at[out_.channel(c0 + c) - out_.channel(c0)] = r;
+            }
+          }
+      }
+    }
+  }
+
+  const int64_t chunks_;
+  const ActivationStrides in_, out_;
+};
+
+}  // namespace
+
+std::unique_ptr<PlannedKernel> Winograd::driver(const ConvDesc& user, const WorkProblem& work, const Plan& plan,
+                                                Backend backend, std::shared_ptr<const Inner> inner) const {
+  return std::make_unique<WinogradKernel>(user, work, plan, backend, std::move(inner));
+}
+
+}  // namespace convjit

@@ -1,0 +1,109 @@
+// The Winograd strategy: where it applies, its pick and its cost model.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "strategies/winograd/geometry.hpp"
+#include "strategies/winograd/strategy.hpp"
+
+namespace convjit {
+namespace {
+
+int64_t round_up(int64_t v, int64_t step) { return (v + step - 1) / step * step; }
+
+// Accumulators a block of `vecs` vectors of channels may have.
+int accumulator_budget(Isa isa, int vecs) {
+  return allocatable_registers(isa) - WinogradRegisters{0, vecs}.total();
+}
+
+// Cycles per element of a transform, per position of its tile: the
+// scalar C++ transforms' loads, adds and stores, about four each.
+constexpr double kTransformCycles = 4;
+
+}  // namespace
+
+Winograd::Winograd()
+    : Strategy({.name = "winograd", .algorithm = Algorithm::winograd,
+                .meanings = {{"strategy", "3x3 stride 1: Winograd F(m x m, 3 x 3), fewer multiplications"},
+                             {"ur_w", "tiles per register block of the products"},
+                             {"tile", "output tile m x m (input tile m + 2)"}}}) {}
+
+std::optional<std::string> Winograd::not_applicable(const WorkProblem& work) const {
+  if (work.ndims != 2)
+    return "winograd computes 2D convolutions; this one is " + std::to_string(work.ndims) + "D (as computed)";
+  if (work.k[1] != 3 || work.k[2] != 3)
+    return "winograd needs a 3x3 filter, not " + std::to_string(work.k[1]) + "x" + std::to_string(work.k[2]);
+  if (work.s[1] != 1 || work.s[2] != 1) return "winograd needs stride 1";
+  if (work.d[1] != 0 || work.d[2] != 0) return "winograd needs an undilated filter";
+  if (is_depthwise(work)) return "winograd needs several channels per group, not a depthwise convolution";
+  return std::nullopt;
+}
+
+std::optional<std::string> Winograd::rejection(const WorkProblem& desc, const Plan& plan) const {
+  if (plan.tile != 2 && plan.tile != 4) return "tile=" + std::to_string(plan.tile) + " is not 2 or 4";
+  if (plan.oc_blk % plan.vlen)
+    return "oc_blk=" + std::to_string(plan.oc_blk) + " is not a multiple of vlen=" + std::to_string(plan.vlen);
+  if (plan.oc_blk > round_up(desc.ocg(), plan.vlen))
+    return "oc_blk=" + std::to_string(plan.oc_blk) + " exceeds oc/g=" + std::to_string(desc.ocg()) +
+           " rounded up to whole vectors";
+  if (plan.ur_h != 1) return "winograd blocks tiles, not rows: ur_h must be 1";
+  if (plan.ic_blk != desc.icg()) return "winograd sums all ic/g=" + std::to_string(desc.icg()) + " channels at once";
+  if (!plan.staged) return "winograd transforms its input: staged must be true";
+  if (plan.stationary_weights) return "stationary weights are an ow_vector loop order";
+  const int budget = accumulator_budget(plan.isa, plan.oc_blk / plan.vlen);
+  if (plan.ur_w > budget / (plan.oc_blk / plan.vlen))
+    return "register block ur_w*vectors=" + std::to_string(plan.ur_w * (plan.oc_blk / plan.vlen)) +
+           " exceeds the " + std::to_string(budget) + " accumulators " + std::string(to_string(plan.isa)) + " has";
+  return std::nullopt;
+}
+
+Plan Winograd::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) const {
+  best.strategy = this;
+  best.staged = true;
+  best.ur_h = 1;
+  best.ic_blk = static_cast<int>(desc.icg());
+  // The register block with the fewest loads per FMA: (vecs + tiles) / (vecs * tiles).
+  const int max_vecs = static_cast<int>(std::min<int64_t>(4, round_up(desc.ocg(), best.vlen) / best.vlen));
+  double best_ratio = std::numeric_limits<double>::max();
+  for (int vecs = 1; vecs <= max_vecs; ++vecs) {
+    const int tiles = accumulator_budget(best.isa, vecs) / vecs;
+    if (tiles < 1) continue;
+    const double ratio = double(vecs + tiles) / double(vecs * tiles);
+    if (ratio < best_ratio) best_ratio = ratio, best.ur_w = tiles, best.oc_blk = vecs * best.vlen;
+  }
+  // The tile size whose model is cheaper.
+  best.tile = 2;
+  Plan four = best;
+  four.tile = 4;
+  if (cycles(desc, cpu, four) < cycles(desc, cpu, best)) best = four;
+  return best;
+}
+
+double Winograd::cycles(const WorkProblem& desc, const CpuFacts&, const Plan& plan) const {
+  const WinogradGeometry g = WinogradGeometry::of(desc, plan);
+  const double tiles = double(round_up(g.tiles, plan.ur_w));
+  // Products: FMAs on two ports, a vector of oc_blk / vlen at a time.
+  const double products = double(g.positions) * tiles * double(g.icg) * double(g.ocp) / plan.vlen / 2;
+  const double transforms = double(g.positions) * double(g.tiles) * double(g.icg + desc.ocg()) * kTransformCycles;
+  return double(desc.g) * (products + transforms);
+}
+
+std::vector<Plan> Winograd::blocks(const WorkProblem& desc, Plan base) const {
+  base.strategy = this;
+  base.staged = true;
+  base.ic_blk = static_cast<int>(desc.icg());
+  std::vector<Plan> blocks;
+  const int64_t oc_vecs = round_up(desc.ocg(), base.vlen) / base.vlen;
+  for (int tile : {2, 4})
+    for (int vecs = 1; vecs <= std::min<int64_t>(oc_vecs, 4); ++vecs)
+      for (int ur = 1; ur <= accumulator_budget(base.isa, vecs) / vecs; ++ur) {
+        Plan p = base;
+        p.tile = tile;
+        p.oc_blk = vecs * base.vlen;
+        p.ur_w = ur;
+        blocks.push_back(p);
+      }
+  return blocks;
+}
+
+}  // namespace convjit
