@@ -7,6 +7,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 #include "kernels/parallel.hpp"
@@ -101,28 +102,40 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
   // innermost: V and M hold them contiguous.
   template <class T, int M>
   [[gnu::always_inline]] void compute(const T* src, T* dst, int64_t n, int64_t grp, int64_t chunk, int slot) const {
-    constexpr int A = M + 2, C = 64 / sizeof(T);
+    using V = winograd::ChannelVec<T>;
+    constexpr int A = M + 2, C = winograd::Channels<T>::lanes;
     T* v = staged_in<T>(slot);
     T* prod = staged_out<T>(slot);
     const int64_t first = chunk * geo_.chunk, count = std::min(geo_.chunk, geo_.tiles - first);
     const int64_t blocks = (count + plan_.ur_w - 1) / plan_.ur_w, padded = blocks * plan_.ur_w;
     const int64_t icg = geo_.icg, ocg = work_.ocg(), ih = work_.i[1], iw = work_.i[2];
+    // Channels c0 + c of a pixel: at + step * c where the layout keeps C of
+    // them evenly spaced (channels last, channels first, whole blocks).
+    auto spaced = [](const ActivationStrides& s, int64_t c0, int cs) {
+      return s.channel(c0 + cs - 1) - s.channel(c0) == (cs - 1) * (s.channel(c0 + 1) - s.channel(c0));
+    };
     for (int64_t t = 0; t < padded; ++t) {
       const int64_t y0 = (first + t) / geo_.tiles_w * M - work_.p[1], x0 = (first + t) % geo_.tiles_w * M - work_.p[2];
       for (int64_t c0 = 0; c0 < icg; c0 += C) {
         const int cs = int(std::min<int64_t>(C, icg - c0));
-        T d[A][A][C] = {}, tv[A][A][C];
+        const bool even = cs == 1 || spaced(in_, grp * icg + c0, cs);
+        const int64_t step = cs == 1 ? 0 : in_.channel(grp * icg + c0 + 1) - in_.channel(grp * icg + c0);
+        V d[A][A] = {}, tv[A][A];
         if (t < count)
           for (int i = 0; i < A; ++i)
             for (int j = 0; j < A; ++j)
               if (y0 + i >= 0 && y0 + i < ih && x0 + j >= 0 && x0 + j < iw) {
                 const T* at = src + in_.at(n, grp * icg + c0, 0, y0 + i, x0 + j);
-                for (int c = 0; c < cs; ++c) d[i][j][c] = at[in_.channel(c0 + c) - in_.channel(c0)];
+                if (even)
+                  for (int c = 0; c < cs; ++c) d[i][j][c] = at[c * step];
+                else
+                  for (int c = 0; c < cs; ++c) d[i][j][c] = at[in_.channel(grp * icg + c0 + c) - in_.channel(grp * icg + c0)];
               }
-        winograd::input_transform<M, C>(d, tv);
+        winograd::input_transform<M>(d, tv);
         for (int pos = 0; pos < A * A; ++pos) {
           T* to = v + pos * geo_.v_position + t * icg + c0;
-          for (int c = 0; c < cs; ++c) to[c] = tv[pos / A][pos % A][c];
+          if (cs == C) std::memcpy(to, &tv[pos / A][pos % A], sizeof(V));
+          else for (int c = 0; c < cs; ++c) to[c] = tv[pos / A][pos % A][c];
         }
       }
     }
@@ -142,21 +155,28 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
       const int64_t y0 = (first + t) / geo_.tiles_w * M, x0 = (first + t) % geo_.tiles_w * M;
       for (int64_t c0 = 0; c0 < ocg; c0 += C) {
         const int cs = int(std::min<int64_t>(C, ocg - c0));
-        T x[A][A][C] = {}, y[M][M][C];
+        V x[A][A] = {}, y[M][M], b = {};
         for (int pos = 0; pos < A * A; ++pos) {
           const T* from = prod + pos * geo_.m_position + t * geo_.ocp + c0;
-          for (int c = 0; c < cs; ++c) x[pos / A][pos % A][c] = from[c];
+          if (cs == C) std::memcpy(&x[pos / A][pos % A], from, sizeof(V));
+          else for (int c = 0; c < cs; ++c) x[pos / A][pos % A][c] = from[c];
         }
-        winograd::output_transform<M, C>(x, y);
+        winograd::output_transform<M>(x, y);
+        if (bias_of_group)
+          for (int c = 0; c < cs; ++c) b[c] = bias_of_group[c0 + c];
+        const bool even = cs == 1 || spaced(out_, grp * ocg + c0, cs);
+        const int64_t step = cs == 1 ? 0 : out_.channel(grp * ocg + c0 + 1) - out_.channel(grp * ocg + c0);
         for (int i = 0; i < M && y0 + i < oh; ++i)
           for (int j = 0; j < M && x0 + j < ow; ++j) {
+            V r = y[i][j];
+            if (bias_of_group) r += b;
+            if (work_.post_ops.relu) r = r > V{} ? r : V{};  // vmaxps: +0 for -0 and NaN
             T* at = dst + out_.at(n, grp * ocg + c0, 0, y0 + i, x0 + j);
-            for (int c = 0; c < cs; ++c) {
-              T r = y[i][j][c];
-              if (bias_of_group) r += bias_of_group[c0 + c];
-              if (work_.post_ops.relu && !(r > T(0))) r = T(0);
-              at[out_.channel(c0 + c) - out_.channel(c0)] = r;
-            }
+            if (even && step == 1 && cs == C) std::memcpy(at, &r, sizeof(V));
+            else if (even)
+              for (int c = 0; c < cs; ++c) at[c * step] = r[c];
+            else
+              for (int c = 0; c < cs; ++c) at[out_.channel(grp * ocg + c0 + c) - out_.channel(grp * ocg + c0)] = r[c];
           }
       }
     }

@@ -11,6 +11,7 @@
 // C++ here, so they agree bit for bit; only the products differ in who
 // computes them.
 #include <cstdint>
+#include <type_traits>
 
 namespace convjit::winograd {
 
@@ -58,51 +59,53 @@ void weight_transform(const T (&g)[3][3], T (&u)[M + 2][M + 2]) {
     }
 }
 
-// The input and output transforms work on C channels at once (a tile's
-// a x a values of C channels, channels innermost), so that the compiler
-// keeps each channel's sums in vector lanes; per channel the arithmetic is
-// that of one tile: each entry a sum in increasing k, zero terms skipped.
+// The input and output transforms work on a vector of channels at once
+// (GCC's vector extension: compiled to the instructions of the target the
+// caller is compiled for); per channel the arithmetic is that of one tile:
+// each entry a sum in increasing k, zero terms skipped, the matrices'
+// entries constants once the loops are unrolled.
+template <class T>
+struct Channels {
+  static constexpr int lanes = 64 / sizeof(T);
+  typedef T type __attribute__((vector_size(64)));
+};
+template <class T>
+using ChannelVec = typename Channels<T>::type;
 
-// out[i][j] = sum_k L[i][k] x[k][j], or with `right` x[i][k] L[j][k].
-template <int Rows, int N, int Inner, int C, class T, class Mat>
-[[gnu::always_inline]] inline void product(const Mat& L, const T (&x)[N][Inner][C], T (&out)[Rows][Inner][C], bool right) {
+// out[i][j] = sum_k L[i][k] x[k][j], or (Right) sum_k x[i][k] L[j][k].
+template <bool Right, int Rows, int Inner, int N, class Mat, class V, int XR, int XC>
+[[gnu::always_inline]] inline void product(const Mat& L, const V (&x)[XR][XC], V (&out)[Rows][Inner]) {
+#pragma GCC unroll 8
   for (int i = 0; i < Rows; ++i)
+#pragma GCC unroll 8
     for (int j = 0; j < Inner; ++j) {
-      T s[C] = {};
+      using E = std::remove_cvref_t<decltype(x[0][0][0])>;
+      V s = {};
+#pragma GCC unroll 8
       for (int k = 0; k < N; ++k) {
-        const double l = right ? L[j][k] : L[i][k];
-        if (l == 0) continue;
-        for (int c = 0; c < C; ++c) s[c] += T(l) * (right ? x[i][k][c] : x[k][j][c]);
+        const double l = Right ? L[j][k] : L[i][k];
+        if (l != 0) s += (Right ? x[i][k] : x[k][j]) * E(l);
       }
-      for (int c = 0; c < C; ++c) out[i][j][c] = s[c];
+      out[i][j] = s;
     }
 }
 
-// V = B^T d B for C channels of one a x a input tile.
-template <int M, int C, class T>
-[[gnu::always_inline]] inline void input_transform(const T (&d)[M + 2][M + 2][C], T (&v)[M + 2][M + 2][C]) {
+// V = B^T d B for a vector of channels of one a x a input tile.
+template <int M, class V>
+[[gnu::always_inline]] inline void input_transform(const V (&d)[M + 2][M + 2], V (&v)[M + 2][M + 2]) {
   using W = Matrices<M>;
-  T t[W::a][W::a][C];
-  product<W::a, W::a, W::a, C>(W::BT, d, t, false);  // t = B^T d
-  product<W::a, W::a, W::a, C>(W::BT, t, v, true);   // v = t B
+  V t[W::a][W::a];
+  product<false, W::a, W::a, W::a>(W::BT, d, t);  // t = B^T d
+  product<true, W::a, W::a, W::a>(W::BT, t, v);   // v = t B
 }
 
-// Y = A^T x A for C channels of one a x a tile of summed products.
-template <int M, int C, class T>
-[[gnu::always_inline]] inline void output_transform(const T (&x)[M + 2][M + 2][C], T (&y)[M][M][C]) {
+// Y = A^T x A for a vector of channels of one a x a tile of summed products.
+template <int M, class V>
+[[gnu::always_inline]] inline void output_transform(const V (&x)[M + 2][M + 2], V (&y)[M][M]) {
   using W = Matrices<M>;
-  T t[M][W::a][C];
-  product<M, W::a, W::a, C>(W::AT, x, t, false);  // t = A^T x
-  // y = t A: rows of t against rows of A^T.
-  for (int i = 0; i < M; ++i)
-    for (int j = 0; j < M; ++j) {
-      T s[C] = {};
-      for (int k = 0; k < W::a; ++k) {
-        if (W::AT[j][k] == 0) continue;
-        for (int c = 0; c < C; ++c) s[c] += t[i][k][c] * T(W::AT[j][k]);
-      }
-      for (int c = 0; c < C; ++c) y[i][j][c] = s[c];
-    }
+  V t[M][W::a];
+  product<false, M, W::a, W::a>(W::AT, x, t);  // t = A^T x
+  product<true, M, M, W::a>(W::AT, t, y);      // y = t A
 }
 
 }  // namespace convjit::winograd
