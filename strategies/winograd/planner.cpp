@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "strategies/winograd/geometry.hpp"
 #include "strategies/winograd/strategy.hpp"
@@ -62,20 +63,25 @@ Plan Winograd::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) con
   best.staged = true;
   best.ur_h = 1;
   best.ic_blk = static_cast<int>(desc.icg());
-  // The register block with the fewest loads per FMA: (vecs + tiles) / (vecs * tiles).
+  // Per tile size, the register block with the fewest loads per FMA,
+  // (vecs + tiles) / (vecs * tiles), of no more tiles than an image has;
+  // then the tile size whose model is cheaper.
   const int max_vecs = static_cast<int>(std::min<int64_t>(4, round_up(desc.ocg(), best.vlen) / best.vlen));
-  double best_ratio = std::numeric_limits<double>::max();
-  for (int vecs = 1; vecs <= max_vecs; ++vecs) {
-    const int tiles = accumulator_budget(best.isa, vecs) / vecs;
-    if (tiles < 1) continue;
-    const double ratio = double(vecs + tiles) / double(vecs * tiles);
-    if (ratio < best_ratio) best_ratio = ratio, best.ur_w = tiles, best.oc_blk = vecs * best.vlen;
+  std::optional<Plan> pick;
+  for (int m : {2, 4}) {
+    Plan p = best;
+    p.tile = m;
+    const int64_t tiles = ((desc.o[1] + m - 1) / m) * ((desc.o[2] + m - 1) / m);
+    double best_ratio = std::numeric_limits<double>::max();
+    for (int vecs = 1; vecs <= max_vecs; ++vecs) {
+      const int ur = static_cast<int>(std::min<int64_t>(accumulator_budget(p.isa, vecs) / vecs, tiles));
+      if (ur < 1) continue;
+      const double ratio = double(vecs + ur) / double(vecs * ur);
+      if (ratio < best_ratio) best_ratio = ratio, p.ur_w = ur, p.oc_blk = vecs * p.vlen;
+    }
+    if (!pick || cycles(desc, cpu, p) < cycles(desc, cpu, *pick)) pick = p;
   }
-  // The tile size whose model is cheaper.
-  best.tile = 2;
-  Plan four = best;
-  four.tile = 4;
-  if (cycles(desc, cpu, four) < cycles(desc, cpu, best)) best = four;
+  best = *pick;
   return best;
 }
 
