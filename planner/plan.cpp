@@ -133,8 +133,6 @@ double rows_read_share(const ConvDesc& d) {
 // where it picks the faster strategy or one within 15%.
 constexpr double kChannelsLastGatherCost = 1.75;
 
-int64_t round_up(int64_t v, int64_t m) { return (v + m - 1) / m * m; }
-
 // Few channels (depthwise layers, first layers, filter banks), where the
 // cost models are not fitted: the layout and the lanes used decide.
 bool few_channels(const ConvDesc& d, int vlen) { return is_depthwise(d) || (d.icg() <= 4 && d.ocg() < vlen); }

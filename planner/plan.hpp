@@ -39,6 +39,9 @@ struct Plan {
   bool operator==(const Plan&) const = default;
 };
 
+// v rounded up to a multiple of step (both positive).
+inline int64_t round_up(int64_t v, int64_t step) { return (v + step - 1) / step * step; }
+
 // Registers the emitter may use for vectors of this ISA.
 int vector_registers(Isa isa);
 // Those a plan's register blocks may allocate: all but what the ISA itself

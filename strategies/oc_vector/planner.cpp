@@ -22,8 +22,6 @@ bool needs_staging(const ConvDesc& d) {
 // Accumulators a block of `vecs` vectors of channels may have (OcRegisters).
 int accumulator_budget(Isa isa, int vecs) { return allocatable_registers(isa) - OcRegisters{0, vecs}.total(); }
 
-int64_t round_up(int64_t v, int64_t m) { return (v + m - 1) / m * m; }
-
 // Channels of a block (of output channels, or of an input-channel pass) lie
 // within one channel block of a blocked layout or span whole ones, so the
 // kernel's offsets are the same for every block.

@@ -10,8 +10,6 @@ namespace {
 // stay beside them.
 constexpr int64_t kChunkBytes = 256 << 10;
 
-int64_t round_up(int64_t v, int64_t step) { return (v + step - 1) / step * step; }
-
 }  // namespace
 
 WinogradGeometry WinogradGeometry::of(const ConvDesc& desc, const Plan& plan) {

@@ -10,8 +10,6 @@
 namespace convjit {
 namespace {
 
-int64_t round_up(int64_t v, int64_t step) { return (v + step - 1) / step * step; }
-
 // Accumulators a block of `vecs` vectors of channels may have.
 int accumulator_budget(Isa isa, int vecs) {
   return allocatable_registers(isa) - WinogradRegisters{0, vecs}.total();
