@@ -129,6 +129,27 @@ TEST(CliRun, JitAndInterpreterBackendsCheck) {
     }
 }
 
+// --algorithm: Winograd's kernels are checked with its own tolerance, on
+// integer and real data; where it does not apply, or the word is unknown,
+// an error naming the option and the reason.
+TEST(CliRun, AlgorithmWinogradIsCheckedAndRefusedWhereItDoesNotApply) {
+  for (const char* fill : {"integer", "real"}) {
+    const Outcome o = convjit(std::string("run --problem mb1ic16ih12oc24kh3ph1 --algorithm winograd --fill ") + fill);
+    EXPECT_EQ(o.status, 0) << o.output;
+    EXPECT_NE(o.output.find("plan winograd"), std::string::npos) << o.output;
+    EXPECT_NE(o.output.find("checked"), std::string::npos) << o.output;
+  }
+  const Outcome five = convjit("run --problem mb1ic16ih12oc24kh5ph2 --algorithm winograd");
+  EXPECT_EQ(five.status, 2) << five.output;
+  EXPECT_NE(five.output.find("algorithm=winograd does not apply"), std::string::npos) << five.output;
+  EXPECT_NE(five.output.find("3x3 filter"), std::string::npos) << five.output;
+  const Outcome bad = convjit("run --problem mb1ic16ih12oc24kh3ph1 --algorithm wino");
+  EXPECT_EQ(bad.status, 2) << bad.output;
+  EXPECT_NE(bad.output.find("--algorithm: unknown value 'wino'"), std::string::npos) << bad.output;
+  const Outcome direct = convjit("run --problem mb1ic16ih12oc24kh3ph1");
+  EXPECT_EQ(direct.output.find("winograd"), std::string::npos) << direct.output;
+}
+
 TEST(CliRun, ProblemTooLargeForMemoryIsAClearError) {
   // 1e10 input elements: 40 GB of src, more than the machine has.
   const Outcome o = convjit("run --problem mb1ic1ih100000iw100000oc1kh100000kw100000");
