@@ -15,23 +15,35 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${CONVJIT_BUILD_PREFIX:-build}
+# Each phase's wall time, on stderr, so that CI's 20-minute budget can be
+# read off its log.
+phase_start=$SECONDS
+phase() {
+  echo "== $1: $((SECONDS - phase_start)) s" >&2
+  phase_start=$SECONDS
+}
 
 bash scripts/install-deps.sh
+phase "dependencies"
 # The bench is not built here: bench_peer_states builds it in every state of
 # its peers, and its Release build would only cost CI a minute.
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DCONVJIT_BUILD_BENCH=OFF
 cmake --build "$build" -j"$(nproc)"
+phase "build"
 bash scripts/install-python.sh "$build"
+phase "Python module"
 
 logs=()
 status=0
 ctest --test-dir "$build" --output-on-failure --no-tests=error -j2 2>&1 | tee "$build/ctest.log" ||
   status=1
 logs+=("$build/ctest.log")
+phase "tests"
 if [[ "${CONVJIT_SKIP_SANITIZERS:-0}" != 1 ]]; then
   CONVJIT_BUILD_PREFIX=$build bash scripts/test-sanitizers.sh 2>&1 |
     tee "$build/ctest-sanitizers.log" || status=1
   logs+=("$build/ctest-sanitizers.log")
+  phase "sanitizers"
 fi
 
 # Skipped tests, as ctest lists them ("  12 - native.Suite.Name (Skipped)").

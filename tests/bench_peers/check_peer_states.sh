@@ -13,13 +13,15 @@
 # line per peer (the expected one), `convjit_bench --list` runs, and its
 # --help offers a peer's implementations exactly when the peer is used.
 #
-# One build directory, reconfigured per state: the library is built once
-# (-O0: this checks the build, not the speed), and a peer's include
-# directory reaches its own source alone, so a state recompiles little.
+# One build directory, reconfigured per state: the bench alone, linked
+# against PREBUILT_DIR's static libraries (the main build's: the library is
+# not compiled again), -O0 (this checks the build, not the speed); a peer's
+# include directory reaches its own source alone, so a state recompiles
+# little.
 #
-# Usage: check_peer_states.sh SOURCE_DIR WORK_DIR GENERATOR CXX [CC]
+# Usage: check_peer_states.sh SOURCE_DIR PREBUILT_DIR WORK_DIR GENERATOR CXX [CC]
 set -euo pipefail
-src=$1 work=$2 generator=$3 cxx=$4 cc=${5:-}
+src=$1 prebuilt=$2 work=$3 generator=$4 cxx=$5 cc=${6:-}
 here=$(cd "$(dirname "$0")" && pwd)
 fakes=$here/fake_include
 prefix=$here/fake_prefix
@@ -27,7 +29,7 @@ build=$work/build
 mkdir -p "$work"
 
 common=(-G "$generator" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=Release
-  -DCMAKE_CXX_FLAGS_RELEASE=-O0 -DCONVJIT_BUILD_TESTS=OFF -DCONVJIT_BUILD_BENCH=ON)
+  "-DCMAKE_CXX_FLAGS_RELEASE=-O0 -DNDEBUG" -DCONVJIT_PREBUILT_DIR="$prebuilt")
 if [[ -n $cc ]]; then common+=(-DCMAKE_C_COMPILER="$cc"); fi
 
 # The state: its letter names the logs in WORK_DIR, e.g. a.configure.log.
@@ -92,7 +94,7 @@ probe_cv="the probe (cv::filter2D on a Mat region, cv::setNumThreads)"
 off() { echo "skipped: disabled by CONVJIT_BENCH_$1=OFF"; }
 
 start=$SECONDS
-# Everything is built in (a); (b) to (d) skip every peer, as (a) does, so
+# The bench is built in (a); (b) to (d) skip every peer, as (a) does, so
 # they build nothing; (e) recompiles the bench where it uses a peer.
 state=a name="no peers"
 configure OFF OFF OFF "" ""
