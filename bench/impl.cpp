@@ -33,11 +33,16 @@ void PlainImpl::run(int slot) {
 void PlainImpl::store(int slot, Buffer& dst) { std::memcpy(dst.data(), dst_of(slot), dst.bytes()); }
 
 std::vector<ImplInfo> all_impls() {
-  std::vector<ImplInfo> impls{convjit_impl(), convjit_nhwc_impl(), convjit_blocked_impl(),
-                              convjit_tuned_impl()};
+  std::vector<ImplInfo> impls{convjit_impl(),
+                              convjit_nhwc_impl(),
+                              convjit_blocked_impl(),
+                              convjit_tuned_impl(),
+                              convjit_algorithm_impl(Algorithm::winograd),
+                              convjit_algorithm_impl(Algorithm::fastest)};
 #if CONVJIT_HAVE_DNNL
   impls.push_back(onednn_impl(true));
   impls.push_back(onednn_impl(false));
+  impls.push_back(onednn_winograd_impl());
 #endif
 #if CONVJIT_HAVE_OPENBLAS
   impls.push_back(im2col_blas_impl());

@@ -94,6 +94,9 @@ struct ImplInfo {
   std::function<std::string(const Problem&)> skip_reason;
   std::function<std::unique_ptr<Impl>()> make;
   bool on_request = false;  // run only when --impl names it, not by default
+  // Checked against the reference with this algorithm's tolerance (direct:
+  // exact on the bench's integer data; Winograd: its worst case).
+  Algorithm algorithm = Algorithm::direct;
 };
 
 // convjit first, then the peers this build has, in column order (and those
@@ -107,9 +110,14 @@ ImplInfo convjit_impl(int64_t offset_bytes = 0);
 ImplInfo convjit_nhwc_impl(int64_t offset_bytes = 0);
 ImplInfo convjit_blocked_impl(int64_t offset_bytes = 0);
 ImplInfo convjit_tuned_impl();
+// The blocked column with another algorithm ("convjit winograd", key
+// convjit_winograd; "convjit fastest"), on request.
+ImplInfo convjit_algorithm_impl(Algorithm algorithm);
 ImplInfo naive_impl();
 #if CONVJIT_HAVE_DNNL
 ImplInfo onednn_impl(bool any_format);
+// oneDNN's convolution_winograd on its blocked layouts, on request.
+ImplInfo onednn_winograd_impl();
 #endif
 #if CONVJIT_HAVE_OPENBLAS
 ImplInfo im2col_blas_impl();

@@ -6,9 +6,13 @@
 // problem cut into pieces (the ragged batch) runs as one Kernel::run_ragged
 // call over all of them. With an offset, the same on src and dst that start
 // that many bytes past a cache line, as std::vector, malloc and NumPy give.
+// On request, the blocked column again with another algorithm: Winograd,
+// and the fastest of all (issue 22's columns).
 #include "bench/impl_convjit_kernel.hpp"
 #include "convjit/error.hpp"
 #include "convjit/layout.hpp"
+#include "planner/plan.hpp"
+#include "planner/work_problem.hpp"
 
 namespace convjit::bench {
 namespace {
@@ -18,11 +22,13 @@ Layout blocked_layout(DataType dt) { return dt == DataType::f32 ? Layout::nCx16c
 
 class ConvjitImpl : public ConvjitKernelImpl {
  public:
-  ConvjitImpl(Layout layout, int64_t offset_bytes) : ConvjitKernelImpl(offset_bytes), layout_(layout) {}
+  ConvjitImpl(Layout layout, Algorithm algorithm, int64_t offset_bytes)
+      : ConvjitKernelImpl(offset_bytes), layout_(layout), algorithm_(algorithm) {}
 
   void prepare(const Setup& s) override {
     ConvDesc desc = s.problem.desc;
     desc.layout = layout_;
+    desc.algorithm = algorithm_;
     if (channel_block(layout_)) desc.layout = layout_ = blocked_layout(desc.dt);
     make_and_bind(*s.engine, desc, s.wei);
     note = std::string(to_string(kernel_->backend())) + " " + kernel_->plan_str();
@@ -64,6 +70,7 @@ class ConvjitImpl : public ConvjitKernelImpl {
   }
 
   Layout layout_;
+  Algorithm algorithm_;
   std::vector<std::vector<TensorPair>> ragged_;  // per slot; empty: one piece
 };
 
@@ -74,7 +81,7 @@ namespace {
 // The name and key of a column, and why an offset does not apply: one that
 // splits an element is refused by Kernel::run.
 ImplInfo column(std::string name, std::string key, int64_t offset, Layout layout,
-                std::function<std::string(const Problem&)> skip) {
+                std::function<std::string(const Problem&)> skip, Algorithm algorithm = Algorithm::direct) {
   if (offset) {
     // (appended in two steps: GCC 12 warns falsely of an overlapping copy
     // in `key += "+" + std::to_string(offset)`)
@@ -89,7 +96,22 @@ ImplInfo column(std::string name, std::string key, int64_t offset, Layout layout
     return skip ? skip(p) : std::string();
   };
   return {std::move(name), std::move(key), skip_offset,
-          [layout, offset] { return std::make_unique<ConvjitImpl>(layout, offset); }};
+          [layout, offset, algorithm] { return std::make_unique<ConvjitImpl>(layout, algorithm, offset); }};
+}
+
+// Why the blocked layout does not apply, or with `algorithm` no strategy does.
+std::string blocked_skip(const Problem& p, Algorithm algorithm = Algorithm::direct) {
+  if (p.pieces.size() > 1) return "the pieces are laid out channels-first";
+  ConvDesc d = p.desc;
+  d.layout = blocked_layout(d.dt);
+  d.algorithm = algorithm;
+  try {
+    d.validate();
+    if (algorithm != Algorithm::direct) applicable_strategies(WorkProblem(d));
+    return std::string();
+  } catch (const Error& e) {
+    return std::string(e.what());
+  }
 }
 
 }  // namespace
@@ -103,18 +125,17 @@ ImplInfo convjit_nhwc_impl(int64_t offset_bytes) {
 }
 
 ImplInfo convjit_blocked_impl(int64_t offset_bytes) {
-  auto skip = [](const Problem& p) {
-    if (p.pieces.size() > 1) return std::string("the pieces are laid out channels-first");
-    ConvDesc d = p.desc;
-    d.layout = blocked_layout(d.dt);
-    try {
-      d.validate();
-      return std::string();
-    } catch (const Error& e) {
-      return std::string(e.what());
-    }
-  };
-  return column("convjit blocked", "convjit_blocked", offset_bytes, Layout::nCx16c, skip);
+  return column("convjit blocked", "convjit_blocked", offset_bytes, Layout::nCx16c,
+                [](const Problem& p) { return blocked_skip(p); });
+}
+
+ImplInfo convjit_algorithm_impl(Algorithm algorithm) {
+  const std::string word(to_string(algorithm));
+  ImplInfo info = column("convjit " + word, "convjit_" + word, 0, Layout::nCx16c,
+                         [algorithm](const Problem& p) { return blocked_skip(p, algorithm); }, algorithm);
+  info.on_request = true;
+  info.algorithm = algorithm;
+  return info;
 }
 
 }  // namespace convjit::bench

@@ -1,5 +1,5 @@
 // oneDNN (2.x) convolution_forward, forward_inference, convolution_direct,
-// in two ways:
+// in two ways, and convolution_winograd in the first (on request):
 // - "any": format_tag::any for src, weights and dst, so oneDNN picks its
 //   blocked layouts (nChw16c, ...); the reorders of src in and dst out happen
 //   in load/store, outside the timing, as a network keeps activations in the
@@ -49,7 +49,7 @@ tag wei_tag(int ndims, bool grouped) {
 
 class OnednnImpl final : public Impl {
  public:
-  explicit OnednnImpl(bool any) : any_(any) {}
+  OnednnImpl(bool any, dnnl::algorithm algorithm) : any_(any), algorithm_(algorithm) {}
 
   void prepare(const Setup& s) override {
     const ConvDesc& c = s.problem.desc;
@@ -74,7 +74,7 @@ class OnednnImpl final : public Impl {
       const memory::desc wei_md(wei_dims, dt, any_ ? tag::any : wei_tag(c.ndims, grouped));
       auto start = std::chrono::steady_clock::now();
       const dnnl::convolution_forward::desc desc(
-          dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, src_md, wei_md,
+          dnnl::prop_kind::forward_inference, algorithm_, src_md, wei_md,
           dst_md, strides, dilates, pad_l, pad_r);
       Prim prim;
       prim.pd = dnnl::convolution_forward::primitive_desc(desc, engine_);
@@ -177,6 +177,7 @@ class OnednnImpl final : public Impl {
   }
 
   bool any_;
+  dnnl::algorithm algorithm_;
   dnnl::engine engine_{dnnl::engine::kind::cpu, 0};
   dnnl::stream stream_{engine_};
   const Problem* problem_ = nullptr;
@@ -191,8 +192,25 @@ class OnednnImpl final : public Impl {
 
 ImplInfo onednn_impl(bool any_format) {
   return {any_format ? "oneDNN any" : "oneDNN nchw", any_format ? "onednn_any" : "onednn_nchw",
-          [](const Problem&) { return std::string(); },
-          [any_format] { return std::make_unique<OnednnImpl>(any_format); }};
+          [](const Problem&) { return std::string(); }, [any_format] {
+            return std::make_unique<OnednnImpl>(any_format, dnnl::algorithm::convolution_direct);
+          }};
+}
+
+// Where oneDNN 2.x has a Winograd implementation at all (2D 3x3 stride 1,
+// undilated); within that, one it refuses shows as n/a.
+ImplInfo onednn_winograd_impl() {
+  auto skip = [](const Problem& p) {
+    const ConvDesc& c = p.desc;
+    const bool fits = c.ndims == 2 && c.k[1] == 3 && c.k[2] == 3 && c.s[1] == 1 && c.s[2] == 1 &&
+                      c.d[1] == 0 && c.d[2] == 0;
+    return fits ? std::string() : std::string("oneDNN's Winograd is for 2D 3x3 stride 1");
+  };
+  ImplInfo info{"oneDNN winograd", "onednn_winograd", skip,
+                [] { return std::make_unique<OnednnImpl>(true, dnnl::algorithm::convolution_winograd); }};
+  info.on_request = true;
+  info.algorithm = Algorithm::winograd;
+  return info;
 }
 
 }  // namespace convjit::bench

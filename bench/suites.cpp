@@ -2,6 +2,7 @@
 
 #include <map>
 #include <numeric>
+#include <set>
 
 #include "convjit/error.hpp"
 #include "tools/report.hpp"
@@ -12,31 +13,42 @@ namespace {
 
 struct SuiteDef {
   const char* name;
-  const char* file;  // under problems/; null for the ragged batch
-  bool batch1;       // set mb = 1 (the network suites)
+  std::vector<const char*> files;  // under problems/; none for the ragged batch
+  int64_t mb;                      // the batch of every problem; 0: as written
   std::vector<DataType> default_dts;
-  bool by_default;   // run when no --suite is given
+  bool by_default;  // run when no --suite is given
+  // Only the 2D 3x3 stride-1 undilated layers (where Winograd applies), once each.
+  bool winograd_layers = false;
 };
+
+bool winograd_layer(const ConvDesc& c) {
+  return c.ndims == 2 && c.k[1] == 3 && c.k[2] == 3 && c.s[1] == 1 && c.s[2] == 1 && c.d[1] == 0 &&
+         c.d[2] == 0 && c.g == 1;
+}
 
 const std::vector<SuiteDef>& suite_defs() {
   const std::vector<DataType> f32{DataType::f32};
   static const std::vector<SuiteDef> defs = {
-      {"seeds", "seeds.txt", false, {DataType::f32, DataType::f64}, true},
-      {"resnet50", "onednn/shapes_resnet_50", true, f32, true},
-      {"mobilenet", "onednn/shapes_mobilenet", true, f32, true},
-      {"mobilenet_dw", "onednn/shapes_mobilenet_dw", true, f32, true},
-      {"ragged", nullptr, false, f32, true},
+      {"seeds", {"seeds.txt"}, 0, {DataType::f32, DataType::f64}, true},
+      {"resnet50", {"onednn/shapes_resnet_50"}, 1, f32, true},
+      {"mobilenet", {"onednn/shapes_mobilenet"}, 1, f32, true},
+      {"mobilenet_dw", {"onednn/shapes_mobilenet_dw"}, 1, f32, true},
+      {"ragged", {}, 0, f32, true},
       // The rest of benchdnn's shape files, on request: they would triple a
       // full run.
-      {"1d", "onednn/shapes_1d", true, f32, false},
-      {"1x1", "onednn/shapes_1x1", true, f32, false},
-      {"basic", "onednn/shapes_basic", true, f32, false},
-      {"dilated", "onednn/shapes_dilated", true, f32, false},
-      {"large_padding", "onednn/shapes_large_padding", true, f32, false},
-      {"small_spatial", "onednn/shapes_regression_small_spatial", true, f32, false},
-      {"tails", "onednn/shapes_tails", true, f32, false},
-      {"unet3d", "onednn/shapes_3d_unet", true, f32, false},
-      {"vgg19", "onednn/shapes_vgg_19", true, f32, false},
+      {"1d", {"onednn/shapes_1d"}, 1, f32, false},
+      {"1x1", {"onednn/shapes_1x1"}, 1, f32, false},
+      {"basic", {"onednn/shapes_basic"}, 1, f32, false},
+      {"dilated", {"onednn/shapes_dilated"}, 1, f32, false},
+      {"large_padding", {"onednn/shapes_large_padding"}, 1, f32, false},
+      {"small_spatial", {"onednn/shapes_regression_small_spatial"}, 1, f32, false},
+      {"tails", {"onednn/shapes_tails"}, 1, f32, false},
+      {"unet3d", {"onednn/shapes_3d_unet"}, 1, f32, false},
+      {"vgg19", {"onednn/shapes_vgg_19"}, 1, f32, false},
+      // The 3x3 stride-1 layers of ResNet-50 and VGG-19, for the Winograd
+      // columns (--impl convjit_winograd,onednn_winograd,...).
+      {"winograd", {"onednn/shapes_resnet_50", "onednn/shapes_vgg_19"}, 1, f32, false, true},
+      {"winograd_mb32", {"onednn/shapes_resnet_50", "onednn/shapes_vgg_19"}, 32, f32, false, true},
   };
   return defs;
 }
@@ -90,7 +102,7 @@ std::vector<Problem> make_suite(const std::string& suite, const std::vector<Data
   const std::vector<DataType>& types = dts.empty() ? def->default_dts : dts;
 
   std::vector<Problem> problems;
-  if (!def->file) {
+  if (def->files.empty()) {
     // The ragged batch: 1000 tensors of 20..40 16x16 images, 5x5, 1 => 4,
     // as 1000 tensors (convjit: one run_ragged call; the peers: one call per
     // tensor) and as one batch of the same images.
@@ -107,17 +119,24 @@ std::vector<Problem> make_suite(const std::string& suite, const std::vector<Data
     }
     return problems;
   }
-  const std::vector<ShapeEntry> entries = read_shape_file(problems_dir + "/" + def->file);
+  std::vector<ShapeEntry> entries;
+  for (const char* file : def->files) {
+    const std::vector<ShapeEntry> more = read_shape_file(problems_dir + "/" + file);
+    entries.insert(entries.end(), more.begin(), more.end());
+  }
   // Data types outermost, so a table reads as one block per data type.
   for (DataType dt : types) {
     // Shape files reuse names (shapes_tails has two of each
     // "mid_channel_tail"); a benchmark case is found by its name.
     std::map<std::string, int> seen;
+    std::set<std::string> layers;
     for (const ShapeEntry& e : entries) {
       ConvDesc desc = e.desc;
-      if (def->batch1) desc.mb = 1;
+      if (def->mb) desc.mb = def->mb;
       desc.dt = dt;
       desc.validate();
+      if (def->winograd_layers && (!winograd_layer(desc) || !layers.insert(descriptor_without_name(desc)).second))
+        continue;
       std::string name = name_of(desc);
       if (const int n = ++seen[name]; n > 1) name.append("#").append(std::to_string(n));
       problems.push_back({suite, name, desc, one_piece(desc)});
