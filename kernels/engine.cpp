@@ -17,6 +17,7 @@
 #include "kernels/planned_kernel.hpp"
 #include "kernels/problem_key.hpp"
 #include "validation/reference_kernel.hpp"
+#include "tuning/fastest.hpp"
 #include "tuning/tuner.hpp"
 #include "tuning/wisdom.hpp"
 #include "problem/log.hpp"
@@ -65,8 +66,9 @@ struct Engine::Impl {
   // The wisdom's answer for desc found with at least `effort`, if this
   // engine can run it. A plan it cannot run is a warning, and forgotten.
   std::optional<WisdomEntry> wisdom_entry(const ConvDesc& desc, Effort effort);
-  // The wisdom's plan when it has one, else the planner's; validates desc
-  // the first time.
+  // The wisdom's plan when it has one, else the planner's (for
+  // Algorithm::fastest with a JIT, each algorithm's plan timed, the faster
+  // kept: tuning/fastest.hpp); validates desc the first time.
   Chosen choose_plan(const ConvDesc& desc);
   // The driver of plan's strategy around its inner kernel (compiled or
   // interpreted); code_size is the compiled code's.
@@ -106,6 +108,12 @@ Engine::Impl::Chosen Engine::Impl::choose_plan(const ConvDesc& desc) {
     log().info("plan from wisdom ({} effort) for {}: {}", to_string(entry->effort), desc.full_str(),
                entry->plan.str());
     chosen.plan = entry->plan;
+  } else if (desc.algorithm == Algorithm::fastest && cpu.isa != Isa::scalar) {
+    chosen.plan = fastest_measured(desc, fastest_candidates(chosen.work, cpu, threads), threads,
+                                   [&](const Plan& plan) {
+                                     std::size_t code_size = 0;
+                                     return build(desc, chosen.work, plan, Backend::jit, code_size);
+                                   });
   } else {
     chosen.plan = make_plan(chosen.work, cpu, cpu.isa, threads);
   }

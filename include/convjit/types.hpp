@@ -23,7 +23,8 @@ enum class Backend : uint8_t { automatic, jit, interp, reference };
 // How a kernel may compute: direct convolution (every strategy but
 // Winograd's; exact but for the order of its sums), Winograd (fewer
 // multiplications, a larger rounding error: opt-in), or the fastest of all
-// that apply.
+// that apply: with a JIT, each algorithm's plan is compiled and timed here
+// once per problem and engine (a few runs, at most about 0.1 s each).
 enum class Algorithm : uint8_t { direct, winograd, fastest };
 
 struct PostOps {

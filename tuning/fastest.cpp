@@ -1,0 +1,62 @@
+#include "tuning/fastest.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "convjit/error.hpp"
+#include "planner/strategy.hpp"
+#include "problem/log.hpp"
+#include "tuning/measure.hpp"
+#include "validation/test_data.hpp"
+
+namespace convjit {
+
+std::vector<Plan> fastest_candidates(const WorkProblem& work, const CpuFacts& cpu, int threads) {
+  std::vector<Plan> plans;
+  for (Algorithm a : {Algorithm::direct, Algorithm::winograd}) {
+    WorkProblem one = work;
+    one.algorithm = a;
+    try {
+      plans.push_back(make_plan(one, cpu, cpu.isa, threads));
+    } catch (const Error&) {  // the algorithm does not apply
+    }
+  }
+  return plans;
+}
+
+FastestHooks& fastest_hooks() {
+  static FastestHooks hooks;
+  return hooks;
+}
+
+Plan fastest_measured(const ConvDesc& desc, const std::vector<Plan>& candidates, int threads,
+                      const std::function<std::unique_ptr<Kernel>(const Plan&)>& build) {
+  if (candidates.size() == 1) return candidates.front();
+  const int64_t batch = std::min<int64_t>(desc.mb, std::max(threads, 1));
+  const ProblemData data = make_problem_data(desc, batch, Fill::real, 1);
+  Buffer dst(desc.dt, desc.dst_shape(batch));
+  // A tenth of a second each at most: a few runs tell direct from Winograd,
+  // whose times differ by tens of percent where they differ at all.
+  MeasureLimits limits;
+  limits.max_total_s = 0.1;
+  limits.agreement = 0.05;
+  const Plan* best = nullptr;
+  double best_s = 0;
+  for (const Plan& plan : candidates) {
+    const std::unique_ptr<Kernel> kernel = build(plan);
+    kernel->bind(data.wei.cview(), desc.post_ops.bias ? data.bias.cview() : ConstTensorView{});
+    const double extra_s = fastest_hooks().slow_down ? fastest_hooks().slow_down(plan) : 0;
+    const Timing t = measure([&] {
+      kernel->run(data.src.cview(), dst.view());
+      if (extra_s > 0)
+        for (auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(extra_s);
+             std::chrono::steady_clock::now() < until;) {
+        }
+    }, limits);
+    log().info("fastest: {} runs {} in {:.1f} us", desc.full_str(), plan.str(), t.min_s * 1e6);
+    if (!best || t.min_s < best_s) best = &plan, best_s = t.min_s;
+  }
+  return *best;
+}
+
+}  // namespace convjit
