@@ -54,6 +54,10 @@ int main(int argc, char** argv) {
                  "Also run each convjit column on src and dst that start BYTES past a cache line "
                  "(e.g. 4,16,32); the summary divides by the aligned column")
       ->delimiter(',');
+  app.add_option("--fill", o.fill,
+                 "Data every implementation is checked on: integer (direct convolution exact; default) or "
+                 "real (uniform in [-1, 1])")
+      ->check(CLI::IsMember({"integer", "real"}));
   app.add_flag("--cold", o.cold,
                "Cold cache: rotate through copies of src and dst totalling twice the last-level cache");
   app.add_option("--min-time", o.min_time, "Seconds per repetition (default: 0.06)")

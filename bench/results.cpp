@@ -233,6 +233,7 @@ void write_json(std::ostream& out, const Report& r) {
       j["create_cached_s"] = x.create_cached_s ? json(*x.create_cached_s) : json(nullptr);
       j["bind_s"] = x.bind_s ? json(*x.bind_s) : json(nullptr);
       j["bind_bytes"] = x.bind_bytes;
+      j["max_rel_err"] = x.max_rel_err;
       impls[r.impl_keys[i]] = j;
     }
     json jr{{"suite", row.problem.suite},

@@ -28,6 +28,7 @@ struct ImplResult {
   int64_t calls_per_sample = 0;
   std::optional<double> create_cold_s, create_cached_s, bind_s;
   int64_t bind_bytes = 0;
+  double max_rel_err = 0;  // of the check: max |got - reference| / max |reference|
 
   bool timed() const { return status == Status::ok && !samples.empty(); }
   double min_s() const;

@@ -15,6 +15,13 @@
 namespace convjit::bench {
 namespace {
 
+// A relative error on two digits: "0" or "2.6e-06".
+std::string error_str(double e) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2g", e);
+  return text;
+}
+
 std::string utc_now() {
   const std::time_t t = std::time(nullptr);
   char text[32];
@@ -32,7 +39,8 @@ int64_t llc_bytes(const CpuFacts& cpu) {
 
 }  // namespace
 
-Session::Session(Options options) : options_(std::move(options)) {
+Session::Session(Options options)
+    : options_(std::move(options)), fill_(options_.fill == "real" ? Fill::real : Fill::integer) {
   for (const std::string& s : options_.suites)
     if (!wanted(suite_names(), s)) throw Error("--suite", "unknown suite '" + s + "'");
   for (int t : options_.threads)
@@ -149,7 +157,7 @@ Session::Data& Session::data_for(const Problem& p) {
   data_ = std::make_unique<Data>();
   data_->key = p.key();
   try {
-    data_->problem = make_problem_data(p.desc, p.desc.mb, Fill::integer, 1);
+    data_->problem = make_problem_data(p.desc, p.desc.mb, fill_, 1);
     data_->ref = Buffer(p.desc.dt, p.desc.dst_shape(p.desc.mb));
     data_->got = Buffer(p.desc.dt, p.desc.dst_shape(p.desc.mb));
     reference_conv(p.desc, data_->problem.src.data(), data_->problem.wei.data(), nullptr,
@@ -192,7 +200,8 @@ void Session::run_case(benchmark::State& state, std::size_t r, std::size_t i) {
       impl->store(0, data.got);
       ConvDesc checked = row.problem.desc;
       checked.algorithm = info.algorithm;
-      const Comparison c = compare(data.got, data.ref, tolerance(checked, Fill::integer), false);
+      const Comparison c = compare(data.got, data.ref, tolerance(checked, fill_), false);
+      res.max_rel_err = c.max_abs_err / largest_magnitude(data.ref);
       if (!c.trusted) row.untrusted = true;
       if (c.mismatches > 0) {
         res.status = Status::wrong;
@@ -254,7 +263,7 @@ void Session::record(const std::string& name, const std::vector<benchmark::Bench
                      std::to_string(row.threads) + " " + impls_[i].name + ": ";
   if (res.timed()) {
     line += std::string("min ") + format_seconds(res.min_s()) + ", median " + format_seconds(res.median_s()) +
-            ", " + format_fixed(report_.gflops(row, i), 2) + " GFLOP/s";
+            ", " + format_fixed(report_.gflops(row, i), 2) + " GFLOP/s, error " + error_str(res.max_rel_err);
   } else if (res.status == Status::wrong) {
     line += "WRONG: " + res.message;
   } else if (res.status == Status::failed) {

@@ -26,6 +26,9 @@ struct Options {
   // Each convjit column again on src and dst this many bytes past a cache line.
   std::vector<int64_t> offsets;
   bool cold = false;
+  // The data every implementation is checked on: integer (direct
+  // convolution exact) or real (uniform, as the error tables quote).
+  std::string fill = "integer";  // or "real"
   double min_time = 0.06;  // seconds per repetition
   int repetitions = 5;
   std::string out_dir;
@@ -61,6 +64,7 @@ class Session {
   void release_live();
 
   Options options_;
+  Fill fill_;
   std::vector<ImplInfo> impls_;
   Report report_;
   std::map<std::string, std::pair<std::size_t, std::size_t>> cases_;  // name -> (row, impl)

@@ -147,23 +147,27 @@ ProblemData make_problem_data(const ConvDesc& desc, int64_t batch, Fill fill, ui
   return data;
 }
 
+double largest_magnitude(const Buffer& b) {
+  double m = 0;
+  for (int64_t i = 0; i < b.size(); ++i) m = std::max(m, std::fabs(b.get(i)));
+  return m;
+}
+
 DataMagnitudes magnitudes_of(const ProblemData& data) {
-  auto largest = [](const Buffer& b) {
-    double m = 0;
-    for (int64_t i = 0; i < b.size(); ++i) m = std::max(m, std::fabs(b.get(i)));
-    return m;
-  };
-  return {largest(data.src), largest(data.wei), data.bias.empty() ? 0.0 : largest(data.bias)};
+  return {largest_magnitude(data.src), largest_magnitude(data.wei), largest_magnitude(data.bias)};
 }
 
 namespace {
 
-// Winograd's sums of magnitudes through its transforms are at most 256
-// times direct convolution's for F(4x4, 3x3) (64/9 for F(2x2, 3x3)); its
-// longest chain of roundings is 4a + ic/g + 3 with a = 6. The tolerance
-// takes the larger tile (which tile a kernel uses is its plan's); the test
-// of strategies/winograd derives the bound output by output.
-constexpr double kWinogradAmplification = 256;
+// Winograd's sums of magnitudes through its transforms are at most
+// 21904/225 (about 97) times direct convolution's for F(4x4, 3x3) with the
+// points of strategies/winograd/transforms.hpp (64/9 for F(2x2, 3x3)):
+// max over output rows i of (sum_p |A^T|_ip g_p b_p)^2 / 9, g_p and b_p the
+// sums of row p of |G| and |B^T|. Its longest chain of roundings is
+// 4a + ic/g + 3 with a = 6. The tolerance takes the larger tile (which tile
+// a kernel uses is its plan's); the test of strategies/winograd derives the
+// bound output by output.
+constexpr double kWinogradAmplification = 21904.0 / 225;
 
 double winograd_worst_case(const ConvDesc& desc, const DataMagnitudes& m) {
   const double L = static_cast<double>(accumulation_length(desc));

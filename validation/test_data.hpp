@@ -35,6 +35,8 @@ ProblemData make_problem_data(const ConvDesc& desc, int64_t batch, Fill fill,
 // still exceeds it (a worst case of ~0.43 at 1890 f32 terms let most pass).
 double tolerance(const ConvDesc& desc, Fill fill);
 
+// The largest magnitude in a buffer (0 for none).
+double largest_magnitude(const Buffer& b);
 // The largest magnitudes in some data (a bias of none: 0).
 struct DataMagnitudes {
   double src = 0, wei = 0, bias = 0;

@@ -1,5 +1,6 @@
 #include "strategies/winograd/generator.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "convjit/error.hpp"
@@ -20,12 +21,12 @@ template <class Vmm>
 void WinogradGenerator<Vmm>::generate_entry() {
   const int ur = plan_.ur_w, vecs = plan_.oc_blk / vlen_;
   note("prologue: save callee-saved registers, load the arguments");
-  save_registers({reg_wei, reg_ic_left, reg_tmp});
+  save_registers({reg_wei, reg_ic_left, reg_sums_left, reg_tmp});
   mov(reg_src_row, ptr[reg_args + offsetof(CallArgs, src)]);
   mov(reg_wei, ptr[reg_args + offsetof(CallArgs, wei)]);
   mov(reg_dst_row, ptr[reg_args + offsetof(CallArgs, dst)]);
   mov(reg_rows_left, ptr[reg_args + offsetof(CallArgs, row_blocks)]);
-  Xbyak::Label block_loop, ic_loop, done;
+  Xbyak::Label block_loop, done;
   test(reg_rows_left, reg_rows_left);
   jz(done, T_NEAR);
   L(block_loop);
@@ -33,29 +34,49 @@ void WinogradGenerator<Vmm>::generate_entry() {
     return "block loop: args.row_blocks blocks of " + std::to_string(ur) + " tiles x " +
            std::to_string(plan_.oc_blk) + " output channels";
   });
-  for (int t = 0; t < ur; ++t)
-    for (int v = 0; v < vecs; ++v) vxorps(acc(t, v), acc(t, v), acc(t, v));
   mov(reg_src_tap, reg_src_row);
   mov(reg_wei_tap, reg_wei);
-  mov(reg_ic_left, geo_.icg);
-  L(ic_loop);
-  note([&] {
-    return "input-channel loop: " + std::to_string(geo_.icg) +
-           " channels, their weights loaded, each tile's input broadcast";
-  });
-  for (int v = 0; v < vecs; ++v) load(wei_vec(v), ptr[reg_wei_tap + disp(int64_t(v) * vlen_)], vlen_, Xbyak::Opmask(0));
-  for (int t = 0; t < ur; ++t) {
-    broadcast(in_vec(), ptr[reg_src_tap + disp(t * geo_.icg)]);
-    for (int v = 0; v < vecs; ++v) fma(acc(t, v), in_vec(), wei_vec(v));
-  }
-  add_imm(reg_src_tap, bytes_);
-  add_imm(reg_wei_tap, int64_t(plan_.oc_blk) * bytes_);
-  dec(reg_ic_left);
-  jnz(ic_loop, T_NEAR);
-  note("store the block's products");
-  for (int t = 0; t < ur; ++t)
+  // A partial sum over `channels` input channels, stored to M (the first)
+  // or added to what M holds.
+  auto partial_sum = [&](int64_t channels, bool first) {
+    for (int t = 0; t < ur; ++t)
+      for (int v = 0; v < vecs; ++v) vxorps(acc(t, v), acc(t, v), acc(t, v));
+    Xbyak::Label ic_loop;
+    mov(reg_ic_left, channels);
+    L(ic_loop);
+    note([&] {
+      return "input-channel loop: " + std::to_string(channels) +
+             " channels, their weights loaded, each tile's input broadcast";
+    });
     for (int v = 0; v < vecs; ++v)
-      store(ptr[reg_dst_row + disp(t * geo_.ocp + int64_t(v) * vlen_)], acc(t, v), vlen_, Xbyak::Opmask(0));
+      load(wei_vec(v), ptr[reg_wei_tap + disp(int64_t(v) * vlen_)], vlen_, Xbyak::Opmask(0));
+    for (int t = 0; t < ur; ++t) {
+      broadcast(in_vec(), ptr[reg_src_tap + disp(t * geo_.icg)]);
+      for (int v = 0; v < vecs; ++v) fma(acc(t, v), in_vec(), wei_vec(v));
+    }
+    add_imm(reg_src_tap, bytes_);
+    add_imm(reg_wei_tap, int64_t(plan_.oc_blk) * bytes_);
+    dec(reg_ic_left);
+    jnz(ic_loop, T_NEAR);
+    note(first ? "store the block's first partial sum" : "add the partial sum to the block's products");
+    for (int t = 0; t < ur; ++t)
+      for (int v = 0; v < vecs; ++v) {
+        const Xbyak::Address at = ptr[reg_dst_row + disp(t * geo_.ocp + int64_t(v) * vlen_)];
+        if (!first) add(acc(t, v), acc(t, v), at);
+        store(at, acc(t, v), vlen_, Xbyak::Opmask(0));
+      }
+  };
+  const int64_t K = WinogradGeometry::kSumBlock, sums = (geo_.icg + K - 1) / K;
+  partial_sum(std::min(K, geo_.icg), true);
+  if (sums > 2) {
+    Xbyak::Label sum_loop;
+    mov(reg_sums_left, sums - 2);
+    L(sum_loop);
+    partial_sum(K, false);
+    dec(reg_sums_left);
+    jnz(sum_loop, T_NEAR);
+  }
+  if (sums > 1) partial_sum(geo_.icg - (sums - 1) * K, false);
   add_imm(reg_src_row, int64_t(ur) * geo_.icg * bytes_);
   add_imm(reg_dst_row, int64_t(ur) * geo_.ocp * bytes_);
   dec(reg_rows_left);

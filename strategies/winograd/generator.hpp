@@ -1,7 +1,8 @@
 #pragma once
 // The Winograd products: for one position of the tiles, a block of ur_w
 // tiles x oc_blk output channels accumulated over the input channels
-// (broadcast from V, weights from U), stored to M. A GEMM-shaped kernel:
+// (broadcast from V, weights from U), kSumBlock channels at a time, each
+// partial sum added to M (the first stored). A GEMM-shaped kernel:
 // args.src is V at the first tile of the blocks, args.wei U at the block's
 // channels, args.dst M at the same; args.row_blocks blocks of ur_w tiles.
 // Everything it reads and writes is the driver's, padded to whole blocks:
@@ -30,6 +31,7 @@ class WinogradGenerator : public VectorGenerator {
   // of tiles; a tap: an input channel).
   const Xbyak::Reg64 reg_wei = rbx;
   const Xbyak::Reg64 reg_ic_left = rbp;
+  const Xbyak::Reg64 reg_sums_left = r12;  // partial sums after the current one
 };
 
 }  // namespace convjit

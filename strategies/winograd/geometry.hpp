@@ -15,6 +15,13 @@
 namespace convjit {
 
 struct WinogradGeometry {
+  // Input channels summed into one partial sum before it is added to the
+  // products: a chain of 64 roundings, not ic/g, where the error of F(4x4,
+  // 3x3) grows (simulated in f32: its largest error at 512 channels falls
+  // from 5.2e-6 to 1.7e-6 of the largest output, at 64 channels unchanged),
+  // for one load and add of each accumulator per 64 FMAs.
+  static constexpr int64_t kSumBlock = 64;
+
   int m = 0, a = 0, positions = 0;     // output tile, input tile, a * a
   int64_t tiles_h = 0, tiles_w = 0;    // tiles of one image
   int64_t tiles = 0;                   // tiles_h * tiles_w

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 
 #include "kernels/inner.hpp"
@@ -8,7 +9,8 @@ namespace convjit {
 namespace {
 
 // The products in scalar C++, in the emitted code's order of accumulation
-// (input channels in increasing order, one FMA each, from zero).
+// (input channels in increasing order, one FMA each, from zero, kSumBlock
+// at a time, each partial sum added to the previous ones).
 template <class T>
 class WinogradInterpreter final : public PlanInterpreter<WinogradGeometry> {
  public:
@@ -22,9 +24,14 @@ class WinogradInterpreter final : public PlanInterpreter<WinogradGeometry> {
     for (int64_t b = 0; b < a.row_blocks; ++b, v += ur * icg, out += ur * geo_.ocp)
       for (int64_t t = 0; t < ur; ++t)
         for (int c = 0; c < plan_.oc_blk; ++c) {
-          T acc = 0;
-          for (int64_t ic = 0; ic < icg; ++ic) acc = std::fma(v[t * icg + ic], u[ic * plan_.oc_blk + c], acc);
-          out[t * geo_.ocp + c] = acc;
+          T sum = 0;
+          for (int64_t k0 = 0; k0 < icg; k0 += WinogradGeometry::kSumBlock) {
+            T acc = 0;
+            for (int64_t ic = k0; ic < std::min(icg, k0 + WinogradGeometry::kSumBlock); ++ic)
+              acc = std::fma(v[t * icg + ic], u[ic * plan_.oc_blk + c], acc);
+            sum = k0 == 0 ? acc : acc + sum;
+          }
+          out[t * geo_.ocp + c] = sum;
         }
   }
 };
