@@ -33,11 +33,17 @@ ConvDesc to_desc(const convjit_problem* problem) {
     throw Error("post_ops",
                 "post_ops=" + std::to_string(problem->post_ops) +
                     " has bits other than CONVJIT_POST_BIAS (1) and CONVJIT_POST_RELU (2)");
+  const Algorithm algorithm =
+      known(problem->algorithm, "algorithm", "convjit_algorithm",
+            {Algorithm::direct, Algorithm::winograd, Algorithm::fastest},
+            "0 CONVJIT_ALGORITHM_DIRECT, 1 CONVJIT_ALGORITHM_WINOGRAD, "
+            "2 CONVJIT_ALGORITHM_FASTEST");
   ConvDesc desc = ConvDesc::parse(problem->desc);
   desc.dt = dt;
   desc.layout = layout;
   desc.post_ops.bias = problem->post_ops & CONVJIT_POST_BIAS;
   desc.post_ops.relu = problem->post_ops & CONVJIT_POST_RELU;
+  desc.algorithm = algorithm;
   desc.validate();  // the layout's rules (whole channel blocks per group) come with it
   return desc;
 }

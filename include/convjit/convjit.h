@@ -74,13 +74,29 @@ typedef CONVJIT_ENUM(convjit_layout) {
 /* Bits of convjit_problem.post_ops: dst += bias[oc], then dst = max(dst, 0). */
 enum { CONVJIT_POST_BIAS = 1, CONVJIT_POST_RELU = 2 };
 
+/* How a kernel may compute. DIRECT: every strategy but Winograd's (exact
+ * but for the order of its sums). WINOGRAD: F(2x2,3x3) or F(4x4,3x3), fewer
+ * multiplications and a larger rounding error (in f32 up to about 2e-5 of
+ * the largest output; README.md, Winograd), for 2D 3x3 stride-1 undilated
+ * convolutions with several channels per group; any other problem is
+ * CONVJIT_INVALID_ARGUMENT naming "algorithm", with the reason. FASTEST:
+ * the fastest of all that apply. Other values are an error. */
+typedef CONVJIT_ENUM(convjit_algorithm) {
+  CONVJIT_ALGORITHM_DIRECT = 0,
+  CONVJIT_ALGORITHM_WINOGRAD = 1,
+  CONVJIT_ALGORITHM_FASTEST = 2,
+} convjit_algorithm;
+
 /* One convolution, as the C++ ConvDesc holds it. A zeroed struct with desc
- * set is f32, NCX, no post-ops. */
+ * set is f32, NCX, no post-ops, direct. New fields are added at the end
+ * (algorithm came after post_ops in 0.x): a zeroed struct keeps meaning the
+ * same problem, so zero it (memset, or = {0}) before setting fields. */
 typedef struct convjit_problem {
   const char* desc; /* benchdnn descriptor, e.g. "mb1ic3ih32oc10kh2sh2" */
   convjit_dtype dtype;
   convjit_layout layout;
   unsigned post_ops; /* CONVJIT_POST_* bits; others are an error */
+  convjit_algorithm algorithm; /* kernels, warm-up and tuning alike */
 } convjit_problem;
 
 /* ---- Engines ------------------------------------------------------------ */

@@ -91,6 +91,8 @@ class Kernel:
     @property
     def post_ops(self) -> str: ...
     @property
+    def algorithm(self) -> str: ...
+    @property
     def backend(self) -> str: ...
     @property
     def stride(self) -> tuple[int, ...]: ...
@@ -128,6 +130,7 @@ class Engine:
         dtype: Union[str, np.dtype[Any], type] = "float32",
         *,
         post_ops: Optional[str] = None,
+        algorithm: str = "direct",
         backend: str = "auto",
     ) -> Kernel: ...
     def tune(
@@ -144,6 +147,7 @@ class Engine:
         dtype: Union[str, np.dtype[Any], type] = "float32",
         *,
         post_ops: Optional[str] = None,
+        algorithm: str = "direct",
         effort: str = "measure",
         budget: Optional[float] = None,
     ) -> TuneResult: ...

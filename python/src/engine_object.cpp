@@ -48,7 +48,7 @@ void refuse_with_descriptor(py::handle value, const char* field, int64_t default
 struct ProblemArgs {
   py::object problem, weight_shape, stride, padding, dilation, groups;
   bool bias = false, relu = false;
-  py::object layout, dtype, post_ops;
+  py::object layout, dtype, post_ops, algorithm;
 
   ConvDesc desc() const {
     PostOps post{bias, relu};
@@ -57,6 +57,9 @@ struct ProblemArgs {
       post = {post.bias || more.bias, post.relu || more.relu};
     }
     const DataType dt = parse_dtype(dtype);
+    if (!PyUnicode_Check(algorithm.ptr()))
+      arg_error("algorithm", "expected a str, got " + short_repr(algorithm));
+    const Algorithm how = parse_algorithm(py::str(algorithm).cast<std::string>(), "algorithm");
     if (PyUnicode_Check(problem.ptr())) {
       if (!weight_shape.is_none())
         arg_error("weight_shape", "cannot be given with a descriptor, which says it itself");
@@ -68,6 +71,7 @@ struct ProblemArgs {
       d.dt = dt;
       d.layout = parse_any_layout(layout);
       d.post_ops = post;
+      d.algorithm = how;
       return d;
     }
     const Shape input = parse_shape(problem, "input_shape");
@@ -75,18 +79,20 @@ struct ProblemArgs {
       arg_error("weight_shape", "missing: give it after input_shape, or give a descriptor string");
     const Shape weight = parse_shape(weight_shape, "weight_shape");
     const int nd = spatial_axes(input, "input_shape");
-    return conv_desc(input, weight, parse_axis_args(nd, stride, padding, dilation, groups),
-                     parse_plain_layout(layout), dt, post);
+    ConvDesc d = conv_desc(input, weight, parse_axis_args(nd, stride, padding, dilation, groups),
+                           parse_plain_layout(layout), dt, post);
+    d.algorithm = how;
+    return d;
   }
 };
 
 ProblemArgs problem_args(ProblemArg problem, OptionalShapeArg weight_shape, AxisArg stride,
                          PaddingArg padding, AxisArg dilation, IntArg groups, bool bias, bool relu,
-                         StrArg layout, DtypeArg dtype, OptionalStrArg post_ops) {
+                         StrArg layout, DtypeArg dtype, OptionalStrArg post_ops, StrArg algorithm) {
   auto object = [](py::handle h) { return py::reinterpret_borrow<py::object>(h); };
   return {object(problem.h), object(weight_shape.h), object(stride.h), object(padding.h),
           object(dilation.h), object(groups.h), bias, relu, object(layout.h), object(dtype.h),
-          object(post_ops.h)};
+          object(post_ops.h), object(algorithm.h)};
 }
 
 constexpr const char* kProblemDoc = R"(The problem is either
@@ -101,7 +107,12 @@ constexpr const char* kProblemDoc = R"(The problem is either
 
 ``bias`` and ``relu`` (or ``post_ops``, "bias", "relu" or "bias,relu") add
 the post-ops; ``dtype`` is "float32" or "float64" (or a NumPy dtype);
-``layout`` "ncx" or "nxc" (and, with a descriptor, "nCx8c" or "nCx16c").)";
+``layout`` "ncx" or "nxc" (and, with a descriptor, "nCx8c" or "nCx16c").
+``algorithm``: "direct" (every strategy but Winograd's; exact but for the
+order of its sums), "winograd" (2D 3x3 stride-1 undilated convolutions
+only, else convjit.Error saying why; fewer multiplications, in float32 an
+error up to about 2e-5 of the largest output) or "fastest" (whichever
+applies and is fastest).)";
 
 std::unique_ptr<KernelObject> make_kernel(EngineObject& self, const ProblemArgs& args, py::handle backend) {
   if (!PyUnicode_Check(backend.ptr())) arg_error("backend", "expected a str, got " + short_repr(backend));
@@ -191,30 +202,33 @@ none). ``flush_denormals``: FTZ and DAZ while kernels run (README, Denormals).)"
       .def("kernel",
            [](EngineObject& self, ProblemArg problem, OptionalShapeArg weight_shape, AxisArg stride,
               PaddingArg padding, AxisArg dilation, IntArg groups, bool bias, bool relu,
-              StrArg layout, DtypeArg dtype, OptionalStrArg post_ops, StrArg backend) {
+              StrArg layout, DtypeArg dtype, OptionalStrArg post_ops, StrArg algorithm,
+              StrArg backend) {
              return make_kernel(self, problem_args(problem, weight_shape, stride, padding, dilation,
-                                                   groups, bias, relu, layout, dtype, post_ops),
+                                                   groups, bias, relu, layout, dtype, post_ops,
+                                                   algorithm),
                                 backend.h);
            },
            py::arg("problem"), py::arg("weight_shape") = py::none(), py::arg("stride") = 1,
            py::arg("padding") = 0, py::arg("dilation") = 1, py::arg("groups") = 1,
            py::arg("bias") = false, py::arg("relu") = false, py::arg("layout") = "ncx",
            py::arg("dtype") = "float32", py::kw_only(), py::arg("post_ops") = py::none(),
-           py::arg("backend") = "auto", kernel_doc.c_str())
+           py::arg("algorithm") = "direct", py::arg("backend") = "auto", kernel_doc.c_str())
       .def("tune",
            [](EngineObject& self, ProblemArg problem, OptionalShapeArg weight_shape, AxisArg stride,
               PaddingArg padding, AxisArg dilation, IntArg groups, bool bias, bool relu,
-              StrArg layout, DtypeArg dtype, OptionalStrArg post_ops, StrArg effort,
-              OptionalFloatArg budget) {
+              StrArg layout, DtypeArg dtype, OptionalStrArg post_ops, StrArg algorithm,
+              StrArg effort, OptionalFloatArg budget) {
              return tune(self, problem_args(problem, weight_shape, stride, padding, dilation, groups,
-                                            bias, relu, layout, dtype, post_ops),
+                                            bias, relu, layout, dtype, post_ops, algorithm),
                          effort.h, budget.h);
            },
            py::arg("problem"), py::arg("weight_shape") = py::none(), py::arg("stride") = 1,
            py::arg("padding") = 0, py::arg("dilation") = 1, py::arg("groups") = 1,
            py::arg("bias") = false, py::arg("relu") = false, py::arg("layout") = "ncx",
            py::arg("dtype") = "float32", py::kw_only(), py::arg("post_ops") = py::none(),
-           py::arg("effort") = "measure", py::arg("budget") = py::none(), tune_doc.c_str())
+           py::arg("algorithm") = "direct", py::arg("effort") = "measure",
+           py::arg("budget") = py::none(), tune_doc.c_str())
       .def("save_wisdom",
            [](EngineObject& self, OptionalPathArg path) {
              const std::string p = path.h.is_none() ? std::string() : path_arg(path.h, "path");

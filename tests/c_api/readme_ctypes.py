@@ -10,11 +10,12 @@ lib = ctypes.CDLL(os.environ.get("CONVJIT_LIBRARY", "libconvjit.so.0"))
 
 class Problem(ctypes.Structure):  # convjit_problem
     _fields_ = [("desc", ctypes.c_char_p), ("dtype", ctypes.c_int),
-                ("layout", ctypes.c_int), ("post_ops", ctypes.c_uint)]
+                ("layout", ctypes.c_int), ("post_ops", ctypes.c_uint),
+                ("algorithm", ctypes.c_int)]
 
 
 SUCCESS, INVALID_ARGUMENT = 0, 1
-F32, NCX, BACKEND_AUTO = 0, 0, 0
+F32, NCX, DIRECT, BACKEND_AUTO = 0, 0, 0, 0
 P = ctypes.c_void_p  # the opaque handles
 i64 = ctypes.c_int64
 lib.convjit_status_string.restype = ctypes.c_char_p
@@ -38,7 +39,7 @@ def check(status):
 engine, kernel = P(), P()
 check(lib.convjit_engine_create(None, ctypes.byref(engine)))  # all cores
 try:
-    box = Problem(b"mb1ic1ih6oc1kh3ph1", F32, NCX, 0)
+    box = Problem(b"mb1ic1ih6oc1kh3ph1", F32, NCX, 0, DIRECT)
     check(lib.convjit_kernel_create(engine, ctypes.byref(box), BACKEND_AUTO, ctypes.byref(kernel)))
     weights = (ctypes.c_float * 9)(*[1.0] * 9)
     src, dst = (ctypes.c_float * 72)(*[1.0] * 72), (ctypes.c_float * 72)()  # a batch of 2
@@ -51,7 +52,7 @@ try:
     failed = (dst[0], dst[1], dst[7], dst[36 + 7]) != (4, 6, 9, 9)
 
     # An impossible problem is an error naming the field and the rule.
-    bad, none = Problem(b"mb1ic3ih32oc10kh2g3", F32, NCX, 0), P()
+    bad, none = Problem(b"mb1ic3ih32oc10kh2g3", F32, NCX, 0, DIRECT), P()
     status = lib.convjit_kernel_create(engine, ctypes.byref(bad), BACKEND_AUTO, ctypes.byref(none))
     print(f"{lib.convjit_status_string(status).decode()}: "
           f"{lib.convjit_last_error_field().decode()}: {lib.convjit_last_error_message().decode()}")

@@ -7,7 +7,8 @@ int main(void) {
   convjit_engine* engine = NULL;  /* detects the CPU; threads: all cores */
   convjit_kernel* kernel = NULL;
   const char* plan = "";
-  const convjit_problem box = {"mb1ic1ih6oc1kh3ph1", CONVJIT_F32, CONVJIT_NCX, 0};
+  const convjit_problem box = {"mb1ic1ih6oc1kh3ph1", CONVJIT_F32, CONVJIT_NCX, 0,
+                                CONVJIT_ALGORITHM_DIRECT};
   float weights[3 * 3], src[2 * 6 * 6], dst[2 * 6 * 6];  /* a batch of 2 */
   for (int i = 0; i < 9; ++i) weights[i] = 1.0f;
   for (int i = 0; i < 72; ++i) src[i] = 1.0f;
@@ -26,7 +27,8 @@ int main(void) {
   int failed = dst[0] != 4 || dst[1] != 6 || dst[7] != 9 || dst[36 + 7] != 9;
 
   /* An impossible problem is an error naming the field and the rule. */
-  const convjit_problem bad = {"mb1ic3ih32oc10kh2g3", CONVJIT_F32, CONVJIT_NCX, 0};
+  const convjit_problem bad = {"mb1ic3ih32oc10kh2g3", CONVJIT_F32, CONVJIT_NCX, 0,
+                                CONVJIT_ALGORITHM_DIRECT};
   convjit_kernel* none = NULL;
   convjit_status status = convjit_kernel_create(engine, &bad, CONVJIT_BACKEND_AUTO, &none);
   printf("%s: %s: %s\n", convjit_status_string(status), convjit_last_error_field(),

@@ -27,8 +27,11 @@
 /* What FFI declarations assume: enums are 32-bit integers. */
 _Static_assert(sizeof(convjit_status) == 4 && sizeof(convjit_dtype) == 4 &&
                    sizeof(convjit_layout) == 4 && sizeof(convjit_backend) == 4 &&
-                   sizeof(convjit_effort) == 4,
+                   sizeof(convjit_effort) == 4 && sizeof(convjit_algorithm) == 4,
                "convjit enums are 32-bit");
+/* algorithm took what was post_ops' tail padding: the struct, and arrays of
+ * it as convjit_engine_warm_up reads them, keep their size on x86-64. */
+_Static_assert(sizeof(convjit_problem) == 24, "convjit_problem is 24 bytes");
 
 static int passed, failed;
 
@@ -258,6 +261,134 @@ static void test_warm_up(convjit_engine* engine) {
   CHECK(contains(convjit_last_error_message(), "problems[1]: "));
   CHECK_FAILS(convjit_engine_warm_up(engine, NULL, 1), CONVJIT_NULL_POINTER, "problems");
   CHECK_FAILS(convjit_engine_warm_up(NULL, ps, 1), CONVJIT_NULL_POINTER, "engine");
+}
+
+/* ---- Algorithms ----------------------------------------------------------- */
+
+/* Uniform in [-1, 1] from a fixed LCG: the same data on every run. */
+static void fill_uniform(float* p, size_t n, uint32_t seed) {
+  for (size_t i = 0; i < n; ++i) {
+    seed = seed * 1664525u + 1013904223u;
+    p[i] = (float)(seed >> 8) / (float)(1u << 23) - 1.0f;
+  }
+}
+
+/* A 3x3 stride-1 problem Winograd applies to: 16 channels in and out, 12x12. */
+enum { kWinoElems = 16 * 12 * 12, kWinoWeights = 16 * 16 * 3 * 3 };
+static const char* const kWino = "mb1ic16ih12oc16kh3ph1";
+
+/* Makes, binds and runs the kernel of kWino computed by `algorithm` into
+ * dst; 1 on success. */
+static int run_wino(convjit_engine* engine, convjit_algorithm algorithm, const float* weights,
+                    const float* src, float* dst, const char** plan_out) {
+  convjit_problem p = problem(kWino, CONVJIT_F32, CONVJIT_NCX, 0);
+  p.algorithm = algorithm;
+  convjit_kernel* kernel = NULL;
+  CHECK_OK(convjit_kernel_create(engine, &p, CONVJIT_BACKEND_AUTO, &kernel));
+  if (!kernel) return 0;
+  const char* plan = "";
+  const int ok = convjit_kernel_bind(kernel, weights, kWinoWeights, NULL, 0) == CONVJIT_SUCCESS &&
+                 convjit_kernel_run(kernel, 1, src, kWinoElems, dst, kWinoElems) ==
+                     CONVJIT_SUCCESS &&
+                 convjit_kernel_plan(kernel, &plan) == CONVJIT_SUCCESS;
+  CHECK(ok);
+  /* The plan is owned by the kernel: keep a static copy for the caller. */
+  static char copy[256];
+  snprintf(copy, sizeof copy, "%s", plan);
+  *plan_out = copy;
+  convjit_kernel_destroy(kernel);
+  return ok;
+}
+
+/* max |a - b| <= 1e-4 max |b|. F(4x4, 3x3), the tile the planner prefers,
+ * errs up to about 2e-5 of the largest output in f32 on uniform [-1, 1]
+ * data (README.md, Winograd: 6e-6 to 2e-5 on ResNet and VGG layers of 64
+ * to 512 channels; 16 channels err less), direct convolution about 2e-6:
+ * 1e-4 leaves a margin of 5, while a wrong tap, tile or transform errs by
+ * a good fraction of the output. */
+static int close_to(const float* a, const float* b, size_t n) {
+  double largest = 0, err = 0;
+  for (size_t i = 0; i < n; ++i) {
+    largest = fmax(largest, fabs((double)b[i]));
+    err = fmax(err, fabs((double)a[i] - (double)b[i]));
+  }
+  if (!(largest > 0 && err <= 1e-4 * largest)) {
+    fprintf(stderr, "max error %g against max |out| %g\n", err, largest);
+    return 0;
+  }
+  return 1;
+}
+
+static void test_algorithms(convjit_engine* engine) {
+  static float weights[kWinoWeights], src[kWinoElems], direct[kWinoElems], other[kWinoElems];
+  fill_uniform(weights, kWinoWeights, 1);
+  fill_uniform(src, kWinoElems, 2);
+  const char* plan = "";
+
+  /* problem() zeroes the struct: a zeroed field is direct convolution, as
+   * before the field existed, although Winograd applies. */
+  if (!run_wino(engine, CONVJIT_ALGORITHM_DIRECT, weights, src, direct, &plan)) return;
+  CHECK(!contains(plan, "winograd"));
+  fill_f32(other, kWinoElems, -7.0f);
+  if (run_wino(engine, CONVJIT_ALGORITHM_WINOGRAD, weights, src, other, &plan)) {
+    CHECK(strncmp(plan, "winograd ", 9) == 0);
+    CHECK(close_to(other, direct, kWinoElems));
+  }
+  fill_f32(other, kWinoElems, -7.0f);
+  if (run_wino(engine, CONVJIT_ALGORITHM_FASTEST, weights, src, other, &plan))
+    CHECK(close_to(other, direct, kWinoElems)); /* whichever strategy won */
+
+  /* Where Winograd does not apply, the planner's reason. */
+  convjit_kernel* kernel = SENTINEL;
+  convjit_problem p = problem("mb1ic16ih12oc16kh5ph2", CONVJIT_F32, CONVJIT_NCX, 0);
+  p.algorithm = CONVJIT_ALGORITHM_WINOGRAD;
+  CHECK_FAILS(convjit_kernel_create(engine, &p, CONVJIT_BACKEND_AUTO, &kernel),
+              CONVJIT_INVALID_ARGUMENT, "algorithm");
+  CHECK(contains(convjit_last_error_message(), "algorithm=winograd does not apply"));
+  CHECK(contains(convjit_last_error_message(), "winograd needs a 3x3 filter, not 5x5"));
+  p.desc = "mb1ic16ih12oc16kh3sh2ph1";
+  CHECK_FAILS(convjit_kernel_create(engine, &p, CONVJIT_BACKEND_AUTO, &kernel),
+              CONVJIT_INVALID_ARGUMENT, "algorithm");
+  CHECK(contains(convjit_last_error_message(), "winograd needs stride 1"));
+  /* fastest falls back to direct convolution there. */
+  p.algorithm = CONVJIT_ALGORITHM_FASTEST;
+  kernel = NULL;
+  CHECK_OK(convjit_kernel_create(engine, &p, CONVJIT_BACKEND_AUTO, &kernel));
+  convjit_kernel_destroy(kernel);
+
+  /* Values outside the enum, checked before the descriptor is read. */
+  kernel = SENTINEL;
+  p = problem(kWino, CONVJIT_F32, CONVJIT_NCX, 0);
+  p.algorithm = (convjit_algorithm)3;
+  CHECK_FAILS(convjit_kernel_create(engine, &p, CONVJIT_BACKEND_AUTO, &kernel),
+              CONVJIT_INVALID_ARGUMENT, "algorithm");
+  CHECK(contains(convjit_last_error_message(), "algorithm=3 is not a convjit_algorithm (0 "
+                                               "CONVJIT_ALGORITHM_DIRECT, 1 "
+                                               "CONVJIT_ALGORITHM_WINOGRAD, 2 "
+                                               "CONVJIT_ALGORITHM_FASTEST)"));
+  p.algorithm = (convjit_algorithm)-1;
+  p.desc = "not a descriptor";
+  CHECK_FAILS(convjit_kernel_create(engine, &p, CONVJIT_BACKEND_AUTO, &kernel),
+              CONVJIT_INVALID_ARGUMENT, "algorithm");
+  CHECK(kernel == SENTINEL);
+
+  /* Warm-up reads the field too, and names the problem that fails. */
+  convjit_problem ps[2] = {problem(kWino, CONVJIT_F32, CONVJIT_NCX, 0),
+                           problem("mb1ic16ih12oc16kh5ph2", CONVJIT_F32, CONVJIT_NCX, 0)};
+  ps[0].algorithm = CONVJIT_ALGORITHM_WINOGRAD;
+  CHECK_OK(convjit_engine_warm_up(engine, ps, 2));
+  ps[1].algorithm = CONVJIT_ALGORITHM_WINOGRAD;
+  CHECK_FAILS(convjit_engine_warm_up(engine, ps, 2), CONVJIT_INVALID_ARGUMENT, "algorithm");
+  CHECK(contains(convjit_last_error_message(), "problems[1]: algorithm=winograd does not apply"));
+  ps[1].algorithm = (convjit_algorithm)7;
+  CHECK_FAILS(convjit_engine_warm_up(engine, ps, 2), CONVJIT_INVALID_ARGUMENT, "algorithm");
+  CHECK(contains(convjit_last_error_message(), "problems[1]: algorithm=7 is not"));
+
+  /* And tuning: the heuristic plan of a Winograd problem is Winograd's. */
+  convjit_tune_result r;
+  memset(&r, 0, sizeof r);
+  CHECK_OK(convjit_engine_tune(engine, &ps[0], CONVJIT_EFFORT_ESTIMATE, 0, &r));
+  CHECK(r.plan && strncmp(r.plan, "winograd ", 9) == 0);
 }
 
 /* ---- Kernels: the box filter on every backend, f32 and f64 --------------- */
@@ -687,6 +818,7 @@ int main(void) {
   test_post_ops(engine, CONVJIT_NXC);
   test_post_ops(engine, CONVJIT_NCX8C);
   test_ragged(engine);
+  test_algorithms(engine);
   test_accessor_errors(engine);
   convjit_engine_destroy(engine);
   test_tune_and_wisdom(has_jit);

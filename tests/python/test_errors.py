@@ -151,6 +151,23 @@ ENGINE = [
      "post_ops: unknown value 'gelu' (expected one of: bias, relu)"),
     (lambda: engine.kernel("mb1ic3ih32oc10kh2sh2", backend="gpu"), "backend",
      "backend: unknown value 'gpu' (expected one of: auto, jit, interp, reference)"),
+    (lambda: engine.kernel(x.shape, w.shape, algorithm="wino"), "algorithm",
+     "algorithm: unknown value 'wino' (expected one of: direct, winograd, fastest)"),
+    (lambda: engine.kernel(x.shape, w.shape, algorithm=1), "algorithm",
+     "algorithm: expected a str, got 1"),
+    (lambda: engine.kernel(x.shape, w.shape, algorithm=None), "algorithm",
+     "algorithm: expected a str, got None"),
+    (lambda: engine.tune("mb1ic3ih32oc10kh2sh2", algorithm="gemm"), "algorithm",
+     "algorithm: unknown value 'gemm' (expected one of: direct, winograd, fastest)"),
+    # Where Winograd does not apply: the planner's reason, as the CLI prints it.
+    (lambda: engine.kernel(x.shape, (4, 3, 5, 5), algorithm="winograd"), "algorithm",
+     "algorithm=winograd does not apply to mb1ic3ih8oc4oh4kh5ph0: winograd needs a 3x3 filter, "
+     "not 5x5"),
+    (lambda: engine.kernel(x.shape, w.shape, stride=2, algorithm="winograd"), "algorithm",
+     "algorithm=winograd does not apply to mb1ic3ih8oc4oh3kh3sh2ph0: winograd needs stride 1"),
+    (lambda: engine.kernel("mb1ic3ih8oc4kh3dh1", algorithm="winograd"), "algorithm",
+     "algorithm=winograd does not apply to mb1ic3ih8oc4oh4kh3ph0dh1: winograd needs an undilated "
+     "filter"),
     (lambda: engine.tune("mb1ic3ih32oc10kh2sh2", effort="heroic"), "effort",
      "effort: unknown value 'heroic' (expected one of: estimate, measure, patient, exhaustive)"),
     (lambda: engine.tune("mb1ic3ih32oc10kh2sh2", budget=-1), "budget",
