@@ -3,7 +3,10 @@
 // and per chunk of tiles of one image and group, the input transform into
 // V, the products into M, the output transform with the bias and ReLU
 // fused before the store. Reads and writes every layout through its
-// strides; threads take chunks of tiles of every image.
+// strides; threads take chunks of tiles of every image, and where those are
+// too few to share evenly (a small image at batch 1), parts of the output
+// channels of each chunk too (each part transforms the chunk's input again:
+// a small cost beside its products).
 #include <omp.h>
 
 #include <algorithm>
@@ -65,43 +68,61 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     for (const TensorPair& p : pairs) {
       const T* src = static_cast<const T*>(p.src.data);
       T* dst = static_cast<T*>(p.dst.data);
-      const int64_t items = p.src.shape.dim[0] * work_.g * chunks_;
+      const int64_t chunks = p.src.shape.dim[0] * work_.g * chunks_;
+      const int64_t parts = oc_parts(chunks, threads), items = chunks * parts;
 #pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
       for (int64_t item = 0; item < items; ++item) {
         const int slot = lease.slot(omp_get_thread_num());
-        const int64_t chunk = item % chunks_, grp = item / chunks_ % work_.g, n = item / chunks_ / work_.g;
-        if (geo_.m == 2) compute_for_isa<T, 2>(src, dst, n, grp, chunk, slot);
-        else compute_for_isa<T, 4>(src, dst, n, grp, chunk, slot);
+        const int64_t part = item % parts, whole = item / parts;
+        const int64_t chunk = whole % chunks_, grp = whole / chunks_ % work_.g, n = whole / chunks_ / work_.g;
+        const OcRange oc{geo_.oc_blocks * part / parts, geo_.oc_blocks * (part + 1) / parts};
+        if (geo_.m == 2) compute_for_isa<T, 2>(src, dst, n, grp, chunk, oc, slot);
+        else compute_for_isa<T, 4>(src, dst, n, grp, chunk, oc, slot);
       }
     }
     note_run(threads, false);
+  }
+
+  // Output-channel blocks [first, end) of a chunk.
+  struct OcRange {
+    int64_t first, end;
+  };
+
+  // Parts of the output channels per chunk: 1 where the chunks share evenly
+  // among the threads (or are many), else the fewest parts that make them.
+  int64_t oc_parts(int64_t chunks, int threads) const {
+    int64_t parts = 1;
+    while (parts < geo_.oc_blocks && (chunks * parts) % threads != 0 && chunks * parts < 8 * threads) ++parts;
+    return parts;
   }
 
   // The library is built for any x86-64: the transforms are compiled again
   // for the plan's ISA, whose vectors the CPU has, and run as that. JIT and
   // interpreter kernels of one plan run the same compiled transforms.
   template <class T, int M>
-  void compute_for_isa(const T* src, T* dst, int64_t n, int64_t grp, int64_t chunk, int slot) const {
-    if (plan_.isa == Isa::avx512) compute_avx512<T, M>(src, dst, n, grp, chunk, slot);
-    else if (plan_.isa == Isa::avx2) compute_avx2<T, M>(src, dst, n, grp, chunk, slot);
-    else compute<T, M>(src, dst, n, grp, chunk, slot);
+  void compute_for_isa(const T* src, T* dst, int64_t n, int64_t grp, int64_t chunk, OcRange oc, int slot) const {
+    if (plan_.isa == Isa::avx512) compute_avx512<T, M>(src, dst, n, grp, chunk, oc, slot);
+    else if (plan_.isa == Isa::avx2) compute_avx2<T, M>(src, dst, n, grp, chunk, oc, slot);
+    else compute<T, M>(src, dst, n, grp, chunk, oc, slot);
   }
   template <class T, int M>
   [[gnu::target("avx512f,avx512vl,avx512dq,avx2,fma")]] void compute_avx512(const T* src, T* dst, int64_t n, int64_t grp,
-                                                                          int64_t chunk, int slot) const {
-    compute<T, M>(src, dst, n, grp, chunk, slot);
+                                                                          int64_t chunk, OcRange oc, int slot) const {
+    compute<T, M>(src, dst, n, grp, chunk, oc, slot);
   }
   template <class T, int M>
   [[gnu::target("avx2,fma")]] void compute_avx2(const T* src, T* dst, int64_t n, int64_t grp, int64_t chunk,
-                                                 int slot) const {
-    compute<T, M>(src, dst, n, grp, chunk, slot);
+                                                 OcRange oc, int slot) const {
+    compute<T, M>(src, dst, n, grp, chunk, oc, slot);
   }
 
-  // Tiles [chunk * geo_.chunk, ...) of image n, group grp. The
+  // Tiles [chunk * geo_.chunk, ...) of image n, group grp, output-channel
+  // blocks oc. The
   // transforms take C channels at a time (a vector's worth), channels
   // innermost: V and M hold them contiguous.
   template <class T, int M>
-  [[gnu::always_inline]] void compute(const T* src, T* dst, int64_t n, int64_t grp, int64_t chunk, int slot) const {
+  [[gnu::always_inline]] void compute(const T* src, T* dst, int64_t n, int64_t grp, int64_t chunk, OcRange oc,
+                                      int slot) const {
     using V = winograd::ChannelVec<T>;
     constexpr int A = M + 2, C = winograd::Channels<T>::lanes;
     T* v = staged_in<T>(slot);
@@ -141,7 +162,7 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     }
     const T* u = packed_wei_.as<T>() + grp * geo_.u_group;
     for (int pos = 0; pos < A * A; ++pos)
-      for (int64_t b = 0; b < geo_.oc_blocks; ++b) {
+      for (int64_t b = oc.first; b < oc.end; ++b) {
         CallArgs args{};
         args.src = v + pos * geo_.v_position;
         args.wei = u + pos * geo_.u_position + b * icg * plan_.oc_blk;
@@ -153,8 +174,8 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     const int64_t oh = work_.o[1], ow = work_.o[2];
     for (int64_t t = 0; t < count; ++t) {
       const int64_t y0 = (first + t) / geo_.tiles_w * M, x0 = (first + t) % geo_.tiles_w * M;
-      for (int64_t c0 = 0; c0 < ocg; c0 += C) {
-        const int cs = int(std::min<int64_t>(C, ocg - c0));
+      for (int64_t c0 = oc.first * plan_.oc_blk; c0 < std::min(ocg, oc.end * plan_.oc_blk); c0 += C) {
+        const int cs = int(std::min<int64_t>(C, std::min(ocg, oc.end * plan_.oc_blk) - c0));
         V x[A][A] = {}, y[M][M], b = {};
         for (int pos = 0; pos < A * A; ++pos) {
           const T* from = prod + pos * geo_.m_position + t * geo_.ocp + c0;
