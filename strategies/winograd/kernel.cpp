@@ -147,7 +147,9 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
             for (int j = 0; j < A; ++j)
               if (y0 + i >= 0 && y0 + i < ih && x0 + j >= 0 && x0 + j < iw) {
                 const T* at = src + in_.at(n, grp * icg + c0, 0, y0 + i, x0 + j);
-                if (even)
+                if (even && step == 1 && cs == C)  // channels last or blocked: one vector load
+                  std::memcpy(&d[i][j], at, sizeof(V));
+                else if (even)
                   for (int c = 0; c < cs; ++c) d[i][j][c] = at[c * step];
                 else
                   for (int c = 0; c < cs; ++c) d[i][j][c] = at[in_.channel(grp * icg + c0 + c) - in_.channel(grp * icg + c0)];
