@@ -5,7 +5,9 @@
 // weights, bias copy, staging slots, staged outputs) too
 // (guard_jit_buffers.hpp). Integer fills must agree exactly, real fills
 // within tolerance(); the JIT must equal the interpreter bit for bit, as the
-// interpreter follows its order of accumulation. A reference that is mostly
+// interpreter follows its order of accumulation. Winograd's results must
+// moreover lie within its bound, output by output (winograd_bound.hpp), for
+// the tile size its plan took on each ISA. A reference that is mostly
 // zeros proves nothing: its data is drawn again, and a problem that stays
 // so fails.
 #include <functional>
@@ -57,6 +59,9 @@ struct CaseOutcome {
   // Real fills: the largest error against the reference, as a fraction of
   // tolerance() (how close correct kernels come to failing); 0 otherwise.
   double error_of_tolerance = 0;
+  // Winograd: the largest error against the reference, as a fraction of
+  // the bound of its output; 0 otherwise.
+  double error_of_bound = 0;
   std::string failure;     // empty when every backend agreed
 };
 

@@ -37,6 +37,7 @@ class FuzzCoverage {
   std::vector<Isa> isas_;
   std::map<std::string, int64_t> n_;
   double error_of_tolerance_ = 0;  // the largest of any case
+  double error_of_bound_ = 0;      // Winograd's, the largest of any case
 };
 
 }  // namespace convjit

@@ -2,7 +2,8 @@
 // Random convolution problems drawn from the whole space convjit accepts:
 // 1D/2D/3D, sizes, kernels, strides, paddings (negative back padding
 // included), dilations, groups (depthwise too), few and many channels (both
-// strategies), batch, data types, layouts, post-ops, fills and thread counts.
+// strategies), batch, data types, layouts, post-ops, fills and thread counts;
+// and, where asked, Winograd for part of the problems it applies to.
 #include <cstdint>
 #include <string>
 
@@ -19,8 +20,14 @@ struct FuzzCase {
   uint64_t data_seed = 0;  // make_problem_data's, as `convjit run --seed`
 };
 
+// Direct convolution alone draws what it always drew: the tests that want
+// exact integer results, or count the direct strategies, keep their
+// problems. With Winograd, more 2D 3x3 stride-1 problems are drawn, and
+// most of those it applies to ask for it (ConvDesc::algorithm).
+enum class FuzzAlgorithms : uint8_t { direct, with_winograd };
+
 // Problem `index` of the campaign `seed`. Each index has its own generator,
 // so any one problem replays alone, without drawing those before it.
-FuzzCase fuzz_case(uint64_t seed, uint64_t index);
+FuzzCase fuzz_case(uint64_t seed, uint64_t index, FuzzAlgorithms algorithms = FuzzAlgorithms::direct);
 
 }  // namespace convjit

@@ -1,7 +1,8 @@
 // The differential fuzzer: random problems from the whole space (fuzz_space),
-// each computed by the reference, the interpreter and the JIT on every ISA
-// of this machine (native and capped to AVX2), every tensor against guard
-// pages, the kernels' own buffers too. Seeded and replayable:
+// Winograd's among them, each computed by the reference, the interpreter
+// and the JIT on every ISA of this machine (native and capped to AVX2),
+// every tensor against guard pages, the kernels' own buffers too; Winograd's
+// results within its bound, output by output. Seeded and replayable:
 //   CONVJIT_FUZZ_COUNT  problems to run (default 2000; 100000 for a campaign)
 //   CONVJIT_FUZZ_SEED   the campaign (default: one per ctest variant, so the
 //                       native and the avx2 runs draw different problems
@@ -58,7 +59,7 @@ TEST(Fuzz, Differential) {
   uint64_t i = first;
   for (; i < first + count && failures < kMaxReported; ++i) {
     if ((i - first) % kEngineReuse == 0) pool.clear();
-    const FuzzCase c = fuzz_case(seed, i);
+    const FuzzCase c = fuzz_case(seed, i, FuzzAlgorithms::with_winograd);
     const std::string where = "fuzz problem " + std::to_string(i) + " of seed " +
                               std::to_string(seed) + ": " + c.desc.full_str() + " threads " +
                               std::to_string(c.threads) + "\n  replay: CONVJIT_FUZZ_SEED=" +

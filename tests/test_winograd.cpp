@@ -1,16 +1,7 @@
 // Winograd (opt-in): where it applies, and the reason where it does not;
 // the JIT against the interpreter bit for bit; both against the reference
-// within the error bound derived for F(m x m, 3 x 3), output by output, on
-// uniform and on wide-ranged real data. The bound (first order, as for
-// any sequence of roundings with |operations|): an output of tile position
-// (i, j) is
-//   |y - y_exact| <= (4a + ic/g + 3) eps sum_ic sum_pq |A^T|_ip |A^T|_jq
-//                    (|G| |g| |G^T|)_pq (|B^T| |d| |B|)_pq  (+ eps |bias|)
-// with a = m + 2: each transform of V and of the output is two products of
-// up to a terms, U is rounded once, the products are ic/g FMAs. Direct
-// convolution's is (ic/g * 9 + 1) eps sum |g| |d|; the ratio of the two
-// magnitudes is what Winograd costs in accuracy (about 4x for m = 2, two
-// orders of magnitude for m = 4 at worst).
+// within the error bound derived for F(m x m, 3 x 3) (winograd_bound.hpp),
+// output by output, on uniform and on wide-ranged real data.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -22,8 +13,7 @@
 #include "convjit/convjit.hpp"
 #include "planner/plan.hpp"
 #include "planner/strategy.hpp"
-#include "problem/activation_strides.hpp"
-#include "strategies/winograd/transforms.hpp"
+#include "tests/winograd_bound.hpp"
 #include "tuning/tuner.hpp"
 #include "validation/reference.hpp"
 #include "validation/test_data.hpp"
@@ -67,62 +57,6 @@ TEST(Winograd, RefusesWhereItDoesNotApplyNamingTheReason) {
   }
 }
 
-// Per output, the bound of the file comment over the data.
-template <int M, class T>
-std::vector<double> winograd_bound(const ConvDesc& d, const T* src, const T* wei, const T* bias) {
-  using W = winograd::Matrices<M>;
-  constexpr int A = M + 2;
-  const ActivationStrides in = ActivationStrides::of(d.layout, d.ic, d.i), out = ActivationStrides::of(d.layout, d.oc, d.o);
-  const double eps = std::numeric_limits<T>::epsilon() / 2;
-  const int64_t icg = d.icg(), ocg = d.ocg();
-  std::vector<double> bound(size_t(out.n * d.mb), 0.0);
-  auto abs_product = [](const auto& L, const double (&x)[A][A], double (&y)[A][A], bool transpose) {
-    for (int i = 0; i < A; ++i)
-      for (int j = 0; j < A; ++j) {
-        double s = 0;
-        for (int k = 0; k < A; ++k) s += transpose ? x[i][k] * std::abs(L[j][k]) : std::abs(L[i][k]) * x[k][j];
-        y[i][j] = s;
-      }
-  };
-  for (int64_t n = 0; n < d.mb; ++n)
-    for (int64_t grp = 0; grp < d.g; ++grp)
-      for (int64_t oc = 0; oc < ocg; ++oc)
-        for (int64_t ty = 0; ty * M < d.o[1]; ++ty)
-          for (int64_t tx = 0; tx * M < d.o[2]; ++tx) {
-            double mag[A][A] = {};
-            for (int64_t ic = 0; ic < icg; ++ic) {
-              double dd[A][A] = {}, t1[A][A], vb[A][A], gg[A][A] = {}, ub[A][A];
-              for (int i = 0; i < A; ++i)
-                for (int j = 0; j < A; ++j) {
-                  const int64_t y = ty * M + i - d.p[1], x = tx * M + j - d.p[2];
-                  if (y >= 0 && y < d.i[1] && x >= 0 && x < d.i[2])
-                    dd[i][j] = std::abs(double(src[in.at(n, grp * icg + ic, 0, y, x)]));
-                }
-              abs_product(W::BT, dd, t1, false);
-              abs_product(W::BT, t1, vb, true);
-              const T* g = wei + ((grp * ocg + oc) * icg + ic) * 9;
-              for (int i = 0; i < A; ++i)
-                for (int j = 0; j < A; ++j)
-                  for (int p = 0; p < 3; ++p)
-                    for (int q = 0; q < 3; ++q) gg[i][j] += std::abs(W::G[i][p]) * std::abs(double(g[p * 3 + q])) * std::abs(W::G[j][q]);
-              for (int i = 0; i < A; ++i)
-                for (int j = 0; j < A; ++j) ub[i][j] = gg[i][j];
-              for (int i = 0; i < A; ++i)
-                for (int j = 0; j < A; ++j) mag[i][j] += ub[i][j] * vb[i][j];
-            }
-            for (int i = 0; i < M && ty * M + i < d.o[1]; ++i)
-              for (int j = 0; j < M && tx * M + j < d.o[2]; ++j) {
-                double s = 0;
-                for (int p = 0; p < A; ++p)
-                  for (int q = 0; q < A; ++q) s += std::abs(W::AT[i][p]) * std::abs(W::AT[j][q]) * mag[p][q];
-                const double b = bias ? std::abs(double(bias[grp * ocg + oc])) : 0;
-                bound[size_t(out.at(n, grp * ocg + oc, 0, ty * M + i, tx * M + j))] =
-                    double(4 * A + icg + 3) * eps * s + 2 * eps * b;
-              }
-          }
-  return bound;
-}
-
 // Wide-ranged data: magnitudes 10^-3 .. 10^3, either sign.
 template <class T>
 void widen(Buffer& b, uint64_t seed) {
@@ -147,8 +81,7 @@ void check(Engine& engine, const ConvDesc& d, bool wide, uint64_t seed) {
   const ConstTensorView bias = data.bias.empty() ? ConstTensorView{} : data.bias.view();
   Buffer want(d.dt, d.dst_shape(d.mb));
   reference_conv(d, data.src.data(), data.wei.data(), data.bias.empty() ? nullptr : data.bias.data(), want.data(), d.mb);
-  const std::vector<double> bound = winograd_bound<M, T>(d, data.src.as<T>(), data.wei.as<T>(),
-                                                         data.bias.empty() ? nullptr : data.bias.as<T>());
+  const std::vector<double> bound = winograd_bound(d, M, data);
   Buffer got[2] = {Buffer(d.dt, d.dst_shape(d.mb)), Buffer(d.dt, d.dst_shape(d.mb))};
   const Backend backends[2] = {Backend::interp, Backend::jit};
   for (int b = 0; b < 2; ++b) {
