@@ -131,34 +131,45 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     const int64_t blocks = (count + plan_.ur_w - 1) / plan_.ur_w, padded = blocks * plan_.ur_w;
     const int64_t icg = geo_.icg, ocg = work_.ocg(), ih = work_.i[1], iw = work_.i[2];
     // Channels c0 + c of a pixel: at + step * c where the layout keeps C of
-    // them evenly spaced (channels last, channels first, whole blocks).
-    auto spaced = [](const ActivationStrides& s, int64_t c0, int cs) {
-      return s.channel(c0 + cs - 1) - s.channel(c0) == (cs - 1) * (s.channel(c0 + 1) - s.channel(c0));
+    // them evenly spaced (channels last, channels first, whole blocks); else
+    // each channel's own offset. Found once per vector of channels (the
+    // layouts' channel arithmetic divides), the tiles inside.
+    struct Run {
+      int64_t offset, step;
+      int count;
+      bool even;
     };
-    for (int64_t t = 0; t < padded; ++t) {
-      const int64_t y0 = (first + t) / geo_.tiles_w * M - work_.p[1], x0 = (first + t) % geo_.tiles_w * M - work_.p[2];
-      for (int64_t c0 = 0; c0 < icg; c0 += C) {
-        const int cs = int(std::min<int64_t>(C, icg - c0));
-        const bool even = cs == 1 || spaced(in_, grp * icg + c0, cs);
-        const int64_t step = cs == 1 ? 0 : in_.channel(grp * icg + c0 + 1) - in_.channel(grp * icg + c0);
-        V d[A][A] = {}, tv[A][A];
+    auto run_of = [](const ActivationStrides& s, int64_t c0, int cs) {
+      const int64_t step = cs == 1 ? 0 : s.channel(c0 + 1) - s.channel(c0);
+      return Run{s.channel(c0), step, cs, cs == 1 || s.channel(c0 + cs - 1) - s.channel(c0) == (cs - 1) * step};
+    };
+    auto lane_offset = [](const ActivationStrides& s, const Run& r, int64_t c0, int c) {
+      return r.even ? c * r.step : s.channel(c0 + c) - r.offset;
+    };
+    for (int64_t c0 = 0; c0 < icg; c0 += C) {
+      const Run r = run_of(in_, grp * icg + c0, int(std::min<int64_t>(C, icg - c0)));
+      const T* image = src + n * in_.n + r.offset;
+      for (int64_t t = 0; t < padded; ++t) {
+        const int64_t y0 = (first + t) / geo_.tiles_w * M - work_.p[1], x0 = (first + t) % geo_.tiles_w * M - work_.p[2];
+        V d[A][A], tv[A][A];
+        // Zeros where the tile reaches past the image (or is a pad tile).
+        const bool inside = t < count && y0 >= 0 && y0 + A <= ih && x0 >= 0 && x0 + A <= iw;
+        if (!inside) std::memset(d, 0, sizeof d);
         if (t < count)
           for (int i = 0; i < A; ++i)
             for (int j = 0; j < A; ++j)
-              if (y0 + i >= 0 && y0 + i < ih && x0 + j >= 0 && x0 + j < iw) {
-                const T* at = src + in_.at(n, grp * icg + c0, 0, y0 + i, x0 + j);
-                if (even && step == 1 && cs == C)  // channels last or blocked: one vector load
+              if (inside || (y0 + i >= 0 && y0 + i < ih && x0 + j >= 0 && x0 + j < iw)) {
+                const T* at = image + (y0 + i) * in_.h + (x0 + j) * in_.w;
+                if (r.even && r.step == 1 && r.count == C)  // channels last or blocked: one vector load
                   std::memcpy(&d[i][j], at, sizeof(V));
-                else if (even)
-                  for (int c = 0; c < cs; ++c) d[i][j][c] = at[c * step];
                 else
-                  for (int c = 0; c < cs; ++c) d[i][j][c] = at[in_.channel(grp * icg + c0 + c) - in_.channel(grp * icg + c0)];
+                  for (int c = 0; c < r.count; ++c) d[i][j][c] = at[lane_offset(in_, r, grp * icg + c0, c)];
               }
         winograd::input_transform<M>(d, tv);
         for (int pos = 0; pos < A * A; ++pos) {
           T* to = v + pos * geo_.v_position + t * icg + c0;
-          if (cs == C) std::memcpy(to, &tv[pos / A][pos % A], sizeof(V));
-          else for (int c = 0; c < cs; ++c) to[c] = tv[pos / A][pos % A][c];
+          if (r.count == C) std::memcpy(to, &tv[pos / A][pos % A], sizeof(V));
+          else for (int c = 0; c < r.count; ++c) to[c] = tv[pos / A][pos % A][c];
         }
       }
     }
@@ -173,33 +184,32 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
         inner_->call(OcPart::full, args);
       }
     const T* bias_of_group = bias<T>() ? bias<T>() + grp * ocg : nullptr;
-    const int64_t oh = work_.o[1], ow = work_.o[2];
-    for (int64_t t = 0; t < count; ++t) {
-      const int64_t y0 = (first + t) / geo_.tiles_w * M, x0 = (first + t) % geo_.tiles_w * M;
-      for (int64_t c0 = oc.first * plan_.oc_blk; c0 < std::min(ocg, oc.end * plan_.oc_blk); c0 += C) {
-        const int cs = int(std::min<int64_t>(C, std::min(ocg, oc.end * plan_.oc_blk) - c0));
-        V x[A][A] = {}, y[M][M], b = {};
+    const int64_t oh = work_.o[1], ow = work_.o[2], oc_end = std::min(ocg, oc.end * plan_.oc_blk);
+    for (int64_t c0 = oc.first * plan_.oc_blk; c0 < oc_end; c0 += C) {
+      const Run r = run_of(out_, grp * ocg + c0, int(std::min<int64_t>(C, oc_end - c0)));
+      T* image = dst + n * out_.n + r.offset;
+      V b = {};
+      if (bias_of_group)
+        for (int c = 0; c < r.count; ++c) b[c] = bias_of_group[c0 + c];
+      for (int64_t t = 0; t < count; ++t) {
+        const int64_t y0 = (first + t) / geo_.tiles_w * M, x0 = (first + t) % geo_.tiles_w * M;
+        V x[A][A], y[M][M];
+        if (r.count < C) std::memset(x, 0, sizeof x);
         for (int pos = 0; pos < A * A; ++pos) {
           const T* from = prod + pos * geo_.m_position + t * geo_.ocp + c0;
-          if (cs == C) std::memcpy(&x[pos / A][pos % A], from, sizeof(V));
-          else for (int c = 0; c < cs; ++c) x[pos / A][pos % A][c] = from[c];
+          if (r.count == C) std::memcpy(&x[pos / A][pos % A], from, sizeof(V));
+          else for (int c = 0; c < r.count; ++c) x[pos / A][pos % A][c] = from[c];
         }
         winograd::output_transform<M>(x, y);
-        if (bias_of_group)
-          for (int c = 0; c < cs; ++c) b[c] = bias_of_group[c0 + c];
-        const bool even = cs == 1 || spaced(out_, grp * ocg + c0, cs);
-        const int64_t step = cs == 1 ? 0 : out_.channel(grp * ocg + c0 + 1) - out_.channel(grp * ocg + c0);
         for (int i = 0; i < M && y0 + i < oh; ++i)
           for (int j = 0; j < M && x0 + j < ow; ++j) {
-            V r = y[i][j];
-            if (bias_of_group) r += b;
-            if (work_.post_ops.relu) r = r > V{} ? r : V{};  // vmaxps: +0 for -0 and NaN
-            T* at = dst + out_.at(n, grp * ocg + c0, 0, y0 + i, x0 + j);
-            if (even && step == 1 && cs == C) std::memcpy(at, &r, sizeof(V));
-            else if (even)
-              for (int c = 0; c < cs; ++c) at[c * step] = r[c];
+            V out = y[i][j];
+            if (bias_of_group) out += b;
+            if (work_.post_ops.relu) out = out > V{} ? out : V{};  // vmaxps: +0 for -0 and NaN
+            T* at = image + (y0 + i) * out_.h + (x0 + j) * out_.w;
+            if (r.even && r.step == 1 && r.count == C) std::memcpy(at, &out, sizeof(V));
             else
-              for (int c = 0; c < cs; ++c) at[out_.channel(grp * ocg + c0 + c) - out_.channel(grp * ocg + c0)] = r[c];
+              for (int c = 0; c < r.count; ++c) at[lane_offset(out_, r, grp * ocg + c0, c)] = out[c];
           }
       }
     }
