@@ -15,6 +15,7 @@
 #include "validation/reference.hpp"
 #include "validation/test_data.hpp"
 #include "planner/candidates.hpp"
+#include "planner/strategy.hpp"
 #include "problem/log.hpp"
 
 namespace convjit {
@@ -83,32 +84,38 @@ void relu_in_place(T* v, int64_t n) {
   for (int64_t i = 0; i < n; ++i) v[i] = v[i] < 0 ? T(0) : v[i];  // NaN (unwritten) stays
 }
 
-// Elements where got and want differ: as numbers (a correct plan may give
-// -0 where another gives +0) and, for the unwritten NaNs, as bytes.
+// Elements where got and want differ by more than tol: as numbers (a
+// correct plan may give -0 where another gives +0) and, for the unwritten
+// NaNs, as bytes (a NaN is never within tol).
 template <class T, class Bits>
-int64_t count_differences(const T* got, const T* want, int64_t n) {
+int64_t count_differences(const T* got, const T* want, int64_t n, double tol) {
   int64_t bad = 0;
   for (int64_t i = 0; i < n; ++i) {
     Bits a, b;
     std::memcpy(&a, got + i, sizeof a);
     std::memcpy(&b, want + i, sizeof b);
-    bad += !(got[i] == want[i]) && a != b;
+    bad += !(got[i] == want[i]) && a != b && !(std::fabs(double(got[i]) - double(want[i])) <= tol);
   }
   return bad;
 }
 
 // got holds a batch whose image n is the image n % k of want's k.
-int64_t count_differences(const Buffer& got, const Buffer& want) {
+int64_t count_differences(const Buffer& got, const Buffer& want, double tol) {
   const int64_t k = want.shape().dim[0], image = want.size() / k;
   int64_t bad = 0;
   for (int64_t n = 0; n < got.shape().dim[0]; ++n) {
     const int64_t g = n * image, w = n % k * image;
     if (got.dt() == DataType::f32)
-      bad += count_differences<float, uint32_t>(got.as<float>() + g, want.as<float>() + w, image);
+      bad += count_differences<float, uint32_t>(got.as<float>() + g, want.as<float>() + w, image, tol);
     else
-      bad += count_differences<double, uint64_t>(got.as<double>() + g, want.as<double>() + w, image);
+      bad += count_differences<double, uint64_t>(got.as<double>() + g, want.as<double>() + w, image, tol);
   }
   return bad;
+}
+
+ConvDesc with_algorithm(ConvDesc desc, Algorithm algorithm) {
+  desc.algorithm = algorithm;
+  return desc;
 }
 
 // Images the check keeps distinct: the timed batch repeats them (image n is
@@ -141,8 +148,10 @@ Buffer repeated(const ConvDesc& desc, const Buffer& src) {
 // plan's kernel, verified against the reference with the projection check
 // (a fraction of the reference's cost), or, should that fail, by the
 // reference itself. Integer data makes every sum exact in any order, so a
-// correct candidate matches it value for value, and checking one costs a
-// run and a comparison, not a scalar interpreter over the problem. The
+// correct candidate of direct convolution matches it value for value, and
+// checking one costs a run and a comparison, not a scalar interpreter over
+// the problem; a Winograd candidate (whose transforms have fractions) is
+// within Winograd's tolerance of it. The
 // check's run is the timed batch itself, whose images repeat the few
 // distinct ones the expected output is made for (distinct_images).
 class Bench {
@@ -174,7 +183,8 @@ class Bench {
       const Clock::time_point run_start = Clock::now();
       run(*kernel, plan, src_, got_);
       last_run_s_ = seconds_since(run_start);
-      const int64_t bad = count_differences(got_, want_);
+      const double tol = plan.strategy->algorithm() == Algorithm::direct ? 0.0 : winograd_tol_;
+      const int64_t bad = count_differences(got_, want_, tol);
       costs.check_s += seconds_since(start);
       if (bad) {
         log().error("tuner: plan {} computes {} differently from the checked output ({} of {} "
@@ -238,12 +248,14 @@ class Bench {
 
   // ReLU is not linear, so the projection check verifies the output before
   // it: the heuristic plan of the same problem without ReLU, whose output
-  // the tuner then clamps as ReLU would.
+  // the tuner then clamps as ReLU would. Direct convolution's plan, exact
+  // on the integer data, whatever algorithm the candidates use.
   Buffer expected_output() {
     const int64_t images = data_.src.shape().dim[0];
     Buffer want(desc_.dt, desc_.dst_shape(images));
     ConvDesc linear = desc_;
     linear.post_ops.relu = false;
+    linear.algorithm = Algorithm::direct;
     const CpuFacts& cpu = engine_.cpu();
     const Plan plan = make_plan(linear, cpu, cpu.isa, engine_.threads());
     try {
@@ -285,6 +297,7 @@ class Bench {
   std::string rejected_;  // the plan that failed making want_, if it is a candidate
   int extra_failures_ = 0;
   double last_run_s_ = 0;  // the check run of the last kernel checked
+  const double winograd_tol_ = tolerance(with_algorithm(desc_, Algorithm::winograd), Fill::integer);
   const Buffer want_;
   Buffer got_;
 };

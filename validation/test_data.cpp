@@ -149,6 +149,7 @@ ProblemData make_problem_data(const ConvDesc& desc, int64_t batch, Fill fill, ui
 
 double largest_magnitude(const Buffer& b) {
   double m = 0;
+  if (b.empty()) return m;
   for (int64_t i = 0; i < b.size(); ++i) m = std::max(m, std::fabs(b.get(i)));
   return m;
 }

@@ -83,13 +83,23 @@ Plan Winograd::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) con
   return best;
 }
 
-double Winograd::cycles(const WorkProblem& desc, const CpuFacts&, const Plan& plan) const {
+double Winograd::cycles(const WorkProblem& desc, const CpuFacts& cpu, const Plan& plan) const {
   const WinogradGeometry g = WinogradGeometry::of(desc, plan);
   const double tiles = double(round_up(g.tiles, plan.ur_w));
   // Products: FMAs on two ports, a vector of oc_blk / vlen at a time.
   const double products = double(g.positions) * tiles * double(g.icg) * double(g.ocp) / plan.vlen / 2;
   const double transforms = double(g.positions) * double(g.tiles) * double(g.icg + desc.ocg()) * kTransformCycles;
-  return double(desc.g) * (products + transforms);
+  // Transformed weights beyond half the L2 stream in once per chunk, at 8
+  // bytes a cycle: what makes F(4x4) lose to F(2x2) on deep layers of small
+  // images, whose weights (a^2 / 9 times direct convolution's) serve few
+  // tiles. Measured on ResNet-50's res5a_branch2b (7x7, 512 channels: 38
+  // MB of weights for F(4x4), 17 MB for F(2x2)) on a Xeon (Sapphire
+  // Rapids class, 2 vCPUs): F(2x2) 1.6x faster, which 16 bytes a cycle (the
+  // figure ow_vector's model takes from farther away) did not predict.
+  const double u_bytes = double(g.u_group) * double(size_of(desc.dt));
+  const double chunks = std::ceil(double(g.tiles) / double(g.chunk));
+  const double weights = u_bytes > double(cpu.l2_bytes) / 2 ? chunks * u_bytes / 8 : 0;
+  return double(desc.g) * (products + transforms + weights);
 }
 
 std::vector<Plan> Winograd::blocks(const WorkProblem& desc, Plan base) const {
