@@ -329,6 +329,34 @@ TEST_F(Tuner, RejectsAnOutputWrongInAnyWay) {
   }
 }
 
+// Winograd's candidates differ from direct convolution's exact output in
+// the last bits: each is checked within Winograd's tolerance, so correct
+// ones pass (none was measured when the check was exact), and one wrong
+// by more than that still fails.
+TEST_F(Tuner, ChecksWinogradCandidatesWithinItsTolerance) {
+  Engine engine(one_thread());
+  if (!has_jit(engine)) GTEST_SKIP() << "no JIT on this CPU";
+  ConvDesc desc = ConvDesc::parse("mb1ic32ih10oc32kh3ph1");
+  desc.algorithm = Algorithm::winograd;
+  {
+    const Tuned t = tune_problem(engine, desc, roomy());
+    EXPECT_EQ(t.failed, 0);
+    EXPECT_GE(t.measured, 2);
+    EXPECT_EQ(t.plan.strategy->algorithm(), Algorithm::winograd) << t.plan.str();
+  }
+  const Plan heuristic = make_plan(WorkProblem(desc), engine.cpu(), engine.cpu().isa, engine.threads());
+  std::set<std::string> broken;
+  TunerHooks hooks;
+  const double beyond = 2 * tolerance(desc, Fill::integer) + 1;
+  hooks.corrupt_output = [&](const Plan& p, Buffer& dst) {
+    // (direct convolution's plan makes the expected output: no candidate)
+    if (p == heuristic || p.strategy->algorithm() == Algorithm::direct) return;
+    broken.insert(p.str());
+    dst.set(5, dst.get(5) + beyond);
+  };
+  expect_only_heuristic_passes(engine, desc, heuristic, hooks, broken);
+}
+
 // A batch larger than the images the check keeps distinct repeats them:
 // correct candidates pass on every image, and one wrong in a repeated image
 // only (the last of five, two distinct) is rejected.
