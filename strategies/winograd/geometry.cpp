@@ -34,7 +34,9 @@ WinogradGeometry WinogradGeometry::of(const ConvDesc& desc, const Plan& plan) {
   const int64_t u_bytes = int64_t(g.positions) * g.icg * g.ocp * int64_t(size_of(desc.dt));
   const int64_t bytes = u_bytes > 2 * kChunkBytes ? std::min(u_bytes, kMaxChunkBytes) : kChunkBytes;
   const int64_t fit = std::max<int64_t>(1, bytes / per_tile / plan.ur_w) * plan.ur_w;
-  g.chunk = std::min(fit, round_up(g.tiles, plan.ur_w));
+  // Large weights: a chunk may span images (the driver takes the batch's
+  // tiles image after image), so that a batch reads them once a chunk.
+  g.chunk = u_bytes > 2 * kChunkBytes ? fit : std::min(fit, round_up(g.tiles, plan.ur_w));
   g.v_position = g.chunk * g.icg;
   g.m_position = g.chunk * g.ocp;
   g.u_position = g.icg * g.ocp;

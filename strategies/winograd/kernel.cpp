@@ -28,7 +28,6 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
   WinogradKernel(const ConvDesc& desc, const WorkProblem& work, const Plan& plan, Backend backend,
                  std::shared_ptr<const Inner> inner)
       : TypedKernel(desc, work, plan, backend, std::move(inner)),
-        chunks_((geo_.tiles + geo_.chunk - 1) / geo_.chunk),
         in_(ActivationStrides::of(work.layout, work.ic, work.i)),
         out_(ActivationStrides::of(work.layout, work.oc, work.o)) {}
 
@@ -68,16 +67,20 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     for (const TensorPair& p : pairs) {
       const T* src = static_cast<const T*>(p.src.data);
       T* dst = static_cast<T*>(p.dst.data);
-      const int64_t chunks = p.src.shape.dim[0] * work_.g * chunks_;
+      // Chunks of the batch's tiles, one image after another: where the
+      // transformed weights are large, a chunk spans images and reads them
+      // once for all its tiles.
+      const int64_t images = p.src.shape.dim[0];
+      const int64_t per_group = (images * geo_.tiles + geo_.chunk - 1) / geo_.chunk, chunks = work_.g * per_group;
       const int64_t parts = oc_parts(chunks, threads), items = chunks * parts;
 #pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
       for (int64_t item = 0; item < items; ++item) {
         const int slot = lease.slot(omp_get_thread_num());
         const int64_t part = item % parts, whole = item / parts;
-        const int64_t chunk = whole % chunks_, grp = whole / chunks_ % work_.g, n = whole / chunks_ / work_.g;
+        const int64_t chunk = whole % per_group, grp = whole / per_group;
         const OcRange oc{geo_.oc_blocks * part / parts, geo_.oc_blocks * (part + 1) / parts};
-        if (geo_.m == 2) compute_for_isa<T, 2>(src, dst, n, grp, chunk, oc, slot);
-        else compute_for_isa<T, 4>(src, dst, n, grp, chunk, oc, slot);
+        if (geo_.m == 2) compute_for_isa<T, 2>(src, dst, images, grp, chunk, oc, slot);
+        else compute_for_isa<T, 4>(src, dst, images, grp, chunk, oc, slot);
       }
     }
     note_run(threads, false);
@@ -100,34 +103,34 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
   // for the plan's ISA, whose vectors the CPU has, and run as that. JIT and
   // interpreter kernels of one plan run the same compiled transforms.
   template <class T, int M>
-  void compute_for_isa(const T* src, T* dst, int64_t n, int64_t grp, int64_t chunk, OcRange oc, int slot) const {
-    if (plan_.isa == Isa::avx512) compute_avx512<T, M>(src, dst, n, grp, chunk, oc, slot);
-    else if (plan_.isa == Isa::avx2) compute_avx2<T, M>(src, dst, n, grp, chunk, oc, slot);
-    else compute<T, M>(src, dst, n, grp, chunk, oc, slot);
+  void compute_for_isa(const T* src, T* dst, int64_t images, int64_t grp, int64_t chunk, OcRange oc, int slot) const {
+    if (plan_.isa == Isa::avx512) compute_avx512<T, M>(src, dst, images, grp, chunk, oc, slot);
+    else if (plan_.isa == Isa::avx2) compute_avx2<T, M>(src, dst, images, grp, chunk, oc, slot);
+    else compute<T, M>(src, dst, images, grp, chunk, oc, slot);
   }
   template <class T, int M>
-  [[gnu::target("avx512f,avx512vl,avx512dq,avx2,fma")]] void compute_avx512(const T* src, T* dst, int64_t n, int64_t grp,
+  [[gnu::target("avx512f,avx512vl,avx512dq,avx2,fma")]] void compute_avx512(const T* src, T* dst, int64_t images, int64_t grp,
                                                                           int64_t chunk, OcRange oc, int slot) const {
-    compute<T, M>(src, dst, n, grp, chunk, oc, slot);
+    compute<T, M>(src, dst, images, grp, chunk, oc, slot);
   }
   template <class T, int M>
-  [[gnu::target("avx2,fma")]] void compute_avx2(const T* src, T* dst, int64_t n, int64_t grp, int64_t chunk,
+  [[gnu::target("avx2,fma")]] void compute_avx2(const T* src, T* dst, int64_t images, int64_t grp, int64_t chunk,
                                                  OcRange oc, int slot) const {
-    compute<T, M>(src, dst, n, grp, chunk, oc, slot);
+    compute<T, M>(src, dst, images, grp, chunk, oc, slot);
   }
 
-  // Tiles [chunk * geo_.chunk, ...) of image n, group grp, output-channel
-  // blocks oc. The
+  // Tiles [chunk * geo_.chunk, ...) of the batch's `images` (image after
+  // image), group grp, output-channel blocks oc. The
   // transforms take C channels at a time (a vector's worth), channels
   // innermost: V and M hold them contiguous.
   template <class T, int M>
-  [[gnu::always_inline]] void compute(const T* src, T* dst, int64_t n, int64_t grp, int64_t chunk, OcRange oc,
+  [[gnu::always_inline]] void compute(const T* src, T* dst, int64_t images, int64_t grp, int64_t chunk, OcRange oc,
                                       int slot) const {
     using V = winograd::ChannelVec<T>;
     constexpr int A = M + 2, C = winograd::Channels<T>::lanes;
     T* v = staged_in<T>(slot);
     T* prod = staged_out<T>(slot);
-    const int64_t first = chunk * geo_.chunk, count = std::min(geo_.chunk, geo_.tiles - first);
+    const int64_t first = chunk * geo_.chunk, count = std::min(geo_.chunk, images * geo_.tiles - first);
     const int64_t blocks = (count + plan_.ur_w - 1) / plan_.ur_w, padded = blocks * plan_.ur_w;
     const int64_t icg = geo_.icg, ocg = work_.ocg(), ih = work_.i[1], iw = work_.i[2];
     // Channels c0 + c of a pixel: at + step * c where the layout keeps C of
@@ -148,9 +151,10 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     };
     for (int64_t c0 = 0; c0 < icg; c0 += C) {
       const Run r = run_of(in_, grp * icg + c0, int(std::min<int64_t>(C, icg - c0)));
-      const T* image = src + n * in_.n + r.offset;
       for (int64_t t = 0; t < padded; ++t) {
-        const int64_t y0 = (first + t) / geo_.tiles_w * M - work_.p[1], x0 = (first + t) % geo_.tiles_w * M - work_.p[2];
+        const int64_t n = (first + t) / geo_.tiles, tile = (first + t) % geo_.tiles;
+        const int64_t y0 = tile / geo_.tiles_w * M - work_.p[1], x0 = tile % geo_.tiles_w * M - work_.p[2];
+        const T* image = src + n * in_.n + r.offset;
         V d[A][A], tv[A][A];
         // Zeros where the tile reaches past the image (or is a pad tile).
         const bool inside = t < count && y0 >= 0 && y0 + A <= ih && x0 >= 0 && x0 + A <= iw;
@@ -187,12 +191,13 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     const int64_t oh = work_.o[1], ow = work_.o[2], oc_end = std::min(ocg, oc.end * plan_.oc_blk);
     for (int64_t c0 = oc.first * plan_.oc_blk; c0 < oc_end; c0 += C) {
       const Run r = run_of(out_, grp * ocg + c0, int(std::min<int64_t>(C, oc_end - c0)));
-      T* image = dst + n * out_.n + r.offset;
       V b = {};
       if (bias_of_group)
         for (int c = 0; c < r.count; ++c) b[c] = bias_of_group[c0 + c];
       for (int64_t t = 0; t < count; ++t) {
-        const int64_t y0 = (first + t) / geo_.tiles_w * M, x0 = (first + t) % geo_.tiles_w * M;
+        const int64_t n = (first + t) / geo_.tiles, tile = (first + t) % geo_.tiles;
+        const int64_t y0 = tile / geo_.tiles_w * M, x0 = tile % geo_.tiles_w * M;
+        T* image = dst + n * out_.n + r.offset;
         V x[A][A], y[M][M];
         if (r.count < C) std::memset(x, 0, sizeof x);
         for (int pos = 0; pos < A * A; ++pos) {
@@ -215,7 +220,6 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     }
   }
 
-  const int64_t chunks_;
   const ActivationStrides in_, out_;
 };
 
