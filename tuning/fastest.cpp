@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 #include "convjit/error.hpp"
 #include "planner/strategy.hpp"
@@ -32,7 +33,12 @@ FastestHooks& fastest_hooks() {
 Plan fastest_measured(const ConvDesc& desc, const std::vector<Plan>& candidates, int threads,
                       const std::function<std::unique_ptr<Kernel>(const Plan&)>& build) {
   if (candidates.size() == 1) return candidates.front();
-  const int64_t batch = std::min<int64_t>(desc.mb, std::max(threads, 1));
+  // Images enough for about 50 ms of direct convolution at 100 GFLOP/s a
+  // thread (each thread one at least), at most the batch: Winograd's chunks
+  // span images, so how it compares can change with the batch.
+  const double per_image_s = desc.flops(1) / (100e9 * std::max(threads, 1));
+  const int64_t wanted = static_cast<int64_t>(std::ceil(0.05 / std::max(per_image_s, 1e-9)));
+  const int64_t batch = std::min<int64_t>(desc.mb, std::max<int64_t>(wanted, std::max(threads, 1)));
   const ProblemData data = make_problem_data(desc, batch, Fill::real, 1);
   Buffer dst(desc.dt, desc.dst_shape(batch));
   // A tenth of a second each at most: a few runs tell direct from Winograd,

@@ -28,8 +28,8 @@ struct FastestHooks {
 FastestHooks& fastest_hooks();
 
 // The candidate whose kernel (made by `build`) runs desc fastest here, on
-// as many images as threads (at most desc.mb): each thread has an image, as
-// in a batch. One candidate is returned unmeasured.
+// enough of its images for about 50 ms of work (each thread one at least).
+// One candidate is returned unmeasured.
 Plan fastest_measured(const ConvDesc& desc, const std::vector<Plan>& candidates, int threads,
                       const std::function<std::unique_ptr<Kernel>(const Plan&)>& build);
 

@@ -96,8 +96,11 @@ double Winograd::cycles(const WorkProblem& desc, const CpuFacts& cpu, const Plan
   // MB of weights for F(4x4), 17 MB for F(2x2)) on a Xeon (Sapphire
   // Rapids class, 2 vCPUs): F(2x2) 1.6x faster, which 16 bytes a cycle (the
   // figure ow_vector's model takes from farther away) did not predict.
+  // Chunks span images where the weights are large: per image, the
+  // batch's chunks over its images.
   const double u_bytes = double(g.u_group) * double(size_of(desc.dt));
-  const double chunks = std::ceil(double(g.tiles) / double(g.chunk));
+  const double images = double(std::max<int64_t>(desc.mb, 1));
+  const double chunks = std::ceil(images * double(g.tiles) / double(g.chunk)) / images;
   const double weights = u_bytes > double(cpu.l2_bytes) / 2 ? chunks * u_bytes / 8 : 0;
   return double(desc.g) * (products + transforms + weights);
 }
