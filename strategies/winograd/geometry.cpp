@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <tuple>
+
 namespace convjit {
 namespace {
 
@@ -37,8 +39,7 @@ WinogradGeometry WinogradGeometry::of(const ConvDesc& desc, const Plan& plan) {
   // Large weights: a chunk may span images (the driver takes the batch's
   // tiles image after image), so that a batch reads them once a chunk.
   g.chunk = u_bytes > 2 * kChunkBytes ? fit : std::min(fit, round_up(g.tiles, plan.ur_w));
-  g.v_position = g.chunk * g.icg;
-  g.m_position = g.chunk * g.ocp;
+  std::tie(g.v_position, g.m_position) = g.positions_apart(g.chunk, 64 / int64_t(size_of(desc.dt)));
   g.u_position = g.icg * g.ocp;
   g.u_group = g.positions * g.u_position;
   return g;

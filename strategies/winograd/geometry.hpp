@@ -8,6 +8,7 @@
 // [oc block][ic/g][oc_blk], and M[position] the products as rows of the
 // output channels rounded up to whole blocks.
 #include <cstdint>
+#include <utility>
 
 #include "convjit/conv_desc.hpp"
 #include "planner/plan.hpp"
@@ -28,7 +29,13 @@ struct WinogradGeometry {
   int64_t chunk = 0;                   // tiles per chunk, a multiple of ur_w
   int64_t icg = 0, ocp = 0;            // input channels; output channels rounded up to oc_blk
   int64_t oc_blocks = 0;               // ocp / oc_blk
-  int64_t v_position = 0, m_position = 0;  // chunk * icg, chunk * ocp
+  int64_t v_position = 0, m_position = 0;  // the most a position's rows take: positions(chunk)
+  // Elements between two positions of V and of M for a chunk of `tiles`:
+  // their rows and one cache line more, so that the a^2 positions of a
+  // tile never share the L1's sets (a chunk of 4 KiB multiples did).
+  std::pair<int64_t, int64_t> positions_apart(int64_t tiles, int64_t line_elements) const {
+    return {tiles * icg + line_elements, tiles * ocp + line_elements};
+  }
   int64_t u_position = 0, u_group = 0;     // icg * ocp, positions * u_position
   static WinogradGeometry of(const ConvDesc& desc, const Plan& plan);
 };

@@ -132,6 +132,9 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     T* prod = staged_out<T>(slot);
     const int64_t first = chunk * geo_.chunk, count = std::min(geo_.chunk, images * geo_.tiles - first);
     const int64_t blocks = (count + plan_.ur_w - 1) / plan_.ur_w, padded = blocks * plan_.ur_w;
+    // Positions as far apart as this chunk needs (a batch smaller than the
+    // chunk the scratch was sized for leaves them nearer).
+    const auto [v_position, m_position] = geo_.positions_apart(padded, C);
     const int64_t icg = geo_.icg, ocg = work_.ocg(), ih = work_.i[1], iw = work_.i[2];
     // Channels c0 + c of a pixel: at + step * c where the layout keeps C of
     // them evenly spaced (channels last, channels first, whole blocks); else
@@ -171,7 +174,7 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
               }
         winograd::input_transform<M>(d, tv);
         for (int pos = 0; pos < A * A; ++pos) {
-          T* to = v + pos * geo_.v_position + t * icg + c0;
+          T* to = v + pos * v_position + t * icg + c0;
           if (r.count == C) std::memcpy(to, &tv[pos / A][pos % A], sizeof(V));
           else for (int c = 0; c < r.count; ++c) to[c] = tv[pos / A][pos % A][c];
         }
@@ -181,9 +184,9 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     for (int pos = 0; pos < A * A; ++pos)
       for (int64_t b = oc.first; b < oc.end; ++b) {
         CallArgs args{};
-        args.src = v + pos * geo_.v_position;
+        args.src = v + pos * v_position;
         args.wei = u + pos * geo_.u_position + b * icg * plan_.oc_blk;
-        args.dst = prod + pos * geo_.m_position + b * plan_.oc_blk;
+        args.dst = prod + pos * m_position + b * plan_.oc_blk;
         args.row_blocks = blocks;
         inner_->call(OcPart::full, args);
       }
@@ -201,7 +204,7 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
         V x[A][A], y[M][M];
         if (r.count < C) std::memset(x, 0, sizeof x);
         for (int pos = 0; pos < A * A; ++pos) {
-          const T* from = prod + pos * geo_.m_position + t * geo_.ocp + c0;
+          const T* from = prod + pos * m_position + t * geo_.ocp + c0;
           if (r.count == C) std::memcpy(&x[pos / A][pos % A], from, sizeof(V));
           else for (int c = 0; c < r.count; ++c) x[pos / A][pos % A][c] = from[c];
         }
