@@ -1,6 +1,7 @@
 // The Winograd driver around its products (JIT'd or interpreted): the
 // weights transformed once at bind (U = G g G^T, in double, rounded once),
-// and per chunk of tiles of one image and group, the input transform into
+// and per chunk of tiles of one group (of one image, or spanning images
+// where the transformed weights are large), the input transform into
 // V, the products into M, the output transform with the bias and ReLU
 // fused before the store. Reads and writes every layout through its
 // strides; threads take chunks of tiles of every image, and where those are
