@@ -1,6 +1,7 @@
 #include "validation/reference.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include "problem/activation_strides.hpp"
 
@@ -14,6 +15,13 @@ int64_t input_pos(const ConvDesc& desc, int a, int64_t x, int64_t kk) {
   return pos >= 0 && pos < desc.i[a] ? pos : -1;
 }
 
+// Ceiling of a / b, for b > 0 and any a.
+int64_t ceil_div(int64_t a, int64_t b) { return a > 0 ? (a + b - 1) / b : -(-a / b); }
+
+// The outputs of one row (n, oc, od, oh) are summed together, tap by tap, so
+// that the innermost loop runs along the row between bounds worked out once
+// per tap; each output still sums its products in double, in the order ic,
+// kd, kh, kw.
 template <class T>
 void conv(const ConvDesc& desc, const T* src, const T* wei, const T* bias, T* dst,
           int64_t batch) {
@@ -24,17 +32,20 @@ void conv(const ConvDesc& desc, const T* src, const T* wei, const T* bias, T* ds
   // Weights are dense [g][oc/g][ic/g][kd][kh][kw]; g * (oc/g) == oc, so the
   // output channel indexes the first two dims together.
   const int64_t wei_oc = icg * k[0] * k[1] * k[2];
+  const int64_t ow_count = desc.o[2], sw = desc.s[2];
 
   // Threads cost more than they save on tiny problems (tests run thousands).
   const double macs = double(batch) * desc.oc * desc.spatial_out() * wei_oc;
-#pragma omp parallel for collapse(4) schedule(static) if (macs > 1e5)
-  for (int64_t n = 0; n < batch; ++n)
-    for (int64_t oc = 0; oc < desc.oc; ++oc)
-      for (int64_t od = 0; od < desc.o[0]; ++od)
-        for (int64_t oh = 0; oh < desc.o[1]; ++oh)
-          for (int64_t ow = 0; ow < desc.o[2]; ++ow) {
+#pragma omp parallel if (macs > 1e5)
+  {
+    std::vector<double> row(ow_count);
+#pragma omp for collapse(4) schedule(static)
+    for (int64_t n = 0; n < batch; ++n)
+      for (int64_t oc = 0; oc < desc.oc; ++oc)
+        for (int64_t od = 0; od < desc.o[0]; ++od)
+          for (int64_t oh = 0; oh < desc.o[1]; ++oh) {
+            std::fill(row.begin(), row.end(), 0.0);
             const int64_t ic0 = oc / ocg * icg;  // first input channel of the group
-            double acc = 0;
             for (int64_t ic = 0; ic < icg; ++ic)
               for (int64_t kd = 0; kd < k[0]; ++kd) {
                 const int64_t id = input_pos(desc, 0, od, kd);
@@ -42,19 +53,27 @@ void conv(const ConvDesc& desc, const T* src, const T* wei, const T* bias, T* ds
                 for (int64_t kh = 0; kh < k[1]; ++kh) {
                   const int64_t ih = input_pos(desc, 1, oh, kh);
                   if (ih < 0) continue;
+                  const T* line = src + ss.at(n, ic0 + ic, id, ih, 0);
                   for (int64_t kw = 0; kw < k[2]; ++kw) {
-                    const int64_t iw = input_pos(desc, 2, ow, kw);
-                    if (iw < 0) continue;
-                    const int64_t wi = oc * wei_oc + ((ic * k[0] + kd) * k[1] + kh) * k[2] + kw;
-                    acc += static_cast<double>(src[ss.at(n, ic0 + ic, id, ih, iw)]) *
-                           static_cast<double>(wei[wi]);
+                    // Output ow reads column ow * sw + shift, inside [0, iw) for
+                    // ow in [first, end).
+                    const int64_t shift = kw * (desc.d[2] + 1) - desc.p[2];
+                    const int64_t first = std::max<int64_t>(0, ceil_div(-shift, sw));
+                    const int64_t end = std::min(ow_count, ceil_div(desc.i[2] - shift, sw));
+                    const double w = static_cast<double>(wei[oc * wei_oc + ((ic * k[0] + kd) * k[1] + kh) * k[2] + kw]);
+                    for (int64_t ow = first; ow < end; ++ow)
+                      row[ow] += static_cast<double>(line[(ow * sw + shift) * ss.w]) * w;
                   }
                 }
               }
-            if (desc.post_ops.bias) acc += static_cast<double>(bias[oc]);
-            if (desc.post_ops.relu) acc = std::max(acc, 0.0);
-            dst[ds.at(n, oc, od, oh, ow)] = static_cast<T>(acc);
+            for (int64_t ow = 0; ow < ow_count; ++ow) {
+              double acc = row[ow];
+              if (desc.post_ops.bias) acc += static_cast<double>(bias[oc]);
+              if (desc.post_ops.relu) acc = std::max(acc, 0.0);
+              dst[ds.at(n, oc, od, oh, ow)] = static_cast<T>(acc);
+            }
           }
+  }
 }
 
 }  // namespace

@@ -34,7 +34,8 @@ class OcVectorInterpreter final : public PlanInterpreter<ChannelGeometry> {
   // Output pixels [w0, w0 + pixels) of a row; src is at input column
   // w0 * sw - p. Taps in the width padding, staged or not, are skipped, as
   // the JIT does.
-  void block(int pixels, int64_t w0, int ocs, const CallArgs& a, const T* src, T* dst) const {
+  CONVJIT_INTERPRETER_LOOP void block(int pixels, int64_t w0, int ocs, const CallArgs& a, const T* src,
+                                      T* dst) const {
     constexpr int kMaxAcc = 32 * 64;  // pixels x channels the register budget allows
     T acc[kMaxAcc];
     const int chains = static_cast<int>(geo_.chains);

@@ -38,7 +38,8 @@ class OwVectorInterpreter final : public PlanInterpreter<Geometry> {
   }
 
   // One register block: `lanes` output columns (the vectors' live lanes).
-  void block(int rows, int64_t lanes, int ocs, const CallArgs& a, const T* src, T* dst) const {
+  CONVJIT_INTERPRETER_LOOP void block(int rows, int64_t lanes, int ocs, const CallArgs& a, const T* src,
+                                      T* dst) const {
     constexpr int kMaxAcc = 32 * 16;  // accumulator registers x lanes
     T acc[kMaxAcc] = {};
     auto at = [&](int r, int64_t lane, int o) -> T& { return acc[(r * lanes + lane) * ocs + o]; };

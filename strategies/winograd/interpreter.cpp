@@ -16,7 +16,10 @@ class WinogradInterpreter final : public PlanInterpreter<WinogradGeometry> {
  public:
   using PlanInterpreter::PlanInterpreter;
 
-  void call(OcPart, const CallArgs& a) const override {
+  void call(OcPart, const CallArgs& a) const override { products(a); }
+
+ private:
+  CONVJIT_INTERPRETER_LOOP void products(const CallArgs& a) const {
     const T* v = static_cast<const T*>(a.src);
     const T* u = static_cast<const T*>(a.wei);
     T* out = static_cast<T*>(a.dst);
