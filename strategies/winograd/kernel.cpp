@@ -158,7 +158,8 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
       for (int64_t t = 0; t < padded; ++t) {
         const int64_t n = (first + t) / geo_.tiles, tile = (first + t) % geo_.tiles;
         const int64_t y0 = tile / geo_.tiles_w * M - work_.p[1], x0 = tile % geo_.tiles_w * M - work_.p[2];
-        const T* image = src + n * in_.n + r.offset;
+        // A pad tile (t >= count) may lie past the last image: no pointer there.
+        const T* image = t < count ? src + n * in_.n + r.offset : src;
         V d[A][A], tv[A][A];
         // Zeros where the tile reaches past the image (or is a pad tile).
         const bool inside = t < count && y0 >= 0 && y0 + A <= ih && x0 >= 0 && x0 + A <= iw;
