@@ -24,25 +24,18 @@
 #include "tools/cli.hpp"
 #include "tools/npy.hpp"
 #include "tests/shell.hpp"
+#include "tests/text_file.hpp"
 
 namespace convjit {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kProblem = "mb1ic3ih32oc10kh2sh2";
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in) << "cannot read " << path;
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void write_file(const fs::path& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
-}
+constexpr const char* kCliProblem = "mb1ic3ih32oc10kh2sh2";
 
 using testing::Outcome;
+using testing::read_file;
+using testing::write_file;
 using testing::shell;
 
 // The binary with `args`, run in `cwd`; stdout and stderr together.
@@ -120,7 +113,7 @@ TEST(CliRun, JitAndInterpreterBackendsCheck) {
   if (CpuFacts::detect().isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
   for (const std::string backend : {"jit", "interp", "auto"})
     for (const std::string fill : {"integer", "real"}) {
-      const std::string args = std::string("run --problem ") + kProblem + " --backend " + backend + " --fill " + fill;
+      const std::string args = std::string("run --problem ") + kCliProblem + " --backend " + backend + " --fill " + fill;
       const Outcome o = convjit(args);
       EXPECT_EQ(o.status, 0) << args << ": " << o.output;
       EXPECT_NE(o.output.find(" checked"), std::string::npos) << args << ": " << o.output;
@@ -230,7 +223,7 @@ TEST_F(CliFiles, RunFailedCheckIsStatusOneAndSavesNothing) {
 }
 
 TEST(CliBench, JsonLinesHaveTheRequiredKeys) {
-  const Outcome o = convjit(std::string("bench --problem ") + kProblem +
+  const Outcome o = convjit(std::string("bench --problem ") + kCliProblem +
                             " --json --threads 1 --backend reference");
   ASSERT_EQ(o.status, 0) << o.output;
   std::istringstream lines(o.output);
@@ -242,7 +235,7 @@ TEST(CliBench, JsonLinesHaveTheRequiredKeys) {
     for (const char* key : {"problem", "dt", "threads", "backend", "min_s", "median_s", "gflops",
                             "peak_pct", "compile_s"})
       EXPECT_TRUE(j.contains(key)) << key << " missing in " << line;
-    EXPECT_EQ(j["problem"], ConvDesc::parse(kProblem).str());
+    EXPECT_EQ(j["problem"], ConvDesc::parse(kCliProblem).str());
     EXPECT_EQ(j["dt"], "f32");
     EXPECT_EQ(j["threads"], 1);
     EXPECT_EQ(j["backend"], "reference");
@@ -294,7 +287,7 @@ TEST_F(CliFiles, NpyRoundTripInProcess) {
 }
 
 TEST_F(CliFiles, SaveLoadReproducesDstByteForByte) {
-  const std::string run = std::string("run --problem ") + kProblem + " --post-ops bias";
+  const std::string run = std::string("run --problem ") + kCliProblem + " --post-ops bias";
   ASSERT_EQ(convjit(run + " --save first", dir_).status, 0);
   for (const char* f : {"src.npy", "wei.npy", "bias.npy", "dst.npy"})
     EXPECT_TRUE(fs::exists(dir_ / "first" / f)) << f;
@@ -339,7 +332,7 @@ std::string npy_file(std::string dict, const std::string& payload, char major = 
 }
 
 TEST_F(CliFiles, LoadRejectsBadNpyAndChangesNothing) {
-  const std::string run = std::string("run --problem ") + kProblem;
+  const std::string run = std::string("run --problem ") + kCliProblem;
   ASSERT_EQ(convjit(run + " --save d", dir_).status, 0);
   const std::string good = read_file(dir_ / "d" / "wei.npy");
   const std::string payload(10 * 3 * 2 * 2 * 4, '\0');
@@ -380,7 +373,7 @@ TEST_F(CliFiles, LoadRejectsBadNpyAndChangesNothing) {
 }
 
 TEST_F(CliFiles, BadDirectoriesAreStatusTwoAndCreateNothing) {
-  const std::string run = std::string("run --problem ") + kProblem;
+  const std::string run = std::string("run --problem ") + kCliProblem;
   Outcome o = convjit(run + " --load missing", dir_);
   EXPECT_EQ(o.status, 2) << o.output;
   EXPECT_NE(o.output.find("--load missing: no such directory"), std::string::npos) << o.output;
@@ -436,7 +429,7 @@ TEST(CliReadme, DocumentsEveryOption) {
 // run in a directory holding `d` (a saved problem) and `corrupt` (whose
 // src.npy is text): the binary must exit 2 and print exactly that error.
 TEST_F(CliFiles, ReadmeBadInputTableIsExact) {
-  ASSERT_EQ(convjit(std::string("run --problem ") + kProblem + " --save d", dir_).status, 0);
+  ASSERT_EQ(convjit(std::string("run --problem ") + kCliProblem + " --save d", dir_).status, 0);
   fs::create_directory(dir_ / "corrupt");
   write_file(dir_ / "corrupt" / "src.npy", "not a numpy file\n");
   const auto before = snapshot(dir_ / "d");

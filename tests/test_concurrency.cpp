@@ -1,7 +1,7 @@
 // Concurrency: eight threads compile and run overlapping problems through one
 // Engine. Every result is exact (integer data), and each distinct (problem,
 // plan) is compiled once however the threads race for it: the code cache
-// hands the losers the winner's code. "Problem" is the one the engine
+// hands the losers the winner's code. "Prepared" is the one the engine
 // computes (work_problem): a 1x1 convolution and the 1D one over the same
 // pixels share their code by design. Also run under ThreadSanitizer
 // (scripts/test-sanitizers.sh).
@@ -42,7 +42,7 @@ constexpr int kEngineThreads = 2;
 constexpr int kEngineThreads = 2;
 #endif
 
-struct Problem {
+struct Prepared {
   ConvDesc desc;
   ProblemData data;
   Buffer want;
@@ -51,13 +51,13 @@ struct Problem {
 // Problems of the fuzzer's space, and two that the engine computes as one
 // (a 1x1 convolution, and the 1D one over its pixels); integer data, so
 // results are exact.
-std::vector<Problem> make_problems(int count) {
+std::vector<Prepared> make_problems(int count) {
   std::vector<ConvDesc> descs;
   for (int i = 0; i < count; ++i) descs.push_back(fuzz_case(99, i).desc);
   for (const char* text : {"mb2ic16ih8oc24kh1", "mb2ic16iw64oc24kw1"}) descs.push_back(ConvDesc::parse(text));
-  std::vector<Problem> problems;
+  std::vector<Prepared> problems;
   for (const ConvDesc& d : descs) {
-    Problem p{d, make_problem_data(d, d.mb, Fill::integer, problems.size() + 1),
+    Prepared p{d, make_problem_data(d, d.mb, Fill::integer, problems.size() + 1),
               Buffer(d.dt, d.dst_shape(d.mb))};
     reference_conv(d, p.data.src.data(), p.data.wei.data(),
                    p.data.bias.empty() ? nullptr : p.data.bias.data(), p.want.data(), d.mb);
@@ -67,7 +67,7 @@ std::vector<Problem> make_problems(int count) {
 }
 
 // Runs `kernel` on problem p and says whether the result is exact.
-bool run_exact(const Kernel& kernel, const Problem& p) {
+bool run_exact(const Kernel& kernel, const Prepared& p) {
   Buffer dst(p.desc.dt, p.desc.dst_shape(p.desc.mb));
   kernel.run(p.data.src.view(), dst.view());
   return std::memcmp(dst.data(), p.want.data(), dst.bytes()) == 0;
@@ -79,7 +79,7 @@ EngineOptions engine_options() {
   return options;
 }
 
-std::unique_ptr<Kernel> bound_kernel(Engine& engine, const Problem& p, Backend backend) {
+std::unique_ptr<Kernel> bound_kernel(Engine& engine, const Prepared& p, Backend backend) {
   auto kernel = engine.make_kernel(p.desc, backend);
   kernel->bind(p.data.wei.view(), p.data.bias.empty() ? ConstTensorView{} : p.data.bias.view());
   return kernel;
@@ -88,7 +88,7 @@ std::unique_ptr<Kernel> bound_kernel(Engine& engine, const Problem& p, Backend b
 
 TEST(Concurrency, EightThreadsCompileEachKernelOnce) {
   if (CpuFacts::detect("").isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
-  const std::vector<Problem> problems = make_problems(24);
+  const std::vector<Prepared> problems = make_problems(24);
   Engine engine(engine_options());
   constexpr int kRounds = 3;
   std::mutex mutex;
@@ -103,7 +103,7 @@ TEST(Concurrency, EightThreadsCompileEachKernelOnce) {
         for (std::size_t i = 0; i < problems.size(); ++i) {
           // Every thread walks the problems from its own starting point, so
           // that several threads ask for one problem at about the same time.
-          const Problem& p = problems[(i + t * 3) % problems.size()];
+          const Prepared& p = problems[(i + t * 3) % problems.size()];
           auto kernel = bound_kernel(engine, p, Backend::jit);
           const bool exact = run_exact(*kernel, p);
           std::lock_guard lock(mutex);
@@ -129,9 +129,9 @@ TEST(Concurrency, EightThreadsCompileEachKernelOnce) {
 // are C++, which ThreadSanitizer sees, where the JIT's are not.
 TEST(Concurrency, OneKernelRunsFromEightThreadsAtOnce) {
   if (CpuFacts::detect("").isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
-  const std::vector<Problem> problems = make_problems(24);
+  const std::vector<Prepared> problems = make_problems(24);
   Engine engine(engine_options());
-  for (const Problem& p : problems)
+  for (const Prepared& p : problems)
     for (Backend backend : {Backend::jit, Backend::interp}) {
       const auto kernel = bound_kernel(engine, p, backend);
       std::atomic<int> wrong{0};

@@ -23,7 +23,7 @@ constexpr unsigned kFtzDaz = 0x8040;
 // Problems for each driver path, on an engine of three threads: for each
 // strategy (ow_vector, then oc_vector), one image shared by the threads,
 // images spread over them, and work too small for more than the caller.
-const char* const kProblems[] = {"mb1ic1ih256oc4kh3",  "mb6ic1ih64oc4kh3",  "mb2ic1ih12oc2kh3",
+const char* const kDriverProblems[] = {"mb1ic1ih256oc4kh3",  "mb6ic1ih64oc4kh3",  "mb2ic1ih12oc2kh3",
                                  "mb1ic32ih16oc32kh3", "mb6ic32ih8oc32kh3", "mb2ic16ih4oc16kh3"};
 
 enum class Kind {
@@ -102,7 +102,7 @@ std::string name_of(const ::testing::TestParamInfo<Denormals::ParamType>& info) 
 
 INSTANTIATE_TEST_SUITE_P(
     AllPaths, Denormals,
-    ::testing::Combine(::testing::ValuesIn(kProblems), ::testing::Values(DataType::f32, DataType::f64),
+    ::testing::Combine(::testing::ValuesIn(kDriverProblems), ::testing::Values(DataType::f32, DataType::f64),
                        ::testing::Values(Kind::denormal_inputs, Kind::denormal_results)),
     name_of);
 

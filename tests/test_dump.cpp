@@ -27,15 +27,17 @@
 #include "validation/test_data.hpp"
 #include "problem/log.hpp"
 #include "tests/scoped.hpp"
+#include "tests/text_file.hpp"
 
 namespace convjit {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::read_file;
 
 // Few channels (ow_vector) and many channels (oc_vector), 1D to 3D, strided,
 // padded, grouped, with and without an output-channel tail.
-const char* const kProblems[] = {
+const char* const kDumpProblems[] = {
     "mb1ic1ih64oc1kh3",      "mb1ic3ih32oc10kh2sh2",  "mb2ic2ih20oc5kh5ph2",
     "mb1ic1ih16oc4kh5",      "mb1ic32ih10oc48kh3ph1", "g2mb1ic32ih9oc40kh3sh2",
     "mb1ic16id5ih5iw5oc16kd3kh3kw3"};
@@ -43,7 +45,7 @@ const char* const kProblems[] = {
 // Every problem in every data type, layout and post-op combination.
 std::vector<ConvDesc> all_variants() {
   std::vector<ConvDesc> out;
-  for (const char* text : kProblems)
+  for (const char* text : kDumpProblems)
     for (DataType dt : {DataType::f32, DataType::f64})
       for (Layout layout : {Layout::ncx, Layout::nxc})
         for (PostOps ops : {PostOps{}, PostOps{true, false}, PostOps{false, true}, PostOps{true, true}}) {
@@ -62,12 +64,7 @@ const JitCode& jit_code_of(const Kernel& kernel) {
   return *code;
 }
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-#define SKIP_WITHOUT_JIT(engine) \
+#define SKIP_ENGINE_WITHOUT_JIT(engine) \
   if ((engine).cpu().isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU (or capped)"
 
 // ---- disassembly -------------------------------------------------------
@@ -92,7 +89,7 @@ std::string comments(const std::string& listing) {
 
 TEST(DumpDisasm, EveryKernelDecodesWithItsSectionsInPlace) {
   Engine engine;
-  SKIP_WITHOUT_JIT(engine);
+  SKIP_ENGINE_WITHOUT_JIT(engine);
   int tails = 0;
   for (const ConvDesc& d : all_variants()) {
     SCOPED_TRACE(d.full_str());
@@ -162,7 +159,7 @@ TEST(DumpFiles, EveryCompiledKernelIsWrittenAndNamed) {
   const fs::path dir = tmp.path() / "dumps";  // created by the first dump
   ScopedEnv dump("CONVJIT_DUMP", dir.string());
   Engine engine;
-  SKIP_WITHOUT_JIT(engine);
+  SKIP_ENGINE_WITHOUT_JIT(engine);
   for (const char* text : {"mb1ic3ih32oc10kh2sh2n\"a:name/with*odd?chars\"", "mb1ic32ih10oc48kh3ph1"}) {
     const ConvDesc d = ConvDesc::parse(text);
     const auto kernel = engine.make_kernel(d);
@@ -190,7 +187,7 @@ TEST(DumpFiles, AnUnwritableDirectoryIsOnlyAWarning) {
   std::ofstream(tmp.path() / "file") << "a file, not a directory";
   ScopedEnv dump("CONVJIT_DUMP", (tmp.path() / "file" / "sub").string());
   Engine engine;
-  SKIP_WITHOUT_JIT(engine);
+  SKIP_ENGINE_WITHOUT_JIT(engine);
   EXPECT_NO_THROW(engine.make_kernel(ConvDesc::parse("mb1ic1ih16oc4kh5")));
 }
 
@@ -221,7 +218,7 @@ TEST(DumpPerfMap, EveryEntryPointIsMappedWithItsProblem) {
   std::remove(perf_map_path().c_str());
   ScopedEnv perf("CONVJIT_PERF_MAP", "1");
   Engine engine;
-  SKIP_WITHOUT_JIT(engine);
+  SKIP_ENGINE_WITHOUT_JIT(engine);
   std::vector<std::unique_ptr<Kernel>> kernels;
   for (const ConvDesc& d : all_variants()) kernels.push_back(engine.make_kernel(d));
 

@@ -11,36 +11,33 @@
 
 #include "convjit/engine.hpp"
 #include "tests/scoped.hpp"
+#include "tests/text_file.hpp"
 #include "tools/cli.hpp"
 
 namespace convjit {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::read_file;
 
 constexpr const char* kImage = "mb1ic1ih1024oc1kh3n\"seed:image3x3\"";
 
-struct Outcome {
+struct Captured {
   int status = -1;
   std::string out, err;
 };
 
-Outcome convjit(std::vector<std::string> args) {
+Captured run_in_process(std::vector<std::string> args) {
   args.insert(args.begin(), "convjit");
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
-  Outcome o;
+  Captured o;
   ::testing::internal::CaptureStdout();
   ::testing::internal::CaptureStderr();
   o.status = run_cli(static_cast<int>(argv.size()), argv.data());
   o.out = ::testing::internal::GetCapturedStdout();
   o.err = ::testing::internal::GetCapturedStderr();
   return o;
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 bool has_jit() { return CpuFacts::detect().isa != Isa::scalar; }
@@ -54,21 +51,21 @@ TEST(PlanCli, PrintsThePlanTheKernelRunsOneLineEach) {
   SKIP_WITHOUT_JIT();
   Engine engine(EngineOptions{.threads = 1});
   const ConvDesc desc = ConvDesc::parse(kImage);
-  const Outcome o = convjit({"plan", "--problem", kImage, "--threads", "1"});
+  const Captured o = run_in_process({"plan", "--problem", kImage, "--threads", "1"});
   ASSERT_EQ(o.status, 0) << o.err;
   // (built by append: GCC 12 warns falsely of an overlapping copy in a + "  " + b)
   std::string line = desc.full_str();
   line.append("  ").append(engine.make_kernel(desc, Backend::jit)->plan_str()).append("\n");
   EXPECT_EQ(o.out, line);
-  const Outcome grouped = convjit({"plan", "--problem", "g8mb2ic64iw9oc64ow8kw2", "--layout", "nCx16c"});
+  const Captured grouped = run_in_process({"plan", "--problem", "g8mb2ic64iw9oc64ow8kw2", "--layout", "nCx16c"});
   EXPECT_EQ(grouped.status, 1);
   EXPECT_NE(grouped.out.find("error: ic/g=8 is not a multiple of 16"), std::string::npos) << grouped.out;
-  EXPECT_EQ(convjit({"plan"}).status, 2);
+  EXPECT_EQ(run_in_process({"plan"}).status, 2);
 }
 
 TEST(DumpCli, PrintsPlanSizeAndAnnotatedAssembly) {
   SKIP_WITHOUT_JIT();
-  const Outcome o = convjit({"dump", "--problem", kImage});
+  const Captured o = run_in_process({"dump", "--problem", kImage});
   ASSERT_EQ(o.status, 0) << o.err;
   EXPECT_NE(o.out.find("problem  mb1ic1ih1024"), std::string::npos) << o.out;
   EXPECT_NE(o.out.find("f32 ncx none mb1ic1ih1024"), std::string::npos);
@@ -87,7 +84,7 @@ TEST(DumpCli, OutWritesCodeAssemblyAndSidecar) {
   SKIP_WITHOUT_JIT();
   TempDir tmp;
   const fs::path dir = tmp.path() / "out";
-  const Outcome o = convjit({"dump", "--problem", "mb1ic32ih10oc48kh3ph1n\"layer/3\"", "--dt", "f64",
+  const Captured o = run_in_process({"dump", "--problem", "mb1ic32ih10oc48kh3ph1n\"layer/3\"", "--dt", "f64",
                              "--post-ops", "bias,relu", "--layout", "nxc", "--out", dir.string()});
   ASSERT_EQ(o.status, 0) << o.err;
   std::vector<fs::path> files;
@@ -114,12 +111,12 @@ TEST(DumpCli, OutWritesCodeAssemblyAndSidecar) {
 
 TEST(DumpCli, IsaCapsTheCode) {
   SKIP_WITHOUT_JIT();
-  const Outcome avx2 = convjit({"dump", "--problem", "mb1ic3ih32oc10kh2sh2", "--isa", "avx2"});
+  const Captured avx2 = run_in_process({"dump", "--problem", "mb1ic3ih32oc10kh2sh2", "--isa", "avx2"});
   ASSERT_EQ(avx2.status, 0) << avx2.err;
   EXPECT_NE(avx2.out.find(" avx2 v8 "), std::string::npos);
   EXPECT_NE(avx2.out.find("ymm"), std::string::npos);
   EXPECT_EQ(avx2.out.find("zmm"), std::string::npos);
-  const Outcome avx512 = convjit({"dump", "--problem", "mb1ic3ih32oc10kh2sh2", "--isa", "avx512"});
+  const Captured avx512 = run_in_process({"dump", "--problem", "mb1ic3ih32oc10kh2sh2", "--isa", "avx512"});
   if (CpuFacts::detect("avx512").detected_isa == Isa::avx512) {
     ASSERT_EQ(avx512.status, 0) << avx512.err;
     EXPECT_NE(avx512.out.find(" avx512 v16 "), std::string::npos);
@@ -143,7 +140,7 @@ TEST(DumpCli, BadInputIsStatusTwoAndWritesNothing) {
       {"dump", "--problem", kImage, "--backend", "jit"},
       {"dump", "--problem", kImage, "--out", missing}};
   for (const auto& args : cases) {
-    const Outcome o = convjit(args);
+    const Captured o = run_in_process(args);
     EXPECT_EQ(o.status, 2) << args.back() << ": " << o.err;
     EXPECT_NE(o.err.find("convjit: error: "), std::string::npos) << o.err;
   }
@@ -152,7 +149,7 @@ TEST(DumpCli, BadInputIsStatusTwoAndWritesNothing) {
 
 TEST(DumpCli, NoJitIsStatusTwo) {
   const ScopedEnv scalar("CONVJIT_MAX_ISA", "scalar");
-  const Outcome o = convjit({"dump", "--problem", kImage});
+  const Captured o = run_in_process({"dump", "--problem", kImage});
   EXPECT_EQ(o.status, 2);
   EXPECT_NE(o.err.find("its backend is the interpreter, not the JIT"), std::string::npos) << o.err;
 }
@@ -160,7 +157,7 @@ TEST(DumpCli, NoJitIsStatusTwo) {
 TEST(DumpCli, ReadmeDocumentsEveryOption) {
   const std::string readme = read_file(CONVJIT_SOURCE_DIR "/README.md");
   EXPECT_NE(readme.find("convjit dump"), std::string::npos);
-  const Outcome help = convjit({"dump", "--help"});
+  const Captured help = run_in_process({"dump", "--help"});
   ASSERT_EQ(help.status, 0);
   const std::regex option("--[a-z][a-z-]+");
   int options = 0;
@@ -169,7 +166,7 @@ TEST(DumpCli, ReadmeDocumentsEveryOption) {
   EXPECT_GE(options, 8);
   // And `convjit plan`'s, listed beside it.
   EXPECT_NE(readme.find("convjit plan"), std::string::npos);
-  const Outcome plan_help = convjit({"plan", "--help"});
+  const Captured plan_help = run_in_process({"plan", "--help"});
   ASSERT_EQ(plan_help.status, 0);
   for (std::sregex_iterator m(plan_help.out.begin(), plan_help.out.end(), option), end; m != end; ++m)
     EXPECT_NE(readme.find("`" + m->str()), std::string::npos) << m->str();

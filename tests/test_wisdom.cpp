@@ -17,9 +17,9 @@ using testing::read_text;
 using testing::write_text;
 using json = nlohmann::json;
 
-constexpr const char* kProblem = "mb2ic3ih12oc5kh3ph1";
+constexpr const char* kWisdomProblem = "mb2ic3ih12oc5kh3ph1";
 
-ConvDesc problem() { return ConvDesc::parse(kProblem); }
+ConvDesc problem() { return ConvDesc::parse(kWisdomProblem); }
 
 // A legal plan the heuristic would not pick, so that using it shows.
 Plan other_plan(const Engine& engine, const ConvDesc& desc) {

@@ -22,7 +22,7 @@ namespace {
 using json = nlohmann::json;
 using testing::LogCounter;
 
-constexpr const char* kProblem = "mb2ic3ih12oc5kh3ph1";
+constexpr const char* kMutatedProblem = "mb2ic3ih12oc5kh3ph1";
 constexpr int kPerKind = 130;
 
 struct Mutant {
@@ -144,7 +144,7 @@ class WisdomFuzz : public testing::TuneTest {};
 TEST_F(WisdomFuzz, NoMutantCrashesOrGoesUnwarnedOrComputesWrong) {
   EngineOptions options;
   options.threads = 1;
-  const ConvDesc desc = ConvDesc::parse(kProblem);
+  const ConvDesc desc = ConvDesc::parse(kMutatedProblem);
   std::string base;
   Plan wise;
   {
