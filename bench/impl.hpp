@@ -5,7 +5,10 @@
 //
 // Cold-cache timing rotates through `slots` copies of src and dst: run(slot)
 // computes from slot's src into slot's dst.
+#include <algorithm>
+#include <chrono>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -26,6 +29,28 @@ struct Setup {
   Engine* engine = nullptr; // convjit's engine for this thread count
 };
 
+inline double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Creation with everything cached takes a few microseconds: one sample is
+// mostly whatever else the machine did then (a page fault, a timer tick:
+// 2 us in a loop, 30 us once), so the column is the least of a few. make()
+// returns what it created, kept until every creation is timed so that no
+// destruction falls inside a clock; the last is returned.
+template <class Make>
+auto least_cached_creation(Make make, double& seconds) {
+  constexpr int kCreations = 5;
+  std::vector<decltype(make())> made;
+  seconds = std::numeric_limits<double>::infinity();
+  for (int i = 0; i < kCreations; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    made.push_back(make());
+    seconds = std::min(seconds, seconds_since(start));
+  }
+  return std::move(made.back());
+}
+
 class Impl {
  public:
   virtual ~Impl() = default;
@@ -45,7 +70,7 @@ class Impl {
   virtual void store(int slot, Buffer& dst) = 0;
 
   // Creation (kernel or primitive) in prepare, first time and again with
-  // everything cached; none where there is no such step. bind_s: convjit's
+  // everything cached (least_cached_creation); none where there is no such step. bind_s: convjit's
   // Kernel::bind of bind_bytes of weights.
   std::optional<double> create_cold_s, create_cached_s, bind_s;
   int64_t bind_bytes = 0;
