@@ -3,7 +3,7 @@
 one run (old, new, old, new, ...), so that a change that must not change
 speed is measured against its parent under the same machine state.
 
-  scripts/compare-builds.py OLD_BUILD NEW_BUILD [--rounds N] [--threads T]
+  scripts/compare-builds.py OLD_BUILD NEW_BUILD [--rounds N] [--threads T] [--layout L]
 
 Problems: the seeds (convjit bench's default) and ResNet-50's layers at
 batch 1 (problems/onednn/shapes_resnet_50), f32. Prints, per problem, the
@@ -30,8 +30,8 @@ def resnet_problems():
     return out
 
 
-def bench(build, problem, threads):
-    cmd = [str(Path(build) / "tools/convjit"), "bench", "--threads", str(threads), "--json"]
+def bench(build, problem, threads, layout):
+    cmd = [str(Path(build) / "tools/convjit"), "bench", "--threads", str(threads), "--layout", layout, "--json"]
     if problem:
         cmd += ["--problem", problem]
     rows = [json.loads(l) for l in subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.splitlines() if l.startswith("{")]
@@ -44,13 +44,14 @@ def main():
     ap.add_argument("new")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--layout", default="ncx", help="activation layout, as convjit bench takes it")
     args = ap.parse_args()
     problems = [None] + resnet_problems()  # None: the seeds, one call
     best = {}  # (build, problem) -> [min, median, plan]
     for _ in range(args.rounds):
         for problem in problems:
             for build in (args.old, args.new):
-                for name, (mn, md, plan) in bench(build, problem, args.threads).items():
+                for name, (mn, md, plan) in bench(build, problem, args.threads, args.layout).items():
                     cur = best.setdefault((build, name), [mn, md, plan])
                     cur[0], cur[1] = min(cur[0], mn), min(cur[1], md)
     names = []
@@ -66,7 +67,7 @@ def main():
         ratios.append(r)
         print(f"| {name} | {o[0]*1e6:.3f} | {n[0]*1e6:.3f} | {r:.3f} | {o[1]*1e6:.3f} | {n[1]*1e6:.3f} | {o[2] == n[2]} |")
     geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
-    print(f"\nnew/old of the mins over {len(ratios)} problems, {args.rounds} interleaved rounds, {args.threads} thread(s): "
+    print(f"\nnew/old of the mins over {len(ratios)} problems, {args.rounds} interleaved rounds, {args.threads} thread(s), {args.layout}: "
           f"geomean {geo:.3f}, min {min(ratios):.3f}, max {max(ratios):.3f}")
 
 

@@ -39,12 +39,13 @@ ChannelGeometry ChannelGeometry::of(const ConvDesc& desc, const Plan& plan) {
   g.w_blocks = desc.o[A::W] / plan.ur_w;
   g.w_tail = desc.o[A::W] % plan.ur_w;
   g.ic_blocks = desc.icg() / plan.ic_blk;
-  for (int64_t u : {8, 4, 2})
-    if (plan.ic_blk % u == 0) {
-      g.ic_unroll = u;
-      break;
-    }
+  // Input channels per step of the ic loop: enough that a step's FMAs hide
+  // the loop's four instructions, no more, since every unrolled channel is
+  // code to emit and make_kernel's time is mostly the encoder's (ResNet-50's
+  // 3x3 blocks of 28 accumulators, 8 channels a step: 7 KB of code each).
   const int64_t accumulators = int64_t(plan.ur_w) * g.vecs;
+  for (int64_t u : {2, 4, 8})
+    if (plan.ic_blk % u == 0 && g.ic_unroll * accumulators < kMinStepFmas) g.ic_unroll = u;
   if (!g.depthwise)
     while (g.chains * 2 * accumulators <= 8 && g.ic_unroll % (g.chains * 2) == 0 &&
            OcRegisters{plan.ur_w, int(g.vecs), int(g.chains * 2)}.fits(plan.isa))

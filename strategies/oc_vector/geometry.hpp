@@ -46,6 +46,7 @@ struct ChannelGeometry {
   int64_t w_blocks = 0, w_tail = 0;       // full blocks of ur_w pixels; pixels left
   int64_t ic_blocks = 0;                  // passes over the output
   int64_t ic_unroll = 1;                  // input channels per step of the ic loop
+  static constexpr int64_t kMinStepFmas = 32;  // FMAs of a step that ic_unroll reaches, up to 8 channels
   // Accumulator sets the input channels of a step go to by turns (channel
   // u to set u % chains), summed after the taps: a block of fewer than 8
   // accumulators would otherwise wait on the latency of its FMA chains.
