@@ -117,20 +117,22 @@ int64_t allocations_during(const std::function<void()>& f) {
 TEST(Ragged, NoHeapAllocationOnAnyRunPath) {
   for (const char* text : {"mb4ic1ih16oc4kh5", "mb2ic3ih32oc10kh2sh2ph1", "mb1ic1ih64oc1kh3"})
     for (Layout layout : {Layout::ncx, Layout::nxc})
-      for (int threads : {1, 2}) {
-        ConvDesc d = ConvDesc::parse(text);
-        d.layout = layout;
-        Engine engine(EngineOptions{.threads = threads});
-        auto kernel = engine.make_kernel(d);
-        ProblemData data = make_problem_data(d, d.mb, Fill::integer, 3);
-        kernel->bind(data.wei.view());
-        Buffer dst(d.dt, d.dst_shape(d.mb));
-        Ragged r = make_ragged(d, {2, 1, 3}, 9);
-        kernel->run(data.src.view(), dst.view());  // warm-up: OpenMP starts its threads
-        kernel->run_ragged(r.pairs);
-        EXPECT_EQ(allocations_during([&] { kernel->run(data.src.view(), dst.view()); }), 0) << text;
-        EXPECT_EQ(allocations_during([&] { kernel->run_ragged(r.pairs); }), 0) << text;
-      }
+      for (int threads : {1, 2})
+        for (Backend backend : {Backend::automatic, Backend::interp, Backend::reference}) {
+          ConvDesc d = ConvDesc::parse(text);
+          d.layout = layout;
+          Engine engine(EngineOptions{.threads = threads});
+          auto kernel = engine.make_kernel(d, backend);
+          ProblemData data = make_problem_data(d, d.mb, Fill::integer, 3);
+          kernel->bind(data.wei.view());
+          Buffer dst(d.dt, d.dst_shape(d.mb));
+          Ragged r = make_ragged(d, {2, 1, 3}, 9);
+          kernel->run(data.src.view(), dst.view());  // warm-up: OpenMP starts its threads
+          kernel->run_ragged(r.pairs);
+          const std::string what = std::string(text) + " " + std::string(to_string(backend));
+          EXPECT_EQ(allocations_during([&] { kernel->run(data.src.view(), dst.view()); }), 0) << what;
+          EXPECT_EQ(allocations_during([&] { kernel->run_ragged(r.pairs); }), 0) << what;
+        }
   // The counter does count: a deliberate allocation is seen.
   EXPECT_EQ(allocations_during([] {
               int* volatile p = new int(1);
