@@ -197,10 +197,7 @@ ImplInfo onednn_impl(bool any_format) {
 // undilated); within that, one it refuses shows as n/a.
 ImplInfo onednn_winograd_impl() {
   auto skip = [](const Problem& p) {
-    const ConvDesc& c = p.desc;
-    const bool fits = c.ndims == 2 && c.k[1] == 3 && c.k[2] == 3 && c.s[1] == 1 && c.s[2] == 1 &&
-                      c.d[1] == 0 && c.d[2] == 0;
-    return fits ? std::string() : std::string("oneDNN's Winograd is for 2D 3x3 stride 1");
+    return winograd_shape(p.desc) ? std::string() : std::string("oneDNN's Winograd is for 2D 3x3 stride 1");
   };
   ImplInfo info{"oneDNN winograd", "onednn_winograd", skip,
                 [] { return std::make_unique<OnednnImpl>(true, dnnl::algorithm::convolution_winograd); }};

@@ -34,4 +34,10 @@ std::vector<Piece> one_piece(const ConvDesc& desc);
 // One call per entry of `batches` (which sum to desc.mb), back to back.
 std::vector<Piece> pieces_of(const ConvDesc& desc, const std::vector<int64_t>& batches);
 
+// 2D, 3x3, stride 1, undilated: the shape Winograd's F(m x m, 3x3) is for,
+// convjit's and oneDNN's alike (which groups apply is each one's own rule).
+inline bool winograd_shape(const ConvDesc& c) {
+  return c.ndims == 2 && c.k[1] == 3 && c.k[2] == 3 && c.s[1] == 1 && c.s[2] == 1 && c.d[1] == 0 && c.d[2] == 0;
+}
+
 }  // namespace convjit::bench

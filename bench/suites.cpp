@@ -21,10 +21,7 @@ struct SuiteDef {
   bool winograd_layers = false;
 };
 
-bool winograd_layer(const ConvDesc& c) {
-  return c.ndims == 2 && c.k[1] == 3 && c.k[2] == 3 && c.s[1] == 1 && c.s[2] == 1 && c.d[1] == 0 &&
-         c.d[2] == 0 && c.g == 1;
-}
+bool winograd_layer(const ConvDesc& c) { return winograd_shape(c) && c.g == 1; }
 
 const std::vector<SuiteDef>& suite_defs() {
   const std::vector<DataType> f32{DataType::f32};
