@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 namespace convjit {
@@ -69,6 +70,13 @@ Timing measure(const std::function<void()>& call, const MeasureLimits& limits) {
   t.median_s = median(samples);
   t.samples = static_cast<int>(samples.size());
   return t;
+}
+
+std::vector<double> least_in_turns(const std::vector<std::function<double()>>& timers, int rounds) {
+  std::vector<double> least(timers.size(), std::numeric_limits<double>::infinity());
+  for (int round = 0; round < rounds; ++round)
+    for (std::size_t i = 0; i < timers.size(); ++i) least[i] = std::min(least[i], timers[i]());
+  return least;
 }
 
 }  // namespace convjit

@@ -5,6 +5,7 @@
 // (or, asked, until the samples show the call is slower than a bound).
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 namespace convjit {
 
@@ -31,5 +32,10 @@ struct Timing {
 // Times `call`. When the warm-up alone reaches max_total_s it is the only
 // sample: a second run would double the cost for little information.
 Timing measure(const std::function<void()>& call, const MeasureLimits& limits = {});
+
+// Calls each timer in turn, `rounds` times over, and returns each one's
+// least: a quiet or a busy moment of the machine then falls on all of them
+// alike, where timing one after the other once kept the slower of two.
+std::vector<double> least_in_turns(const std::vector<std::function<double()>>& timers, int rounds = 2);
 
 }  // namespace convjit

@@ -208,12 +208,9 @@ class Bench {
   // moment of a busy machine: a final round times the two in turn, twice,
   // and only it decides. Returns their times.
   std::pair<double, double> final_round(const Kernel& heuristic, const Kernel& other, double cap_s) {
-    double heuristic_s = kNoLimit, other_s = kNoLimit;
-    for (int round = 0; round < 2; ++round) {
-      heuristic_s = std::min(heuristic_s, time(heuristic, cap_s));
-      other_s = std::min(other_s, time(other, cap_s));
-    }
-    return {heuristic_s, other_s};
+    const std::vector<double> least =
+        least_in_turns({[&] { return time(heuristic, cap_s); }, [&] { return time(other, cap_s); }});
+    return {least[0], least[1]};
   }
 
   // give_up_above_s: stop early once the kernel is surely slower than that.
