@@ -31,7 +31,8 @@ def timed(impl):
 
 
 def geomean(values):
-    return math.exp(sum(math.log(v) for v in values) / len(values)) if values else float("nan")
+    """The geometric mean as a cell: "-" for a column with no value (a peer not run)."""
+    return f"{math.exp(sum(math.log(v) for v in values) / len(values)):.2f}" if values else "-"
 
 
 def main(path):
@@ -83,10 +84,10 @@ def main(path):
             cells.append(own.group(1) if own else "-")
             cells.append(how.group(1) if how else "wisdom")
             print("| " + " | ".join(cells) + " |")
-        cells = ["geomean", "", "", "", "", "", f"{geomean(gains):.2f}"]
+        cells = ["geomean", "", "", "", "", "", geomean(gains)]
         for key, _ in PEERS:
-            cells += ["", "", f"{geomean(versus[key]):.2f}"]
-        cells += [f"{geomean(own_gains):.2f}", ""]
+            cells += ["", "", geomean(versus[key])]
+        cells += [geomean(own_gains), ""]
         print("| " + " | ".join(cells) + " |\n")
 
 
