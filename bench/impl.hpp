@@ -70,8 +70,8 @@ class Impl {
   virtual void store(int slot, Buffer& dst) = 0;
 
   // Creation (kernel or primitive) in prepare, first time and again with
-  // everything cached (least_cached_creation); none where there is no such step. bind_s: convjit's
-  // Kernel::bind of bind_bytes of weights.
+  // everything cached (least_cached_creation); none where there is no such
+  // step. bind_s: convjit's Kernel::bind of bind_bytes of weights.
   std::optional<double> create_cold_s, create_cached_s, bind_s;
   int64_t bind_bytes = 0;
   std::string note;  // what ran: convjit's plan, oneDNN's implementation, ...
