@@ -1,7 +1,6 @@
 #include "tuning/fastest.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 
 #include "convjit/error.hpp"
@@ -57,10 +56,7 @@ Plan fastest_measured(const ConvDesc& desc, const std::vector<Plan>& candidates,
     timers.push_back([&, extra_s] {
       return measure([&] {
         kernel.run(data.src.cview(), dst.view());
-        if (extra_s > 0)
-          for (auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(extra_s);
-               std::chrono::steady_clock::now() < until;) {
-          }
+        busy_wait(extra_s);
       }, limits).min_s;
     });
   }

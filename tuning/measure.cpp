@@ -72,6 +72,13 @@ Timing measure(const std::function<void()>& call, const MeasureLimits& limits) {
   return t;
 }
 
+void busy_wait(double seconds) {
+  if (!(seconds > 0)) return;
+  const auto until = Clock::now() + std::chrono::duration<double>(seconds);
+  while (Clock::now() < until) {
+  }
+}
+
 std::vector<double> least_in_turns(const std::vector<std::function<double()>>& timers, int rounds) {
   std::vector<double> least(timers.size(), std::numeric_limits<double>::infinity());
   for (int round = 0; round < rounds; ++round)

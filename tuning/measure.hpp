@@ -33,6 +33,10 @@ struct Timing {
 // sample: a second run would double the cost for little information.
 Timing measure(const std::function<void()>& call, const MeasureLimits& limits = {});
 
+// Spins for `seconds` (nothing when not positive): the tests' slow-down
+// hooks make a candidate slower by a known amount this way.
+void busy_wait(double seconds);
+
 // Calls each timer in turn, `rounds` times over, and returns each one's
 // least: a quiet or a busy moment of the machine then falls on all of them
 // alike, where timing one after the other once kept the slower of two.

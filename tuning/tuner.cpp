@@ -229,9 +229,7 @@ class Bench {
     if (delay_s <= 0) return measure([&] { kernel.run(src_, got_.view()); }, limits).min_s;
     return measure([&] {
       kernel.run(src_, got_.view());
-      const auto until = Clock::now() + std::chrono::duration<double>(delay_s);
-      while (Clock::now() < until) {
-      }
+      busy_wait(delay_s);
     }, limits).min_s;
   }
 
