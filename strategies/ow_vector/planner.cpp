@@ -1,5 +1,6 @@
 // The ow_vector strategy: its legality, its pick and its cost model.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -29,27 +30,38 @@ int accumulator_budget(Isa isa, int ur_w, int oc_blk, bool stationary_weights, b
 
 bool splits_stride(const ConvDesc& d, bool staged) { return !staged && d.s[ConvDesc::W] == 2; }
 
-struct Dims {
-  int64_t ocg, oh, ow, kh, kw, sh, dh1, taps_outer;
-};
-
-Dims dims_of(const ConvDesc& desc) {
-  return {desc.ocg(), desc.o[1], desc.o[2], desc.k[1], desc.k[2], desc.s[1], desc.d[1] + 1,
-          desc.icg() * desc.k[0]};
-}
-
 // Input rows a block of `rows` output rows reads (rows hit by some tap).
-int64_t rows_read(const Dims& d, int64_t rows) {
-  int64_t span = (rows - 1) * d.sh + (d.kh - 1) * d.dh1 + 1, n = 0;
+int64_t count_rows_read(int64_t rows, int64_t kh, int64_t sh, int64_t dh1) {
+  int64_t span = (rows - 1) * sh + (kh - 1) * dh1 + 1, n = 0;
   for (int64_t ih = 0; ih < span; ++ih) {
     bool used = false;
     for (int64_t r = 0; r < rows && !used; ++r) {
-      int64_t t = ih - r * d.sh;
-      used = t >= 0 && t % d.dh1 == 0 && t / d.dh1 < d.kh;
+      int64_t t = ih - r * sh;
+      used = t >= 0 && t % dh1 == 0 && t / dh1 < kh;
     }
     n += used;
   }
   return n;
+}
+
+// plan() prices blocks of at most kTabledRows rows (their tails fewer), a
+// thousand of them for a layer: the rows each reads are counted once.
+constexpr int64_t kTabledRows = 8;
+
+struct Dims {
+  int64_t ocg, oh, ow, kh, kw, sh, dh1, taps_outer;
+  std::array<int64_t, kTabledRows + 1> rows_read{};  // by rows, up to kTabledRows
+};
+
+Dims dims_of(const ConvDesc& desc) {
+  Dims d{desc.ocg(), desc.o[1], desc.o[2], desc.k[1], desc.k[2], desc.s[1], desc.d[1] + 1,
+         desc.icg() * desc.k[0]};
+  for (int64_t rows = 1; rows <= kTabledRows; ++rows) d.rows_read[rows] = count_rows_read(rows, d.kh, d.sh, d.dh1);
+  return d;
+}
+
+int64_t rows_read(const Dims& d, int64_t rows) {
+  return rows <= kTabledRows ? d.rows_read[rows] : count_rows_read(rows, d.kh, d.sh, d.dh1);
 }
 
 // The taps of a block are unrolled: code beyond the L1i (a filter of
@@ -156,7 +168,7 @@ Plan OwVector::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) con
     for (int ur_w = 1; ur_w <= max_w; ++ur_w)
       for (int oc_blk = 1; oc_blk <= std::min<int64_t>(d.ocg, 16); ++oc_blk) {
         const int budget = accumulator_budget(isa, ur_w, oc_blk, held, splits_stride(desc, best.staged));
-        const int max_h = static_cast<int>(std::min<int64_t>({d.oh, 8, budget / (ur_w * oc_blk)}));
+        const int max_h = static_cast<int>(std::min<int64_t>({d.oh, kTabledRows, budget / (ur_w * oc_blk)}));
         for (int ur_h = 1; ur_h <= max_h; ++ur_h) {
           const double cycles = plane_cycles(d, best.vlen, ur_h, ur_w, oc_blk, held) * double(desc.o[0]) +
                                 reread_cycles(desc, oc_blk, ur_h, cpu.l2_bytes);
