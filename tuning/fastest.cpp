@@ -50,8 +50,8 @@ Plan fastest_measured(const ConvDesc& desc, const std::vector<Plan>& candidates,
   std::vector<std::function<double()>> timers;
   for (const Plan& plan : candidates) {
     kernels.push_back(build(plan));
-    const Kernel& kernel = *kernels.back();
     kernels.back()->bind(data.wei.cview(), desc.post_ops.bias ? data.bias.cview() : ConstTensorView{});
+    const Kernel& kernel = *kernels.back();
     const double extra_s = fastest_hooks().slow_down ? fastest_hooks().slow_down(plan) : 0;
     timers.push_back([&, extra_s] {
       return measure([&] {
