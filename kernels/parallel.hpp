@@ -21,6 +21,15 @@ inline std::pair<int64_t, int64_t> split(int64_t n, int parts, int t) {
   return {begin, begin + base + (t < extra ? 1 : 0)};
 }
 
+// Whether `threads` sharing one image split its rows at least as evenly as
+// its output-channel blocks: a 1x1 layer computed as one long row has one
+// row; 7 rows of ResNet's last stage split 4 + 3, where its 32 blocks split
+// 16 + 16.
+inline bool split_by_rows(int64_t rows, int64_t blocks, int threads) {
+  auto slowest = [threads](int64_t parts) { return double((parts + threads - 1) / threads) / double(parts); };
+  return slowest(rows) <= slowest(blocks);
+}
+
 // Threads a run is worth: none beyond the first for tiny work.
 constexpr double kMinFlopsPerThread = 2e5;
 inline int threads_for(double flops, int max_threads) {

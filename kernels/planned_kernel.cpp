@@ -4,6 +4,7 @@
 
 #include "jit/disasm.hpp"
 #include "kernels/denormals.hpp"
+#include "kernels/gather.hpp"
 #include "kernels/parallel.hpp"
 
 namespace convjit {
@@ -28,6 +29,15 @@ void PlannedKernel::bind_common(const void* bias, int64_t in, int64_t out) {
   // Below InputPrefetcher's and the streaming's thresholds, on one thread.
   const int64_t by_bytes = InputPrefetcher::kMinRunBytes / std::max<int64_t>(1, src_image_bytes_ + dst_image_bytes_);
   direct_max_images_ = std::min(by_bytes, images_for_one_thread(flops_per_image_, plan_.threads));
+  // A gathered input is never the user's: no direct calls, and a lot of
+  // images for the threads to share.
+  gather_images_ = work_.gathers_input ? plan_.threads : 0;
+  gather_.reset(d.dt, 1, gather_images_ * gathered_image_elems(desc()), 0);
+  if (work_.gathers_input) direct_max_images_ = 0;
+}
+
+void PlannedKernel::gather_lot(const void* src, int64_t images, void* to) const {
+  gather_input(desc(), src, images, to, threads_for(flops_per_image_ * double(images), plan_.threads));
 }
 
 void PlannedKernel::record_direct_call(OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at) {
@@ -58,6 +68,16 @@ bool PlannedKernel::run_direct(std::span<const TensorPair> pairs, int64_t images
   }
   note_run(1, false);
   return true;
+}
+
+std::string PlannedKernel::work_note() const {
+  if (!work_.gathers_input) return "";
+  std::string strides;
+  for (int a = desc().first_axis(); a < 3; ++a) {
+    if (!strides.empty()) strides += 'x';
+    strides += std::to_string(desc().s[a]);
+  }
+  return "input gathered at strides " + strides + ", computed as " + work_.str();
 }
 
 const JitCode* PlannedKernel::jit_code() const {

@@ -2,7 +2,9 @@
 // PlannedKernel: what every strategy's driver shares: the plan, the inner
 // kernel (JIT'd or interpreted), the bias, the per-thread scratch sized at
 // bind time, the denormal policy, and the view of the generated code.
+#include <algorithm>
 #include <atomic>
+#include <cstddef>
 #include <memory>
 #include <vector>
 
@@ -19,6 +21,9 @@ class PlannedKernel : public Kernel {
   Backend backend() const noexcept override { return backend_; }
   std::string plan_str() const override { return plan_.str(); }
   const Plan& plan() const { return plan_; }
+  // The problem the plan computes (WorkProblem), when not the user's as it
+  // lies in memory: "input gathered at strides 2x2, computed as mb1ic..."; else "".
+  std::string work_note() const;
   // The generated code, or null for the interpreter.
   const JitCode* jit_code() const;
   std::span<const uint8_t> code() const override;
@@ -72,6 +77,23 @@ class PlannedKernel : public Kernel {
   void record_direct_call(OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at);
   // Runs `pairs` on the direct path if it serves them; false if not.
   bool run_direct(std::span<const TensorPair> pairs, int64_t images) const;
+  // WorkProblem::gathers_input: the images of `pairs` gathered a few at a
+  // time into scratch leased for the run, each lot computed by
+  // run(lot, images) as one pair of the work problem's tensors.
+  template <class Run>
+  void run_gathered(std::span<const TensorPair> pairs, Run&& run) const {
+    const ScratchLease lease(gather_);
+    void* to = gather_.in<std::byte>(lease.slot(0));
+    for (const TensorPair& p : pairs)
+      for (int64_t n = 0, lot; n < p.src.shape.dim[0]; n += lot) {
+        lot = std::min(gather_images_, p.src.shape.dim[0] - n);
+        gather_lot(static_cast<const std::byte*>(p.src.data) + n * src_image_bytes_, lot, to);
+        const TensorPair gathered{ConstTensorView(to, work_.dt, work_.src_shape(lot)),
+                                  TensorView(static_cast<std::byte*>(p.dst.data) + n * dst_image_bytes_,
+                                             work_.dt, work_.dst_shape(lot))};
+        run(std::span(&gathered, 1), lot);
+      }
+  }
   // One image in one JIT call (a tiny problem): straight from run().
   bool run_at_once(const void* src, void* dst, int64_t images) const final {
     if (images != 1 || direct_.size() != 1 || flush_denormals_ || !direct_[0].fn) return false;
@@ -100,6 +122,10 @@ class PlannedKernel : public Kernel {
   static constexpr std::size_t kMaxDirectCalls = 64;
   Buffer bias_;
   ScratchPool scratch_;
+  // Gathered inputs (WorkProblem::gathers_input), gather_images_ at a time.
+  ScratchPool gather_;
+  int64_t gather_images_ = 0;
+  void gather_lot(const void* src, int64_t images, void* to) const;
   std::vector<DirectCall> direct_;
   int64_t direct_max_images_ = 0;  // a run of more takes the general path
   int64_t src_image_bytes_ = 0, dst_image_bytes_ = 0;
@@ -123,7 +149,11 @@ class TypedKernel : public PlannedKernel {
     else self().bind_typed(static_cast<const float*>(weights), bias);
   }
   void do_run(std::span<const TensorPair> pairs, int64_t images) const final {
+    if (work_.gathers_input) return run_gathered(pairs, [this](auto lot, int64_t n) { run_typed_any(lot, n); });
     if (run_direct(pairs, images)) return;
+    run_typed_any(pairs, images);
+  }
+  void run_typed_any(std::span<const TensorPair> pairs, int64_t images) const {
     if (work_.dt == DataType::f64) self().template run_typed<double>(pairs, images);
     else self().template run_typed<float>(pairs, images);
   }

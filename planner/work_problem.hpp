@@ -9,6 +9,11 @@
 // filter as wide as the unpadded image, one output wide, reads whole rows
 // (one run of kh * iw taps along a longer axis); channels first, a filter as
 // tall or deep as the image turns those planes into channels.
+//
+// One rewrite moves data: channels first, a 1x1 unpadded filter with a
+// stride reads one pixel in s along each strided axis, spread over every
+// cache line and page of the input; the driver gathers those pixels first
+// (gather.hpp), and the strategies compute the stride-1 problem over them.
 #include "convjit/conv_desc.hpp"
 
 namespace convjit {
@@ -18,6 +23,9 @@ namespace convjit {
 // WorkProblem passed where one is made is copied, not rewritten).
 struct WorkProblem : ConvDesc {
   explicit WorkProblem(const ConvDesc& user);
+  // The input the strategies read is the user's gathered at its strides:
+  // this problem's input is the user's output grid (see above).
+  bool gathers_input = false;
 };
 
 // Every group one input and one output channel.

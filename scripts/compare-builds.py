@@ -3,7 +3,7 @@
 one run (old, new, old, new, ...), so that a change that must not change
 speed is measured against its parent under the same machine state.
 
-  scripts/compare-builds.py OLD_BUILD NEW_BUILD [--rounds N] [--threads T] [--layout L]
+  scripts/compare-builds.py OLD_BUILD NEW_BUILD [--rounds N] [--threads T] [--layout L] [--only REGEX]
 
 Problems: the seeds (convjit bench's default) and ResNet-50's layers at
 batch 1 (problems/onednn/shapes_resnet_50), f32. Prints, per problem, the
@@ -45,8 +45,11 @@ def main():
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--layout", default="ncx", help="activation layout, as convjit bench takes it")
+    ap.add_argument("--only", help="the ResNet-50 problems matching this regular expression, no seeds")
     args = ap.parse_args()
     problems = [None] + resnet_problems()  # None: the seeds, one call
+    if args.only:
+        problems = [p for p in resnet_problems() if re.search(args.only, p)]
     best = {}  # (build, problem) -> [min, median, plan]
     for _ in range(args.rounds):
         for problem in problems:

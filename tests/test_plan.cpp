@@ -148,6 +148,30 @@ TEST(Plan, FiltersAsLargeAsTheImageJoinItsAxes) {
   EXPECT_EQ(deep.o, (std::array<int64_t, 3>{1, 4, 4}));
 }
 
+TEST(Plan, StridedOneByOneChannelsFirstComputesOverItsGatheredInput) {
+  // Channels first, 1x1, unpadded, strided, large planes and many outputs
+  // per input element: the stride-1 problem over the pixels the filter
+  // reads (then flattened as any 1x1 stride-1 problem).
+  const WorkProblem strided(ConvDesc::parse("mb1ic256ih56oc512oh28kh1sh2"));
+  EXPECT_TRUE(strided.gathers_input);
+  EXPECT_EQ(static_cast<const ConvDesc&>(strided), WorkProblem(ConvDesc::parse("mb1ic256ih28oc512oh28kh1")));
+  const WorkProblem deep(ConvDesc::parse("g2mb1ic6id8ih8iw10oc1040od4oh4ow5kd1kh1kw1sd2sh2sw2"));
+  EXPECT_TRUE(deep.gathers_input);
+  EXPECT_EQ(deep.s, (std::array<int64_t, 3>{1, 1, 1}));
+  EXPECT_EQ(deep.spatial_in(), 4 * 4 * 5);
+  EXPECT_EQ(deep.g, 2);
+  // Read as they are: padding, wider filters, an output that reaches past
+  // the input, no stride; too few outputs per input element (res3a_branch2a)
+  // or small planes (res5a_branch1), where the gather costs more than it saves.
+  for (const char* text : {"mb1ic8ih64oc512kh1sh2ph1", "mb1ic8ih64oc512kh3sh2", "mb1ic8ih63oc512oh33kh1sh2",
+                           "mb1ic8ih64oc512kh1", "mb1ic256ih56oc128oh28kh1sh2", "mb1ic1024ih14oc2048oh7kh1sh2"})
+    EXPECT_FALSE(WorkProblem(ConvDesc::parse(text)).gathers_input) << text;
+  // Channels last reads pixels whole.
+  ConvDesc last = ConvDesc::parse("mb1ic256ih56oc512oh28kh1sh2");
+  last.layout = Layout::nxc;
+  EXPECT_FALSE(WorkProblem(last).gathers_input);
+}
+
 TEST(Plan, PrintsOnOneLineAndRoundTripsThroughJson) {
   Plan p = plan_for("mb1ic3ih32oc10kh2sh2", Isa::avx2, DataType::f64);
   EXPECT_EQ(p.str().find('\n'), std::string::npos);

@@ -90,7 +90,9 @@ int dump(const DumpOptions& o) {
 
   std::cout << "problem  " << desc.str() << "\n"
             << "         " << desc.full_str() << "\n"
-            << "plan     " << planned.plan_str() << "\n\n";
+            << "plan     " << planned.plan_str() << "\n";
+  if (const std::string note = planned.work_note(); !note.empty()) std::cout << "         " << note << "\n";
+  std::cout << "\n";
   print_plan(std::cout, planned.plan());
   std::cout << "\ncode     " << code.size() << " bytes, compiled in "
             << format_seconds(code.compile_seconds()) << "\n";

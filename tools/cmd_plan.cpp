@@ -8,6 +8,7 @@
 #include "convjit/engine.hpp"
 #include "convjit/error.hpp"
 #include "convjit/kernel.hpp"
+#include "kernels/planned_kernel.hpp"
 #include "tools/commands.hpp"
 #include "tools/options.hpp"
 
@@ -32,7 +33,9 @@ int plan(const PlanOptions& o) {
     try {
       d = make_desc(d, o.kernel);
       // The interpreter runs the plan the JIT would compile: planned, not compiled.
-      std::cout << d.full_str() << "  " << engine.make_kernel(d, Backend::interp)->plan_str() << "\n";
+      const std::unique_ptr<Kernel> kernel = engine.make_kernel(d, Backend::interp);
+      const std::string note = dynamic_cast<const PlannedKernel&>(*kernel).work_note();
+      std::cout << d.full_str() << "  " << kernel->plan_str() << (note.empty() ? "" : "  (" + note + ")") << "\n";
     } catch (const Error& e) {
       std::cout << d.str() << "  error: " << e.what() << "\n";
       ++refused;

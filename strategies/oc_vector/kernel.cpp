@@ -140,12 +140,8 @@ class OcVectorKernel final : public TypedKernel<OcVectorKernel, ChannelGeometry>
         stage(src, n, const_cast<T*>(in), first, last);
   #pragma omp barrier
       }
-      // Rows or channel blocks over the threads, whichever splits more evenly
-      // (a 1x1 layer computed as one long row has one row; 7 rows of ResNet's
-      // last stage split 4 + 3, where its 32 blocks split 16 + 16).
       const int64_t blocks = geo_.blocks_with_tail();
-      auto slowest = [nt](int64_t parts) { return double((parts + nt - 1) / nt) / double(parts); };
-      const bool by_rows = slowest(rows) <= slowest(blocks);
+      const bool by_rows = split_by_rows(rows, blocks, nt);
       auto [first, last] = split(by_rows ? rows : blocks, nt, t);
       if (by_rows) compute(in, out, first, last, 0, blocks);
       else compute(in, out, 0, rows, first, last);

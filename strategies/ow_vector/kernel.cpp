@@ -13,6 +13,7 @@
 
 #include "kernels/parallel.hpp"
 #include "kernels/stream_copy.hpp"
+#include "kernels/strided_copy.hpp"
 #include "kernels/transpose.hpp"
 #include "strategies/ow_vector/strategy.hpp"
 #include "kernels/planned_kernel.hpp"
@@ -32,25 +33,6 @@ constexpr int64_t kTileInputBytes = 256 << 10;
 int64_t tile_blocks(const ConvDesc& d, const Plan& plan, const Geometry& geo) {
   if (geo.blocks_with_tail() == 1) return std::numeric_limits<int64_t>::max();
   return std::max<int64_t>(1, kTileInputBytes / ow_vector_row_block_bytes(d, plan.ur_h));
-}
-
-// to[j] = from[j * stride] for j < n. The strides of the common stride-2 and
-// stride-3 phases are constants, so that the compiler vectorizes them (the
-// staging of a first layer's strided input took a third of its time).
-template <int64_t kStride, class T>
-void copy_every(const T* from, int64_t n, T* to) {
-  for (int64_t j = 0; j < n; ++j) to[j] = from[j * kStride];
-}
-
-template <class T>
-void copy_strided(const T* from, int64_t stride, int64_t n, T* to) {
-  switch (stride) {
-    case 1: std::copy(from, from + n, to); return;
-    case 2: copy_every<2>(from, n, to); return;
-    case 3: copy_every<3>(from, n, to); return;
-    default:
-      for (int64_t j = 0; j < n; ++j) to[j] = from[j * stride];
-  }
 }
 
 class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
@@ -158,15 +140,15 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
     }
     if (d.layout == Layout::nxc) {
       T* out = staged_out<T>(slot);
-      compute(in, out, grp, 0, row_blocks);
+      compute(in, out, grp, 0, row_blocks, 0, geo_.blocks_with_tail());
       unstage(out, dst, n, grp, 0, d.o[0] * d.o[1]);
     } else if (stream) {
       T* out = staged_out<T>(slot);
-      compute(in, out, grp, 0, row_blocks);
+      compute(in, out, grp, 0, row_blocks, 0, geo_.blocks_with_tail());
       const int64_t elems = d.ocg() * geo_.out_chan;
       stream_copy(out, dst + (n * d.g + grp) * elems, elems * sizeof(T), plan_.isa);
     } else {
-      compute(in, dst + (n * d.g + grp) * d.ocg() * geo_.out_chan, grp, 0, row_blocks);
+      compute(in, dst + (n * d.g + grp) * d.ocg() * geo_.out_chan, grp, 0, row_blocks, 0, geo_.blocks_with_tail());
     }
   }
 
@@ -188,8 +170,14 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
         stage(src, n, grp, const_cast<T*>(in), first, last);
   #pragma omp barrier
       }
-      auto [b0, b1] = split(row_blocks, nt, t);
-      compute(in, out, grp, b0, b1);
+      const int64_t blocks = geo_.blocks_with_tail();
+      if (split_by_rows(row_blocks, blocks, nt)) {
+        auto [b0, b1] = split(row_blocks, nt, t);
+        compute(in, out, grp, b0, b1, 0, blocks);
+      } else {
+        auto [c0, c1] = split(blocks, nt, t);
+        compute(in, out, grp, 0, row_blocks, c0, c1);
+      }
       if (nxc) {
   #pragma omp barrier
         auto [first, last] = split(d.o[0] * d.o[1], nt, t);
@@ -270,12 +258,13 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
     transpose(from + first * ow, d.ocg(), (last - first) * ow, geo_.out_chan, out, d.oc);
   }
 
-  // Runs row blocks [block_begin, block_end) of every plane and channel
-  // block of one image, tile_blocks_ row blocks at a time.
+  // Runs row blocks [block_begin, block_end) of every plane and output-channel
+  // blocks [oc_first, oc_last) of one image, tile_blocks_ row blocks at a time.
   template <class T>
-  void compute(const T* in, T* out, int64_t grp, int64_t block_begin,
-                              int64_t block_end) const {
-    for_each_call<T>(grp, block_begin, block_end, [&](OcPart part, CallArgs& args, int64_t src_at, int64_t dst_at) {
+  void compute(const T* in, T* out, int64_t grp, int64_t block_begin, int64_t block_end, int64_t oc_first,
+               int64_t oc_last) const {
+    for_each_call<T>(grp, block_begin, block_end, oc_first, oc_last,
+                     [&](OcPart part, CallArgs& args, int64_t src_at, int64_t dst_at) {
       args.src = in + src_at;
       args.dst = out + dst_at;
       inner_->call(part, args);
@@ -285,10 +274,10 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
   // The inner calls of compute(): call(part, args, src_at, dst_at) with
   // args complete but src and dst, which are in + src_at and out + dst_at.
   template <class T, class F>
-  void for_each_call(int64_t grp, int64_t block_begin, int64_t block_end, F&& call) const {
+  void for_each_call(int64_t grp, int64_t block_begin, int64_t block_end, int64_t oc_first, int64_t oc_last,
+                     F&& call) const {
     if (block_begin >= block_end) return;
     const ConvDesc& d = work_;
-    const int64_t blocks = geo_.blocks_with_tail();
     const T* bias = this->bias<T>() ? this->bias<T>() + grp * d.ocg() : nullptr;
     const T* wei = packed_wei_.as<T>() + grp * geo_.wei_group;
     CallArgs args{};
@@ -297,7 +286,7 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
       const int64_t row0 = tile * plan_.ur_h;
       args.row_blocks = std::min(tile_end, geo_.row_blocks) - std::min(tile, geo_.row_blocks);
       args.row_tail = tile_end > geo_.row_blocks;
-      for (int64_t b = 0; b < blocks; ++b) {
+      for (int64_t b = oc_first; b < oc_last; ++b) {
         const OcPart part = b < geo_.oc_blocks ? OcPart::full : OcPart::tail;
         args.bias = bias ? bias + b * plan_.oc_blk : nullptr;
         for (int64_t z = 0; z < d.o[0]; ++z) {
@@ -317,7 +306,8 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
     const ConvDesc& d = work_;
     const int64_t row_blocks = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
     for (int64_t grp = 0; grp < d.g; ++grp)
-      for_each_call<T>(grp, 0, row_blocks, [&](OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at) {
+      for_each_call<T>(grp, 0, row_blocks, 0, geo_.blocks_with_tail(),
+                       [&](OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at) {
         record_direct_call(part, args, (grp * geo_.in_image + src_at) * int64_t(sizeof(T)),
                            (grp * d.ocg() * geo_.out_chan + dst_at) * int64_t(sizeof(T)));
       });
