@@ -177,4 +177,14 @@ void transpose(const T* from, int64_t rows, int64_t cols, int64_t from_stride, T
   }
 }
 
+// A block of packed weights: `rows` rows of `cols` elements (row stride
+// `ld`) transposed into `cols` rows of `width` elements, the lanes past
+// `rows` zero (the output channels past the last).
+template <class T>
+void transpose_into_block(const T* from, int64_t rows, int64_t cols, int64_t ld, T* to, int64_t width) {
+  if (rows) transpose(from, rows, cols, ld, to, width);
+  if (rows < width)
+    for (int64_t c = 0; c < cols; ++c) std::fill(to + c * width + rows, to + (c + 1) * width, T(0));
+}
+
 }  // namespace convjit

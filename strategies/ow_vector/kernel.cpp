@@ -94,9 +94,7 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
       for (int64_t b = 0; b < blocks; ++b) {
         T* block = packed + grp * geo_.wei_group + b * geo_.wei_block;
         const int64_t valid = std::clamp<int64_t>(d.ocg() - b * oc_blk, 0, oc_blk);
-        if (valid) transpose(wei + (grp * d.ocg() + b * oc_blk) * taps, valid, taps, taps, block, oc_blk);
-        if (valid < oc_blk)
-          for (int64_t t = 0; t < taps; ++t) std::fill(block + t * oc_blk + valid, block + (t + 1) * oc_blk, T(0));
+        transpose_into_block(wei + (grp * d.ocg() + b * oc_blk) * taps, valid, taps, taps, block, oc_blk);
       }
   }
 
