@@ -123,6 +123,25 @@ TEST(DumpDisasm, EveryKernelDecodesWithItsSectionsInPlace) {
   EXPECT_GT(tails, 0) << "no kernel had an output-channel tail entry";
 }
 
+// 1x1 kernels reading a channels-first input in place prefetch the rows of
+// the channels ahead (their planes lie beyond the hardware prefetchers'
+// strides); staged inputs and few channels do not.
+TEST(DumpDisasm, OneByOneChannelsFirstKernelsPrefetchTheChannelsAhead) {
+  Engine engine(EngineOptions{.threads = 1});
+  SKIP_ENGINE_WITHOUT_JIT(engine);
+  auto listing = [&](const char* text, Layout layout) {
+    ConvDesc d = ConvDesc::parse(text);
+    d.layout = layout;
+    return engine.make_kernel(d)->disassembly();
+  };
+  const std::string one_by_one = listing("mb1ic512ih28oc128kh1", Layout::ncx);
+  EXPECT_NE(one_by_one.find("; prefetch: the block's input rows 8 channels ahead"), std::string::npos) << one_by_one;
+  EXPECT_NE(one_by_one.find("prefetcht0"), std::string::npos);
+  for (auto [text, layout] : {std::pair{"mb1ic512ih28oc128kh1", Layout::nxc}, {"mb1ic8ih28oc128kh1", Layout::ncx},
+                              {"mb1ic64ih56oc64kh3ph1", Layout::ncx}})
+    EXPECT_EQ(listing(text, layout).find("prefetcht0"), std::string::npos) << text;
+}
+
 // A JitCode made of given bytes, to show the disassembler what no emitter
 // should produce.
 class FakeCode : public JitCode {

@@ -15,6 +15,15 @@ namespace {
 alignas(64) const int32_t kEven32[16] = {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30};
 alignas(64) const int64_t kEven64[8] = {0, 2, 4, 6, 8, 10, 12, 14};
 
+// Channels ahead whose input rows a 1x1 kernel reading the user's
+// channels-first tensor prefetches: its channels lie a plane apart, beyond
+// the strides the hardware prefetchers follow, so each channel's rows came
+// from the L2 (or further) at the load. About 100 cycles ahead at the 20-26
+// FMAs of a channel. Measured (Xeon, 1 thread, interleaved in one process):
+// ResNet-50's 1x1 layers 0.75-0.98 of the time without, and src 4 bytes off
+// a cache line 1.04-1.16 of aligned, from 1.12-1.25.
+constexpr int64_t kPrefetchChannels = 8;
+
 // The lanes of the two loads that feed `lanes` stride-2 output columns: the
 // even elements of 2 * lanes - 1 inputs (never one past the last needed).
 std::pair<int, int> split_lanes(int lanes, int vlen) {
@@ -32,7 +41,11 @@ OwVectorGenerator<Vmm>::OwVectorGenerator(const ConvDesc& desc, const Plan& plan
       split_stride_(geo_.col_step == 2),
       skips_depth_taps_(skips_depth_padding(desc, plan)),
       ic_loop_(desc.icg() > 1),
-      depth_loop_(skips_depth_taps_ || desc.k[ConvDesc::D] > 1) {
+      depth_loop_(skips_depth_taps_ || desc.k[ConvDesc::D] > 1),
+      prefetch_channels_(!plan.staged && desc.layout == Layout::ncx && desc.spatial_k() == 1 &&
+                                 desc.icg() >= 2 * kPrefetchChannels && !split_stride_
+                             ? kPrefetchChannels
+                             : 0) {
   emit_entries(geo_.oc_blocks > 0, geo_.oc_tail, [&](int channels) { generate_entry(channels); });
 }
 
@@ -181,6 +194,7 @@ void OwVectorGenerator<Vmm>::block(const Block& b) {
   if (depth_loop_) L(kd_loop);
   note([&] { return "taps: input-channel loop x" + std::to_string(desc_.icg()) + ", depth loop x" +
        (skips_depth_taps_ ? "args.kd_count" : std::to_string(kd)) + "; kh x kw unrolled"; });
+  if (prefetch_channels_) prefetch_input_ahead(b);
   taps(b);
   if (!ic_loop_ && !depth_loop_) {
     epilogue(b);
@@ -208,6 +222,17 @@ void OwVectorGenerator<Vmm>::block(const Block& b) {
   }
   L(taps_done);
   epilogue(b);
+}
+
+template <class Vmm>
+void OwVectorGenerator<Vmm>::prefetch_input_ahead(const Block& b) {
+  note([&] { return "prefetch: the block's input rows " + std::to_string(prefetch_channels_) + " channels ahead"; });
+  // Every line the block's rows touch, the one past a misaligned start included.
+  const int64_t lines = (int64_t(b.vecs) * vlen_ * bytes_ + 63) / 64 + 1;
+  for (int r = 0; r < b.rows; ++r)
+    for (int64_t l = 0; l < lines; ++l)
+      prefetcht0(ptr[reg_src_tap + disp(prefetch_channels_ * geo_.in_chan + r * desc_.s[ConvDesc::H] * geo_.in_row) +
+                     int32_t(l * 64)]);
 }
 
 template <class Vmm>

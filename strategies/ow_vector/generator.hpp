@@ -37,6 +37,8 @@ class OwVectorGenerator : public VectorGenerator {
   void block(const Block& b);
   void taps(const Block& b);
   void taps_stationary_weights(const Block& b);
+  // prefetcht0 of the lines the block reads prefetch_channels_ channels on.
+  void prefetch_input_ahead(const Block& b);
   void epilogue(const Block& b);
   // Loads the input of `lanes` output columns starting at element `index`,
   // splitting stride 2 in registers when the plan reads the user's tensor.
@@ -70,6 +72,7 @@ class OwVectorGenerator : public VectorGenerator {
   // args.kd_count times from the first tap that reads the input.
   const bool skips_depth_taps_;
   const bool ic_loop_, depth_loop_;  // more than one pass: a loop is emitted
+  const int64_t prefetch_channels_;  // 0: none (see kPrefetchChannels)
   int mask_lanes_[7] = {};  // lane counts held by k1..k7 in the current block
 
   // Registers by role, besides the base's loop registers (a tap: an input
