@@ -21,7 +21,8 @@ alignas(64) const int64_t kEven64[8] = {0, 2, 4, 6, 8, 10, 12, 14};
 // from the L2 (or further) at the load. About 100 cycles ahead at the 20-26
 // FMAs of a channel. Measured (Xeon, 1 thread, interleaved in one process):
 // ResNet-50's 1x1 layers 0.75-0.98 of the time without, and src 4 bytes off
-// a cache line 1.04-1.16 of aligned, from 1.12-1.25.
+// a cache line 1.04-1.16 of aligned, from 1.12-1.25; stride 2 split in
+// registers (res3a_branch2a) 0.90, and 1.07-1.09 of aligned from 1.32-1.45.
 constexpr int64_t kPrefetchChannels = 8;
 
 // The lanes of the two loads that feed `lanes` stride-2 output columns: the
@@ -43,7 +44,7 @@ OwVectorGenerator<Vmm>::OwVectorGenerator(const ConvDesc& desc, const Plan& plan
       ic_loop_(desc.icg() > 1),
       depth_loop_(skips_depth_taps_ || desc.k[ConvDesc::D] > 1),
       prefetch_channels_(!plan.staged && desc.layout == Layout::ncx && desc.spatial_k() == 1 &&
-                                 desc.icg() >= 2 * kPrefetchChannels && !split_stride_
+                                 desc.icg() >= 2 * kPrefetchChannels
                              ? kPrefetchChannels
                              : 0) {
   emit_entries(geo_.oc_blocks > 0, geo_.oc_tail, [&](int channels) { generate_entry(channels); });
@@ -228,7 +229,7 @@ template <class Vmm>
 void OwVectorGenerator<Vmm>::prefetch_input_ahead(const Block& b) {
   note([&] { return "prefetch: the block's input rows " + std::to_string(prefetch_channels_) + " channels ahead"; });
   // Every line the block's rows touch, the one past a misaligned start included.
-  const int64_t lines = (int64_t(b.vecs) * vlen_ * bytes_ + 63) / 64 + 1;
+  const int64_t lines = (int64_t(b.vecs) * vlen_ * geo_.col_step * bytes_ + 63) / 64 + 1;
   for (int r = 0; r < b.rows; ++r)
     for (int64_t l = 0; l < lines; ++l)
       prefetcht0(ptr[reg_src_tap + disp(prefetch_channels_ * geo_.in_chan + r * desc_.s[ConvDesc::H] * geo_.in_row) +
