@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <utility>
@@ -41,16 +42,32 @@ std::optional<int> find_key(std::string_view word) {
   return std::nullopt;
 }
 
-std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+// The descriptor a message quotes: the text parse() was given, or what
+// str() prints of the ConvDesc validate() checks. Messages are built only
+// when a check fails: validate() runs on every first make_kernel.
+class Source {
+ public:
+  Source(std::string_view text) : text_(text) {}
+  explicit Source(const ConvDesc& desc) : desc_(&desc) {}
+  std::string str() const { return desc_ ? desc_->str() : std::string(text_); }
+
+ private:
+  std::string_view text_;
+  const ConvDesc* desc_ = nullptr;
+};
+
+std::string quoted(const Source& text) { return "'" + text.str() + "'"; }
 
 // Overflow-checked arithmetic that names what overflowed: a descriptor is
 // user input, and a wrapped size would turn into a wild memory access later.
+// describe() gives the field and what overflowed, called on failure only.
+template <class Describe>
 struct Checked {
-  std::string field;
-  std::string what;
-  std::string_view text;
+  Describe describe;
+  const Source& text;
 
-  [[noreturn]] void fail() const {
+  [[noreturn, gnu::cold, gnu::noinline]] void fail() const {
+    const auto [field, what] = describe();
     throw Error(field, what + " overflows 64 bits in " + quoted(text));
   }
   int64_t mul(int64_t a, int64_t b) const {
@@ -95,20 +112,22 @@ void store_axis(ConvDesc& c, int a, const AxisParams& x) {
   c.p[a] = x.p, c.pb[a] = x.pb, c.d[a] = x.d;
 }
 
-int64_t extent(const AxisParams& x, int axis, std::string_view text) {
-  const Checked c{field(K, axis), std::string("kernel extent of axis ") + kAxisLetter[axis], text};
+int64_t extent(const AxisParams& x, int axis, const Source& text) {
+  const Checked c{[&] { return std::pair{field(K, axis), std::string("kernel extent of axis ") + kAxisLetter[axis]}; },
+                  text};
   return c.add(c.mul(x.k - 1, c.add(x.d, 1)), 1);
 }
 
 // The part of (o-1)s - i + ext both rule 2 (px from ox) and rule 5 use.
-int64_t span_excess(const AxisParams& x, int axis, std::string_view text) {
-  const Checked c{field(O, axis), "output span of " + field(O, axis), text};
+int64_t span_excess(const AxisParams& x, int axis, const Source& text) {
+  const Checked c{[&] { return std::pair{field(O, axis), "output span of " + field(O, axis)}; }, text};
   return c.add(c.sub(c.mul(x.o - 1, x.s), x.i), extent(x, axis, text));
 }
 
-int64_t back_padding(const AxisParams& x, int axis, std::string_view text) {
-  return Checked{field(P, axis), "back padding of axis " + field(P, axis).substr(1), text}.sub(
-      span_excess(x, axis, text), x.p);
+int64_t back_padding(const AxisParams& x, int axis, const Source& text) {
+  const Checked c{[&] { return std::pair{field(P, axis), "back padding of axis " + field(P, axis).substr(1)}; },
+                  text};
+  return c.sub(span_excess(x, axis, text), x.p);
 }
 
 // ---- parsing: text -> raw key values -------------------------------------
@@ -222,7 +241,8 @@ AxisParams resolve_axis(const RawDesc& raw, int a, std::string_view text) {
                                        field(param, a) + " must be given and positive in " +
                                        quoted(text));
   if (x.o == 0) {
-    const Checked c{field(O, a), "computing " + field(O, a), text};
+    const Source source(text);
+    const Checked c{[&] { return std::pair{field(O, a), "computing " + field(O, a)}; }, source};
     const int64_t room = c.sub(c.add(x.i, c.mul(2, x.p)), extent(x, a, text));
     // Truncating division, as benchdnn: a kernel that overhangs the padded
     // input by less than a stride still yields one output (with back padding).
@@ -287,20 +307,23 @@ ConvDesc build(const RawDesc& raw, std::string_view text) {
 
 // ---- validation -----------------------------------------------------------
 
-void check_positive(int64_t value, const std::string& name, std::string_view text) {
-  if (value <= 0)
-    throw Error(name, name + "=" + std::to_string(value) + " must be positive in " + quoted(text));
+[[noreturn, gnu::cold, gnu::noinline]] void not_positive(int64_t value, const std::string& name, const Source& text) {
+  throw Error(name, name + "=" + std::to_string(value) + " must be positive in " + quoted(text));
 }
 
-void check_divisible(int64_t value, const std::string& name, int64_t g, std::string_view text) {
+void check_positive(int64_t value, const char* name, const Source& text) {
+  if (value <= 0) not_positive(value, name, text);
+}
+
+void check_divisible(int64_t value, const char* name, int64_t g, const Source& text) {
   if (value % g)
-    throw Error(name, name + "=" + std::to_string(value) +
-                          " is not divisible by g=" + std::to_string(g) + " in " + quoted(text));
+    throw Error(name, std::string(name) + "=" + std::to_string(value) + " is not divisible by g=" + std::to_string(g) +
+                          " in " + quoted(text));
 }
 
 // A blocked layout keeps each group in whole channel blocks (depthwise, one
 // channel a group, runs across the blocks instead).
-void check_groups_in_blocks(const ConvDesc& c, std::string_view text) {
+void check_groups_in_blocks(const ConvDesc& c, const Source& text) {
   const int64_t block = channel_block(c.layout);
   if (!block || c.g == 1 || (c.ic == c.g && c.oc == c.g)) return;
   for (auto [name, per_group] : {std::pair{"ic", c.ic / c.g}, std::pair{"oc", c.oc / c.g}})
@@ -316,7 +339,7 @@ std::string rows_word(int axis) {
   return kWords[axis];
 }
 
-void check_absent_axis(const ConvDesc& c, int a, std::string_view text) {
+void check_absent_axis(const ConvDesc& c, int a, const Source& text) {
   if (axis_of(c, a) != AxisParams{})
     throw Error(field(I, a), "a " + std::to_string(c.ndims) + "D problem must leave axis " +
                                  kAxisLetter[a] + " at i=o=k=s=1, p=pb=d=0 in " + quoted(text));
@@ -324,9 +347,10 @@ void check_absent_axis(const ConvDesc& c, int a, std::string_view text) {
 
 // The output size must use the input: an output that ends a whole stride or
 // more before the last input row leaves rows that no output reads.
-void check_present_axis(const ConvDesc& c, int a, std::string_view text) {
+void check_present_axis(const ConvDesc& c, int a, const Source& text) {
   const AxisParams x = axis_of(c, a);
-  for (int param : {I, O, K, S}) check_positive(value_of(x, param), field(param, a), text);
+  for (int param : {I, O, K, S})
+    if (value_of(x, param) <= 0) not_positive(value_of(x, param), field(param, a), text);
   for (int param : {P, Dil})
     if (value_of(x, param) < 0)
       throw Error(field(param, a),
@@ -347,39 +371,32 @@ void check_present_axis(const ConvDesc& c, int a, std::string_view text) {
   }
 }
 
-struct Factor {
-  std::string name;
-  int64_t value;
-};
-
-void check_count(const char* tensor, const std::vector<Factor>& factors, std::string_view text) {
-  std::string formula;
-  for (const Factor& f : factors) {
-    if (!formula.empty()) formula += '*';
-    formula += f.name;
-  }
-  const Checked checked{tensor, std::string(tensor) + " element count " + formula, text};
+// A tensor's element count, the product of `sizes` and its spatial sizes,
+// checked.
+void check_count(const char* tensor, std::initializer_list<std::pair<const char*, int64_t>> sizes,
+                 const std::array<int64_t, 3>& spatial, int param, int first_axis, const Source& text) {
+  const Checked checked{[&] {
+                          std::string formula;
+                          for (auto [name, value] : sizes) formula += (formula.empty() ? "" : "*") + std::string(name);
+                          for (int a = first_axis; a < 3; ++a) formula += "*" + field(param, a);
+                          return std::pair{std::string(tensor), std::string(tensor) + " element count " + formula};
+                        },
+                        text};
   int64_t count = 1;
-  for (const Factor& f : factors) count = checked.mul(count, f.value);
+  for (auto [name, value] : sizes) count = checked.mul(count, value);
+  for (int a = first_axis; a < 3; ++a) count = checked.mul(count, spatial[a]);
 }
 
 // Element counts of every tensor, checked, so that later code may multiply
 // sizes freely.
-void check_element_counts(const ConvDesc& c, std::string_view text) {
-  std::vector<Factor> src{{"mb", c.mb}, {"ic", c.ic}};
-  std::vector<Factor> dst{{"mb", c.mb}, {"oc", c.oc}};
-  std::vector<Factor> wei{{"oc", c.oc}, {"ic/g", c.icg()}};
-  for (int a = c.first_axis(); a < 3; ++a) {
-    src.push_back({field(I, a), c.i[a]});
-    dst.push_back({field(O, a), c.o[a]});
-    wei.push_back({field(K, a), c.k[a]});
-  }
-  check_count("src", src, text);
-  check_count("dst", dst, text);
-  check_count("wei", wei, text);
+void check_element_counts(const ConvDesc& c, const Source& text) {
+  const int first = c.first_axis();
+  check_count("src", {{"mb", c.mb}, {"ic", c.ic}}, c.i, I, first, text);
+  check_count("dst", {{"mb", c.mb}, {"oc", c.oc}}, c.o, O, first, text);
+  check_count("wei", {{"oc", c.oc}, {"ic/g", c.icg()}}, c.k, K, first, text);
 }
 
-void check(const ConvDesc& c, std::string_view text) {
+void check(const ConvDesc& c, const Source& text) {
   if (c.ndims < 1 || c.ndims > 3)
     throw Error("descriptor",
                 "ndims=" + std::to_string(c.ndims) + " must be 1, 2 or 3 in " + quoted(text));
@@ -433,7 +450,7 @@ ConvDesc ConvDesc::parse(std::string_view text) {
   return c;
 }
 
-void ConvDesc::validate() const { check(*this, str()); }
+void ConvDesc::validate() const { check(*this, Source(*this)); }
 
 std::string ConvDesc::str() const {
   std::string out;

@@ -160,6 +160,7 @@ std::string Wisdom::key(const ConvDesc& desc, int threads) {
 }
 
 std::optional<WisdomEntry> Wisdom::find(const ConvDesc& desc, int threads, Effort at_least) const {
+  if (entries_.empty()) return std::nullopt;  // no key to print: every first make_kernel asks
   auto it = entries_.find(key(desc, threads));
   if (it == entries_.end() || it->second.entry.effort < at_least) return std::nullopt;
   return it->second.entry;
