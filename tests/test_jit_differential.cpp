@@ -144,14 +144,10 @@ TEST(JitDifferential, RowTilesOfLargeImages) {
     }
 }
 
-// Strided 1x1 filters, channels first, compute over their gathered input:
-// 1D to 3D, groups, lots of images that the threads share (the last lot
-// shorter), beside the layouts that read the input as it is and a problem
-// that is not gathered (its output reaches past the input).
-TEST(JitDifferential, StridedOneByOneFilters) {
-  const char* problems[] = {"mb5ic4ih24iw26oc400oh12ow9kh1kw1sh2sw3", "g2mb2ic8ih24oc512oh12kh1sh2",
-                            "mb3ic5iw600oc200ow200kw1sw3", "mb2ic3id8ih8iw10oc520od4oh4ow5kd1kh1kw1sd2sh2sw2",
-                            "mb1ic8ih4oc8oh3kh1sh2"};
+// Each problem in the three layouts (where its groups fill the blocks), f32
+// and f64, with bias and ReLU, on one thread and two.
+template <std::size_t N>
+void check_in_every_layout(const char* const (&problems)[N], uint64_t seed) {
   for (const char* text : problems)
     for (Layout layout : {Layout::ncx, Layout::nxc, Layout::nCx16c})
       for (DataType dt : {DataType::f32, DataType::f64}) {
@@ -160,8 +156,19 @@ TEST(JitDifferential, StridedOneByOneFilters) {
         d.layout = usable_layout(d, layout);
         d.post_ops = {true, true};
         SCOPED_TRACE(d.full_str());
-        for (int threads : {1, 2}) check_problem(d, threads, Fill::integer, 17);
+        for (int threads : {1, 2}) check_problem(d, threads, Fill::integer, seed);
       }
+}
+
+// Strided 1x1 filters, channels first, compute over their gathered input:
+// 1D to 3D, groups, lots of images that the threads share (the last lot
+// shorter), beside the layouts that read the input as it is and a problem
+// that is not gathered (its output reaches past the input).
+TEST(JitDifferential, StridedOneByOneFilters) {
+  const char* problems[] = {"mb5ic4ih24iw26oc400oh12ow9kh1kw1sh2sw3", "g2mb2ic8ih24oc512oh12kh1sh2",
+                            "mb3ic5iw600oc200ow200kw1sw3", "mb2ic3id8ih8iw10oc520od4oh4ow5kd1kh1kw1sd2sh2sw2",
+                            "mb1ic8ih4oc8oh3kh1sh2"};
+  check_in_every_layout(problems, 17);
 }
 
 // A run whose output (69 MB) is far beyond the caches streams it to memory.
@@ -180,16 +187,7 @@ TEST(JitDifferential, LongFiltersAndFiltersAsLargeAsTheImage) {
                             "mb1ic4id3ih6iw7oc9kd3kh3kw2",    "mb1ic16iw80oc32kw40pw10",
                             "mb1ic16iw90oc20kw20dw1pw5",      "g16mb1ic16iw90oc16kw33pw7",
                             "mb1ic40ih10iw19oc40kh3kw19dh1"};
-  for (const char* text : problems)
-    for (Layout layout : {Layout::ncx, Layout::nxc, Layout::nCx16c})
-      for (DataType dt : {DataType::f32, DataType::f64}) {
-        ConvDesc d = ConvDesc::parse(text);
-        d.dt = dt;
-        d.layout = usable_layout(d, layout);
-        d.post_ops = {true, true};
-        SCOPED_TRACE(d.full_str());
-        for (int threads : {1, 2}) check_problem(d, threads, Fill::integer, 13);
-      }
+  check_in_every_layout(problems, 13);
 }
 
 TEST(JitDifferential, RandomFewChannelProblems) { check_random_problems(kFewChannels, 600, 20261121); }
