@@ -16,6 +16,11 @@ struct CallArgs {
   int64_t flags;       // oc_vector: kAccumulate | kLastPass
   int64_t kh_count;    // oc_vector: rows of taps to run; src and wei are at the first
   int64_t kd_count;    // planes of taps to run (the rest fall in depth padding); src and wei are at the first
+  // oc_vector, one row of output pixels shared by threads (ChannelGeometry::
+  // shares_row): the full blocks of ur_w pixels to run from src and dst,
+  // then, if w_tail_too, the geometry's pixel tail.
+  int64_t w_blocks;
+  int64_t w_tail_too;
 };
 
 // Which variant of the inner kernel: a full output-channel block, or the

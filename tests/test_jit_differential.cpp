@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "convjit/convjit.hpp"
+#include "kernels/planned_kernel.hpp"
 #include "validation/test_data.hpp"
 #include "tests/guard_jit_buffers.hpp"
 #include "tests/layouts.hpp"
@@ -169,6 +170,27 @@ TEST(JitDifferential, StridedOneByOneFilters) {
                             "mb3ic5iw600oc200ow200kw1sw3", "mb2ic3id8ih8iw10oc520od4oh4ow5kd1kh1kw1sd2sh2sw2",
                             "mb1ic8ih4oc8oh3kh1sh2"};
   check_in_every_layout(problems, 17);
+}
+
+// One row of output pixels and one output-channel block (a 1x1 layer as
+// 1D, channels last or blocked, or a 1D problem without padding): two
+// threads sharing the image split the row's pixel blocks, the tail with the
+// last share. Before, such an image ran on one thread.
+TEST(JitDifferential, OneRowIsSharedByItsPixelBlocks) {
+  const char* const problems[] = {"mb1ic64ih28oc40kh1", "mb1ic16iw90oc16kw20", "mb1ic24ih9iw11oc16kh1kw1"};
+  check_in_every_layout(problems, 19);
+  Engine engine(EngineOptions{.threads = 2});
+  if (engine.cpu().isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
+  ConvDesc d = ConvDesc::parse("mb1ic64ih56oc64kh1");
+  d.layout = Layout::nxc;
+  auto kernel = engine.make_kernel(d);
+  const ProblemData data = make_problem_data(d, 1, Fill::integer, 3);
+  kernel->bind(data.wei.view());
+  Buffer dst(d.dt, d.dst_shape(1));
+  kernel->run(data.src.view(), dst.view());
+  const auto& planned = dynamic_cast<const PlannedKernel&>(*kernel);
+  EXPECT_EQ(planned.last_run().threads, 2) << planned.plan_str();
+  EXPECT_TRUE(planned.last_run().shared_image);
 }
 
 // A run whose output (69 MB) is far beyond the caches streams it to memory.

@@ -59,9 +59,17 @@ void OcVectorGenerator<Vmm>::generate_entry(int channels) {
     block({plan_.ur_w, vecs, last_lanes, i * ur_w});
     next_block();
   }
+  Xbyak::Label w_done, tail_done;
+  if (geo_.shares_row) {
+    // The driver's share of the row: args.w_blocks blocks, the tail if asked.
+    note("pixel loop: args.w_blocks blocks, then the tail if args.w_tail_too");
+    mov(reg_w_left, ptr[reg_args + offsetof(CallArgs, w_blocks)]);
+    test(reg_w_left, reg_w_left);
+    jz(w_done, T_NEAR);
+  }
   if (const int64_t looped = blocks - left - right) {
     Xbyak::Label w_loop;
-    mov(reg_w_left, looped);
+    if (!geo_.shares_row) mov(reg_w_left, looped);
     L(w_loop);
     note([&] { return "pixel loop: " + std::to_string(looped) + " blocks of " + std::to_string(ur_w) + " output pixels"; });
     block({plan_.ur_w, vecs, last_lanes});
@@ -74,10 +82,16 @@ void OcVectorGenerator<Vmm>::generate_entry(int channels) {
     block({plan_.ur_w, vecs, last_lanes, i * ur_w});
     next_block();
   }
+  L(w_done);
   if (geo_.w_tail) {
+    if (geo_.shares_row) {
+      cmp(qword[reg_args + offsetof(CallArgs, w_tail_too)], 0);
+      je(tail_done, T_NEAR);
+    }
     note([&] { return "pixel tail: " + std::to_string(geo_.w_tail) + " output pixels"; });
     block({static_cast<int>(geo_.w_tail), vecs, last_lanes, blocks * ur_w});
   }
+  L(tail_done);
   add_imm(reg_src_row, desc_.s[ConvDesc::H] * geo_.in_row * bytes_);
   add_imm(reg_dst_row, geo_.out_row * bytes_);
   dec(reg_rows_left);

@@ -38,6 +38,7 @@ ChannelGeometry ChannelGeometry::of(const ConvDesc& desc, const Plan& plan) {
   g.oc_tail = vector_channels(desc) % plan.oc_blk;
   g.w_blocks = desc.o[A::W] / plan.ur_w;
   g.w_tail = desc.o[A::W] % plan.ur_w;
+  g.shares_row = desc.o[A::D] * desc.o[A::H] == 1 && desc.p[A::W] == 0 && desc.pb[A::W] <= 0 && g.w_blocks > 0;
   g.ic_blocks = desc.icg() / plan.ic_blk;
   // Input channels per step of the ic loop: enough that a step's FMAs hide
   // the loop's four instructions, no more, since every unrolled channel is

@@ -44,6 +44,9 @@ struct ChannelGeometry {
   int64_t oc_blocks = 0, oc_tail = 0;     // full blocks; channels of the tail block
   int64_t blocks_with_tail() const { return oc_blocks + (oc_tail ? 1 : 0); }
   int64_t w_blocks = 0, w_tail = 0;       // full blocks of ur_w pixels; pixels left
+  // One output row (a 1x1 layer flattened to 1D) without width padding:
+  // threads sharing an image split its pixel blocks (CallArgs::w_blocks).
+  bool shares_row = false;
   int64_t ic_blocks = 0;                  // passes over the output
   int64_t ic_unroll = 1;                  // input channels per step of the ic loop
   static constexpr int64_t kMinStepFmas = 32;  // FMAs of a step that ic_unroll reaches, up to 8 channels

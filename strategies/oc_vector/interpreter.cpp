@@ -19,12 +19,15 @@ class OcVectorInterpreter final : public PlanInterpreter<ChannelGeometry> {
     const T* src_row = static_cast<const T*>(a.src);
     T* dst_row = static_cast<T*>(a.dst);
     const int64_t w_step = plan_.ur_w * desc_.s[ConvDesc::W] * geo_.in_pix;
+    // A shared row: the caller's blocks, from src and dst, and the tail if asked.
+    const int64_t w_blocks = geo_.shares_row ? a.w_blocks : geo_.w_blocks;
+    const bool tail = geo_.w_tail && (!geo_.shares_row || a.w_tail_too);
     for (int64_t row = 0; row < a.row_blocks; ++row) {
-      for (int64_t wb = 0; wb < geo_.w_blocks; ++wb)
+      for (int64_t wb = 0; wb < w_blocks; ++wb)
         block(plan_.ur_w, wb * plan_.ur_w, ocs, a, src_row + wb * w_step, dst_row + wb * plan_.ur_w * geo_.out_pix);
-      if (geo_.w_tail)
-        block(static_cast<int>(geo_.w_tail), geo_.w_blocks * plan_.ur_w, ocs, a, src_row + geo_.w_blocks * w_step,
-              dst_row + geo_.w_blocks * plan_.ur_w * geo_.out_pix);
+      if (tail)
+        block(static_cast<int>(geo_.w_tail), geo_.w_blocks * plan_.ur_w, ocs, a, src_row + w_blocks * w_step,
+              dst_row + w_blocks * plan_.ur_w * geo_.out_pix);
       src_row += desc_.s[ConvDesc::H] * geo_.in_row;
       dst_row += geo_.out_row;
     }

@@ -88,8 +88,10 @@ class OcVectorKernel final : public TypedKernel<OcVectorKernel, ChannelGeometry>
 
   template <class T>
   void run_typed(std::span<const TensorPair> pairs, int64_t images) const {
-    // One image has rows and channel blocks to share; no more threads than that.
-    const int64_t parts = std::max(work_.o[0] * work_.o[1], geo_.blocks_with_tail());
+    // One image has rows, channel blocks (and one row's pixel blocks) to
+    // share; no more threads than that.
+    const int64_t parts = std::max({work_.o[0] * work_.o[1], geo_.blocks_with_tail(),
+                                    geo_.shares_row ? geo_.w_blocks : int64_t(0)});
     const int threads = threads_for(flops_per_image_ * images,
                                     images > 1 ? plan_.threads : int(std::min<int64_t>(plan_.threads, parts)));
     auto src_of = [](const TensorPair& p) { return static_cast<const T*>(p.src.data); };
@@ -145,10 +147,17 @@ class OcVectorKernel final : public TypedKernel<OcVectorKernel, ChannelGeometry>
   #pragma omp barrier
       }
       const int64_t blocks = geo_.blocks_with_tail();
-      const bool by_rows = split_by_rows(rows, blocks, nt);
-      auto [first, last] = split(by_rows ? rows : blocks, nt, t);
-      if (by_rows) compute(in, out, first, last, 0, blocks);
-      else compute(in, out, 0, rows, first, last);
+      if (geo_.shares_row && split_by_rows(geo_.w_blocks, blocks, nt)) {
+        // One row (a 1x1 layer as 1D): its pixel blocks, the tail to the last share.
+        auto [first, last] = split(geo_.w_blocks, nt, t);
+        compute(in, out, 0, rows, 0, blocks, first, last);
+      } else if (split_by_rows(rows, blocks, nt)) {
+        auto [first, last] = split(rows, nt, t);
+        compute(in, out, first, last, 0, blocks);
+      } else {
+        auto [first, last] = split(blocks, nt, t);
+        compute(in, out, 0, rows, first, last);
+      }
       if (ncx) {
   #pragma omp barrier
         const auto [row_first, row_last] = split(rows, nt, t);
@@ -214,11 +223,12 @@ class OcVectorKernel final : public TypedKernel<OcVectorKernel, ChannelGeometry>
   }
 
   // Output rows [first, last) of channel blocks [block_first, block_last),
-  // every group and pass.
+  // every group and pass; of a shared row (shares_row), its pixel blocks
+  // [w_first, w_last), the tail with the last.
   template <class T>
-  void compute(const T* in, T* out, int64_t first, int64_t last, int64_t block_first,
-                               int64_t block_last) const {
-    for_each_call<T>(first, last, block_first, block_last,
+  void compute(const T* in, T* out, int64_t first, int64_t last, int64_t block_first, int64_t block_last,
+               int64_t w_first = 0, int64_t w_last = -1) const {
+    for_each_call<T>(first, last, block_first, block_last, w_first, w_last < 0 ? geo_.w_blocks : w_last,
                      [&](OcPart part, CallArgs& args, int64_t src_at, int64_t dst_at) {
       args.src = offset(in, src_at);
       args.dst = out + dst_at;
@@ -229,12 +239,15 @@ class OcVectorKernel final : public TypedKernel<OcVectorKernel, ChannelGeometry>
   // The inner calls of compute(): call(part, args, src_at, dst_at) with
   // args complete but src and dst, which are in + src_at and out + dst_at.
   template <class T, class F>
-  void for_each_call(int64_t first, int64_t last, int64_t block_first, int64_t block_last,
-                                     F&& call) const {
+  void for_each_call(int64_t first, int64_t last, int64_t block_first, int64_t block_last, int64_t w_first,
+                     int64_t w_last, F&& call) const {
     const ConvDesc& d = work_;
     const int64_t oh = d.o[1];
     const T* bias = this->bias<T>();
     CallArgs args{};
+    args.w_blocks = w_last - w_first;
+    args.w_tail_too = w_last == geo_.w_blocks;
+    const int64_t w_shift = w_first * plan_.ur_w;  // pixels before the share
     // Depthwise with pixels of 4 KiB or more (their lines fall in the same L1
     // sets) goes one output row at a time through every channel block, so the
     // input rows are used up by all blocks before they are evicted (MobileNet
@@ -273,8 +286,9 @@ class OcVectorKernel final : public TypedKernel<OcVectorKernel, ChannelGeometry>
               args.kd_count = kd_count;
               // Left padding: the kernel is handed the address of column -pad_w.
               call(part, args,
-                   in_z * geo_.in_plane + in_y * geo_.in_row - geo_.pad_w * geo_.in_pix + geo_.in_channel(ic0),
-                   z * geo_.out_plane + y * geo_.out_row + geo_.out_channel(oc0));
+                   in_z * geo_.in_plane + in_y * geo_.in_row + (w_shift * d.s[2] - geo_.pad_w) * geo_.in_pix +
+                       geo_.in_channel(ic0),
+                   z * geo_.out_plane + y * geo_.out_row + w_shift * geo_.out_pix + geo_.out_channel(oc0));
               row += count;
             }
           }
@@ -285,7 +299,7 @@ class OcVectorKernel final : public TypedKernel<OcVectorKernel, ChannelGeometry>
   template <class T>
   void record_direct_calls() {
     const int64_t size = sizeof(T);
-    for_each_call<T>(0, work_.o[0] * work_.o[1], 0, geo_.blocks_with_tail(),
+    for_each_call<T>(0, work_.o[0] * work_.o[1], 0, geo_.blocks_with_tail(), 0, geo_.w_blocks,
                      [&](OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at) {
       record_direct_call(part, args, src_at * size, dst_at * size);
     });
