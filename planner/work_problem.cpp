@@ -134,13 +134,13 @@ ConvDesc flattened(const ConvDesc& desc) {
 // Each output-channel block of the strided kernel rereads its row tile from
 // the L2, one used element in s per row and one row in s; the gather reads
 // the whole input once from memory (the prefetchers bring every line), a
-// pass the strided kernel overlaps with its arithmetic. Measured on ResNet-50's
-// six strided 1x1 layers (Xeon, 1 thread, interleaved with the strided
-// kernel, min of 5-8 rounds): gathered / strided 0.63 (res3a_branch1, 56x56
-// planes, 128 outputs per input element), 0.82-0.85 (res4a_branch1, 28x28,
-// 256), 0.81-0.96 (res4a_branch2a, 28x28, 64), 1.05-1.10 (res3a_branch2a, 56x56,
-// 32), 0.91-1.04 and 1.11 (res5a, 14x14 planes: the strided kernel reads
-// them well).
+// pass the strided kernel overlaps with its arithmetic, so it pays on large
+// planes with many outputs per input element. Measured on ResNet-50's six
+// strided 1x1 layers (Xeon, 1 thread, gathered over strided, interleaved):
+// res3a_branch1 (56x56 planes, 128 outputs per input element) 0.63-0.73,
+// res4a_branch1 (28x28, 256) 0.80-0.85, res4a_branch2a (28x28, 64)
+// 0.81-0.90; left strided: res3a_branch2a (56x56, 32) 1.05-1.10 and res5a
+// (14x14 planes, read well by the strided kernel) 0.91-1.11.
 constexpr int64_t kMinGatheredPlaneBytes = 2048;
 constexpr int64_t kMinOutputsPerInputElement = 64;
 
