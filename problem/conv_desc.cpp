@@ -228,7 +228,7 @@ bool axis_present(const RawDesc& raw, int a) {
 }
 
 // Rule 2 (and rule 5 for pb). ox0 counts as "not given", as in benchdnn.
-AxisParams resolve_axis(const RawDesc& raw, int a, std::string_view text) {
+AxisParams resolve_axis(const RawDesc& raw, int a, const Source& text) {
   AxisParams x{.i = raw.get(I, a, 0),
                .o = raw.get(O, a, 0),
                .k = raw.get(K, a, 0),
@@ -241,8 +241,7 @@ AxisParams resolve_axis(const RawDesc& raw, int a, std::string_view text) {
                                        field(param, a) + " must be given and positive in " +
                                        quoted(text));
   if (x.o == 0) {
-    const Source source(text);
-    const Checked c{[&] { return std::pair{field(O, a), "computing " + field(O, a)}; }, source};
+    const Checked c{[&] { return std::pair{field(O, a), "computing " + field(O, a)}; }, text};
     const int64_t room = c.sub(c.add(x.i, c.mul(2, x.p)), extent(x, a, text));
     // Truncating division, as benchdnn: a kernel that overhangs the padded
     // input by less than a stride still yields one output (with back padding).
