@@ -11,8 +11,8 @@ struct CallArgs {
   const void* wei;     // packed weights of this output-channel block
   const void* bias;    // bias of the block's first channel; null without bias
   void* dst;           // output row 0 of the band, first channel of the block
-  int64_t row_blocks;  // ow_vector: full blocks of ur_h rows; oc_vector: rows
-  int64_t row_tail;    // ow_vector: nonzero: then the geometry's row_tail rows
+  int64_t row_blocks;  // ow_vector: full blocks of ur_h rows; oc_vector: rows; winograd: blocks of ur_w tiles
+  int64_t row_tail;    // ow_vector: nonzero: then the geometry's row_tail rows; winograd: then this many tiles
   int64_t flags;       // oc_vector: kAccumulate | kLastPass
   int64_t kh_count;    // oc_vector: rows of taps to run; src and wei are at the first
   int64_t kd_count;    // planes of taps to run (the rest fall in depth padding); src and wei are at the first

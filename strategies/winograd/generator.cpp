@@ -19,27 +19,47 @@ WinogradGenerator<Vmm>::WinogradGenerator(const ConvDesc& desc, const Plan& plan
 
 template <class Vmm>
 void WinogradGenerator<Vmm>::generate_entry() {
-  const int ur = plan_.ur_w, vecs = plan_.oc_blk / vlen_;
+  const int ur = plan_.ur_w;
   note("prologue: save callee-saved registers, load the arguments");
   save_registers({reg_wei, reg_ic_left, reg_sums_left, reg_tmp});
   mov(reg_src_row, ptr[reg_args + offsetof(CallArgs, src)]);
   mov(reg_wei, ptr[reg_args + offsetof(CallArgs, wei)]);
   mov(reg_dst_row, ptr[reg_args + offsetof(CallArgs, dst)]);
-  mov(reg_rows_left, ptr[reg_args + offsetof(CallArgs, row_blocks)]);
-  Xbyak::Label block_loop, done;
-  test(reg_rows_left, reg_rows_left);
-  jz(done, T_NEAR);
-  L(block_loop);
-  note([&] {
-    return "block loop: args.row_blocks blocks of " + std::to_string(ur) + " tiles x " +
-           std::to_string(plan_.oc_blk) + " output channels";
-  });
+  // Blocks of ur tiles, then the tiles left over one at a time where the
+  // driver pads no block (WinogradGeometry::tail_singly).
+  auto loop = [&](size_t count_field, int tiles) {
+    Xbyak::Label again, done;
+    mov(reg_rows_left, ptr[reg_args + count_field]);
+    test(reg_rows_left, reg_rows_left);
+    jz(done, T_NEAR);
+    L(again);
+    note([&] {
+      return (tiles > 1 ? "block loop: args.row_blocks blocks of " + std::to_string(tiles) + " tiles x "
+                        : std::string("tile loop: args.row_tail single tiles x ")) +
+             std::to_string(plan_.oc_blk) + " output channels";
+    });
+    block(tiles);
+    add_imm(reg_src_row, int64_t(tiles) * geo_.icg * bytes_);
+    add_imm(reg_dst_row, int64_t(tiles) * geo_.ocp * bytes_);
+    dec(reg_rows_left);
+    jnz(again, T_NEAR);
+    L(done);
+  };
+  loop(offsetof(CallArgs, row_blocks), ur);
+  if (ur > 1) loop(offsetof(CallArgs, row_tail), 1);
+  note("epilogue: restore registers, vzeroupper, return");
+  return_restoring();
+}
+
+template <class Vmm>
+void WinogradGenerator<Vmm>::block(int tiles) {
+  const int vecs = plan_.oc_blk / vlen_;
   mov(reg_src_tap, reg_src_row);
   mov(reg_wei_tap, reg_wei);
   // A partial sum over `channels` input channels, stored to M (the first)
   // or added to what M holds.
   auto partial_sum = [&](int64_t channels, bool first) {
-    for (int t = 0; t < ur; ++t)
+    for (int t = 0; t < tiles; ++t)
       for (int v = 0; v < vecs; ++v) vxorps(acc(t, v), acc(t, v), acc(t, v));
     Xbyak::Label ic_loop;
     mov(reg_ic_left, channels);
@@ -50,7 +70,7 @@ void WinogradGenerator<Vmm>::generate_entry() {
     });
     for (int v = 0; v < vecs; ++v)
       load(wei_vec(v), ptr[reg_wei_tap + disp(int64_t(v) * vlen_)], vlen_, Xbyak::Opmask(0));
-    for (int t = 0; t < ur; ++t) {
+    for (int t = 0; t < tiles; ++t) {
       broadcast(in_vec(), ptr[reg_src_tap + disp(t * geo_.icg)]);
       for (int v = 0; v < vecs; ++v) fma(acc(t, v), in_vec(), wei_vec(v));
     }
@@ -59,7 +79,7 @@ void WinogradGenerator<Vmm>::generate_entry() {
     dec(reg_ic_left);
     jnz(ic_loop, T_NEAR);
     note(first ? "store the block's first partial sum" : "add the partial sum to the block's products");
-    for (int t = 0; t < ur; ++t)
+    for (int t = 0; t < tiles; ++t)
       for (int v = 0; v < vecs; ++v) {
         const Xbyak::Address at = ptr[reg_dst_row + disp(t * geo_.ocp + int64_t(v) * vlen_)];
         if (!first) add(acc(t, v), acc(t, v), at);
@@ -77,13 +97,6 @@ void WinogradGenerator<Vmm>::generate_entry() {
     jnz(sum_loop, T_NEAR);
   }
   if (sums > 1) partial_sum(geo_.icg - (sums - 1) * K, false);
-  add_imm(reg_src_row, int64_t(ur) * geo_.icg * bytes_);
-  add_imm(reg_dst_row, int64_t(ur) * geo_.ocp * bytes_);
-  dec(reg_rows_left);
-  jnz(block_loop, T_NEAR);
-  L(done);
-  note("epilogue: restore registers, vzeroupper, return");
-  return_restoring();
 }
 
 template class WinogradGenerator<Xbyak::Zmm>;

@@ -4,9 +4,10 @@
 // (broadcast from V, weights from U), kSumBlock channels at a time, each
 // partial sum added to M (the first stored). A GEMM-shaped kernel:
 // args.src is V at the first tile of the blocks, args.wei U at the block's
-// channels, args.dst M at the same; args.row_blocks blocks of ur_w tiles.
-// Everything it reads and writes is the driver's, padded to whole blocks:
-// no masks, one entry. One template for AVX-512 (Zmm) and AVX2 (Ymm).
+// channels, args.dst M at the same; args.row_blocks blocks of ur_w tiles,
+// then args.row_tail single tiles.
+// Everything it reads and writes is the driver's, its output channels
+// padded to whole blocks: no masks, one entry. One template for AVX-512 (Zmm) and AVX2 (Ymm).
 #include <span>
 
 #include "jit/vector_generator.hpp"
@@ -21,6 +22,7 @@ class WinogradGenerator : public VectorGenerator {
 
  private:
   void generate_entry();
+  void block(int tiles);  // the products of `tiles` tiles at src_row into dst_row
   WinogradRegisters regs() const { return {plan_.ur_w, plan_.oc_blk / vlen_}; }
   Vmm acc(int t, int v) const { return Vmm(reg(regs().acc(t, v))); }
   Vmm wei_vec(int v) const { return Vmm(reg(regs().weight(v))); }

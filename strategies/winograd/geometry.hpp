@@ -37,6 +37,13 @@ struct WinogradGeometry {
     return {tiles * icg + line_elements, tiles * ocp + line_elements};
   }
   int64_t u_position = 0, u_group = 0;     // icg * ocp, positions * u_position
+  // The tiles past a chunk's whole blocks of ur_w: computed one at a time
+  // where the weights of a position's block stay in the L1 (each single
+  // tile reads them again), else as one more block, padded with zero tiles.
+  bool tail_singly = false;
+  // Rows of V and M a chunk of `tiles` tiles takes: padded to whole blocks
+  // unless its tail is computed singly.
+  int64_t rows(int64_t tiles, int ur_w) const { return tail_singly ? tiles : round_up(tiles, int64_t(ur_w)); }
   static WinogradGeometry of(const ConvDesc& desc, const Plan& plan);
 };
 

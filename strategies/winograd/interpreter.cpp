@@ -23,19 +23,19 @@ class WinogradInterpreter final : public PlanInterpreter<WinogradGeometry> {
     const T* v = static_cast<const T*>(a.src);
     const T* u = static_cast<const T*>(a.wei);
     T* out = static_cast<T*>(a.dst);
-    const int64_t icg = geo_.icg, ur = plan_.ur_w;
-    for (int64_t b = 0; b < a.row_blocks; ++b, v += ur * icg, out += ur * geo_.ocp)
-      for (int64_t t = 0; t < ur; ++t)
-        for (int c = 0; c < plan_.oc_blk; ++c) {
-          T sum = 0;
-          for (int64_t k0 = 0; k0 < icg; k0 += WinogradGeometry::kSumBlock) {
-            T acc = 0;
-            for (int64_t ic = k0; ic < std::min(icg, k0 + WinogradGeometry::kSumBlock); ++ic)
-              acc = std::fma(v[t * icg + ic], u[ic * plan_.oc_blk + c], acc);
-            sum = k0 == 0 ? acc : acc + sum;
-          }
-          out[t * geo_.ocp + c] = sum;
+    const int64_t icg = geo_.icg;
+    // Blocks of ur_w tiles, then single tiles: each tile sums alike.
+    for (int64_t t = 0; t < a.row_blocks * plan_.ur_w + a.row_tail; ++t)
+      for (int c = 0; c < plan_.oc_blk; ++c) {
+        T sum = 0;
+        for (int64_t k0 = 0; k0 < icg; k0 += WinogradGeometry::kSumBlock) {
+          T acc = 0;
+          for (int64_t ic = k0; ic < std::min(icg, k0 + WinogradGeometry::kSumBlock); ++ic)
+            acc = std::fma(v[t * icg + ic], u[ic * plan_.oc_blk + c], acc);
+          sum = k0 == 0 ? acc : acc + sum;
         }
+        out[t * geo_.ocp + c] = sum;
+      }
   }
 };
 

@@ -111,13 +111,16 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     if (count % threads == 0 || count >= 8 * threads || blocks < 4 * threads) return count;
     return round_up(count, threads);
   }
-  // Tiles of chunk i of `chunks` over `tiles`: whole blocks of ur_w split
-  // evenly (never more per chunk than the geometry's chunk).
+  // Tiles of chunk i of `chunks` over `tiles`: blocks of ur_w, the last one
+  // partial, split at i * blocks / chunks, so that a chunk has no more
+  // blocks than the geometry's chunk and the partial block falls in the
+  // last share, the fewer whole blocks beside it (res3's 49 tiles in 10
+  // chunks of one block: 24 + 25 tiles for two threads, where giving the
+  // first chunks the extra blocks made 30 + 19).
   TileRange chunk_tiles(int64_t tiles, int64_t chunks, int64_t i) const {
     const int64_t blocks = (tiles + plan_.ur_w - 1) / plan_.ur_w;
-    const auto [first, last] = split(blocks, int(chunks), int(i));
-    const int64_t begin = std::min(first * plan_.ur_w, tiles);
-    return {begin, std::min(last * plan_.ur_w, tiles) - begin};
+    const int64_t begin = std::min(blocks * i / chunks * plan_.ur_w, tiles);
+    return {begin, std::min(blocks * (i + 1) / chunks * plan_.ur_w, tiles) - begin};
   }
 
   // Parts of the output channels per chunk: 1 where the chunks share evenly
@@ -158,11 +161,10 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     constexpr int A = M + 2, C = winograd::Channels<T>::lanes;
     T* v = staged_in<T>(slot);
     T* prod = staged_out<T>(slot);
-    const int64_t first = tiles.first, count = tiles.count;
-    const int64_t blocks = (count + plan_.ur_w - 1) / plan_.ur_w, padded = blocks * plan_.ur_w;
+    const int64_t first = tiles.first, count = tiles.count, rows = geo_.rows(count, plan_.ur_w);
     // Positions as far apart as this chunk needs (a batch smaller than the
     // chunk the scratch was sized for leaves them nearer).
-    const auto [v_position, m_position] = geo_.positions_apart(padded, C);
+    const auto [v_position, m_position] = geo_.positions_apart(rows, C);
     const int64_t icg = geo_.icg, ocg = work_.ocg(), ih = work_.i[1], iw = work_.i[2];
     // Channels c0 + c of a pixel: at + step * c where the layout keeps C of
     // them evenly spaced (channels last, channels first, whole blocks); else
@@ -182,7 +184,7 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     };
     for (int64_t c0 = 0; c0 < icg; c0 += C) {
       const Run r = run_of(in_, grp * icg + c0, int(std::min<int64_t>(C, icg - c0)));
-      for (int64_t t = 0; t < padded; ++t) {
+      for (int64_t t = 0; t < rows; ++t) {
         const int64_t n = (first + t) / geo_.tiles, tile = (first + t) % geo_.tiles;
         const int64_t y0 = tile / geo_.tiles_w * M - work_.p[1], x0 = tile % geo_.tiles_w * M - work_.p[2];
         // A pad tile (t >= count) may lie past the last image: no pointer there.
@@ -216,7 +218,8 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
         args.src = v + pos * v_position;
         args.wei = u + pos * geo_.u_position + b * icg * plan_.oc_blk;
         args.dst = prod + pos * m_position + b * plan_.oc_blk;
-        args.row_blocks = blocks;
+        args.row_blocks = rows / plan_.ur_w;
+        args.row_tail = rows % plan_.ur_w;
         inner_->call(OcPart::full, args);
       }
     const T* bias_of_group = bias<T>() ? bias<T>() + grp * ocg : nullptr;

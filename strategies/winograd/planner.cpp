@@ -85,7 +85,13 @@ Plan Winograd::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) con
 
 double Winograd::cycles(const WorkProblem& desc, const CpuFacts& cpu, const Plan& plan) const {
   const WinogradGeometry g = WinogradGeometry::of(desc, plan);
-  const double tiles = double(round_up(g.tiles, plan.ur_w));
+  // Blocks of ur_w tiles, then the tiles left over: one more block, or one
+  // at a time, each of which loads its weights for as many FMAs: (vecs + 1)
+  // / vecs the cycles.
+  const double vecs = double(plan.oc_blk / plan.vlen);
+  const double tiles = g.tail_singly ? double(g.tiles / plan.ur_w * plan.ur_w) +
+                                           double(g.tiles % plan.ur_w) * (vecs + 1) / vecs
+                                     : double(round_up(g.tiles, plan.ur_w));
   // Products: FMAs on two ports, a vector of oc_blk / vlen at a time.
   const double products = double(g.positions) * tiles * double(g.icg) * double(g.ocp) / plan.vlen / 2;
   const double transforms = double(g.positions) * double(g.tiles) * double(g.icg + desc.ocg()) * kTransformCycles;
