@@ -142,6 +142,29 @@ TEST(DumpDisasm, OneByOneChannelsFirstKernelsPrefetchTheChannelsAhead) {
     EXPECT_EQ(listing(text, layout).find("prefetcht0"), std::string::npos) << text;
 }
 
+// An output-channel tail of a quarter or half a vector moves in an xmm or
+// ymm: a full-width masked move still splits when it spans two lines, as
+// every pixel of a one-channel blocked output does with dst off a line.
+TEST(DumpDisasm, FewTailChannelsMoveInANarrowRegister) {
+  Engine engine(EngineOptions{.threads = 1});
+  SKIP_ENGINE_WITHOUT_JIT(engine);
+  const bool zmm = engine.cpu().isa == Isa::avx512;
+  auto moves = [&](const char* text, const char* width) {
+    ConvDesc d = ConvDesc::parse(text);
+    d.layout = Layout::nCx16c;
+    const std::string listing = engine.make_kernel(d)->disassembly();
+    // dst is the row register r8; stores (AVX-512) or masked moves (AVX2) of it.
+    const std::regex move(zmm ? std::string("vmovups ") + width + "word ptr \\[r8[^\\]]*\\] \\{k1\\}"
+                              : std::string("vmaskmovps ") + width + "[0-9]+, [xy]mm[0-9]+, \\[r8");
+    return std::distance(std::sregex_iterator(listing.begin(), listing.end(), move), std::sregex_iterator());
+  };
+  const char* full = zmm ? "zmm" : "ymm";
+  EXPECT_GT(moves("mb1ic1ih50oc1kh2", "xmm"), 0);  // one channel: a quarter of either vector
+  EXPECT_EQ(moves("mb1ic1ih50oc1kh2", full), 0);
+  EXPECT_GT(moves("mb1ic2ih20oc6kh3", "ymm"), 0);  // six: half a zmm, a whole ymm
+  EXPECT_EQ(moves("mb1ic2ih20oc6kh3", zmm ? "zmm" : "xmm"), 0);
+}
+
 // A JitCode made of given bytes, to show the disassembler what no emitter
 // should produce.
 class FakeCode : public JitCode {
