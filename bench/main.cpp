@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "bench/encoding_floor.hpp"
 #include "bench/session.hpp"
 #include "bench/suites.hpp"
 
@@ -67,9 +68,18 @@ int main(int argc, char** argv) {
   app.add_option("--out", o.out_dir, "Directory for latest.md, latest.json and the plots");
   app.add_flag("!--no-plots", o.plots, "Do not write the plots");
   app.add_flag("--list", o.list, "List the rows and exit");
+  bool floor = false;
+  std::string isa;
+  app.add_flag("--encoding-floor", floor,
+               "Time each problem's code generation against Xbyak encoding the same instructions "
+               "(issue 18), print the table and exit; reads --suite, --dt and --isa only");
+  app.add_option("--isa", isa, "With --encoding-floor: the code's ISA (default: CONVJIT_MAX_ISA, else the "
+                               "best this CPU has)")
+      ->check(CLI::IsMember({"avx512", "avx2"}));
   CLI11_PARSE(app, argc, argv);
 
   try {
+    if (floor) return encoding_floor({o.suites, o.dts, isa}, std::cout);
     Session session(o);
     if (o.list) {
       for (const Row& row : session.report().rows)
