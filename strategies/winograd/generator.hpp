@@ -7,7 +7,8 @@
 // channels, args.dst M at the same; args.row_blocks blocks of ur_w tiles,
 // then args.row_tail single tiles.
 // Everything it reads and writes is the driver's, its output channels
-// padded to whole blocks: no masks, one entry. One template for AVX-512 (Zmm) and AVX2 (Ymm).
+// padded to whole blocks: no masks, one entry. One template for AVX-512
+// (Zmm) and AVX2 (Ymm).
 #include <span>
 
 #include "jit/vector_generator.hpp"

@@ -21,10 +21,11 @@ constexpr int64_t kMaxChunkBytes = 16 << 20;
 
 // The L1 data cache of Sapphire Rapids and of Zen 5 alike: a block's
 // weights of one position (ic/g x oc_blk) within it are read again by each
-// single tile at L1 speed. Measured on the Xeon at batch 1: ResNet-50 res3
-// (32 KiB) 0.92 of the padded block's time with 1 thread, 0.79 with 2 (49
-// tiles: 8 blocks of 6 shared evenly, where 9 went as 5 and 4); res4 (64
-// KiB) even; res5 (128 KiB, from the L2) 1.03-1.09.
+// single tile at L1 speed. Measured on the Xeon at batch 1, against the
+// padded block, one process: ResNet-50 res3 (32 KiB; 49 tiles, 8 blocks of
+// 6 and one tile) 0.86-0.93 of the time with 1 thread, 0.80-0.88 with 2;
+// computed singly, res4 (64 KiB) was even and res5 (128 KiB, from the L2)
+// 1.03-1.09.
 constexpr int64_t kL1Bytes = 48 << 10;
 
 }  // namespace
