@@ -96,25 +96,28 @@ TEST(RunBuffers, PointersThatSplitAnElementAreRefused) {
 }
 
 // Every element-aligned offset from a cache line, as std::vector, malloc
-// and NumPy hand out, gives the aligned result bit for bit.
+// and NumPy hand out, gives the aligned result bit for bit: one vector of
+// output channels (oc 16), a 1x1 layer computed as one row (oc 32), blocks
+// of channels and a tail (oc 48 and 40).
 TEST(RunBuffers, AnyElementAlignedPointerComputesTheAlignedResult) {
-  for (const DataType dt : {DataType::f32, DataType::f64})
-    for (const Layout layout : {Layout::ncx, Layout::nxc, Layout::nCx8c}) {
-      Bound b("mb2ic8ih9oc16kh3ph1", dt, layout);
-      const Shape src_shape = b.desc.src_shape(2), dst_shape = b.desc.dst_shape(2);
-      Buffer want(dt, dst_shape);
-      b.kernel->run(b.data.src.view(), want.view());
-      const std::size_t esize = size_of(dt), bytes = want.bytes();
-      for (std::size_t offset = esize; offset < 64; offset += esize) {
-        // Buffer's memory starts on a cache line; `offset` bytes past it.
-        Buffer src(dt, Shape{1, {src_shape.elems() + 64}}), dst(dt, Shape{1, {dst_shape.elems() + 64}});
-        std::memcpy(static_cast<char*>(src.data()) + offset, b.data.src.data(), b.data.src.bytes());
-        b.kernel->run(b.at<const void*>(src.data(), offset, src_shape),
-                      b.at<void*>(dst.data(), offset, dst_shape));
-        EXPECT_EQ(std::memcmp(static_cast<char*>(dst.data()) + offset, want.data(), bytes), 0)
-            << to_string(dt) << " " << to_string(layout) << " +" << offset;
+  for (const char* text : {"mb2ic8ih9oc16kh3ph1", "mb2ic16ih12oc32kh1", "mb2ic8ih9oc48kh3ph1", "mb2ic8ih9oc40kh3ph1"})
+    for (const DataType dt : {DataType::f32, DataType::f64})
+      for (const Layout layout : {Layout::ncx, Layout::nxc, Layout::nCx8c, Layout::nCx16c}) {
+        Bound b(text, dt, layout);
+        const Shape src_shape = b.desc.src_shape(2), dst_shape = b.desc.dst_shape(2);
+        Buffer want(dt, dst_shape);
+        b.kernel->run(b.data.src.view(), want.view());
+        const std::size_t esize = size_of(dt), bytes = want.bytes();
+        for (std::size_t offset = esize; offset < 64; offset += esize) {
+          // Buffer's memory starts on a cache line; `offset` bytes past it.
+          Buffer src(dt, Shape{1, {src_shape.elems() + 64}}), dst(dt, Shape{1, {dst_shape.elems() + 64}});
+          std::memcpy(static_cast<char*>(src.data()) + offset, b.data.src.data(), b.data.src.bytes());
+          b.kernel->run(b.at<const void*>(src.data(), offset, src_shape),
+                        b.at<void*>(dst.data(), offset, dst_shape));
+          EXPECT_EQ(std::memcmp(static_cast<char*>(dst.data()) + offset, want.data(), bytes), 0)
+              << text << " " << to_string(dt) << " " << to_string(layout) << " +" << offset;
+        }
       }
-    }
 }
 
 TEST(RunBuffers, RaggedPairsAreCheckedAgainstEachOther) {
