@@ -118,6 +118,14 @@ class VectorGenerator : public Xbyak::CodeGenerator {
       refuse_register(idx);
     return idx;
   }
+  // The narrowest of 128, 256 and `bits` that holds `lanes` elements: a
+  // tail that fills a quarter or half a vector moves in an xmm or ymm, so it
+  // reads and writes no more than it needs (a wider masked move still
+  // splits where it spans two cache lines).
+  int narrowest_bits(int lanes, int bits) const {
+    while (bits > 128 && lanes * bytes_ * 8 <= bits / 2) bits /= 2;
+    return bits;
+  }
   // Register reg(idx) at `bits` wide (128, 256 or 512).
   Xbyak::Xmm vec(int idx, int bits) const {
     idx = reg(idx);

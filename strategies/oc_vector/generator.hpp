@@ -52,18 +52,12 @@ class OcVectorGenerator : public VectorGenerator {
   void sum_chains(const Block& b);
 
   // The base's masked moves, with the block's one tail mask, in the
-  // narrowest register that holds `lanes`: a full-width masked move still
-  // splits when it spans two cache lines, and every pixel of a one-channel
-  // blocked output does 16 bytes off a line (nCx16c mb1ic1ih50oc1kh2, dst
-  // at +16: 1.20x the aligned time).
+  // narrowest register that holds `lanes`: every pixel of a one-channel
+  // blocked output is a move 16 bytes off a line when dst is (nCx16c
+  // mb1ic1ih50oc1kh2, dst at +16: 1.20x the aligned time in zmm).
   void load(const Vmm& v, const Xbyak::Address& a, int lanes) { VectorGenerator::load(narrow(v, lanes), a, lanes, k_tail); }
   void store(const Xbyak::Address& a, const Vmm& v, int lanes) { VectorGenerator::store(a, narrow(v, lanes), lanes, k_tail); }
-  Xbyak::Xmm narrow(const Vmm& v, int lanes) const {
-    const int bits = lanes * bytes_ * 8;
-    if (bits <= 128) return Xbyak::Xmm(v.getIdx());
-    if (bits <= 256) return Xbyak::Ymm(v.getIdx());
-    return v;
-  }
+  Xbyak::Xmm narrow(const Vmm& v, int lanes) const { return vec(v.getIdx(), narrowest_bits(lanes, v.getBit())); }
 
   const ChannelGeometry geo_;
 

@@ -112,10 +112,8 @@ void OwVectorGenerator<Vmm>::row_block(int rows, int ocs) {
   }
   if (geo_.w_tail) {
     int vecs = static_cast<int>((geo_.w_tail + vlen_ - 1) / vlen_);
-    int bits = full_bits;
     // Stride-2 splitting keeps full registers: its permutes assume them.
-    if (vecs == 1 && !split_stride_)
-      while (bits > 128 && geo_.w_tail * bytes_ * 8 <= bits / 2) bits /= 2;
+    const int bits = vecs == 1 && !split_stride_ ? narrowest_bits(int(geo_.w_tail), full_bits) : full_bits;
     note([&] { return "width tail: " + std::to_string(geo_.w_tail) + " output columns" +
          (bits < full_bits ? " in " + std::to_string(bits) + "-bit registers" : ""); });
     block({rows, vecs, ocs, static_cast<int>(geo_.w_tail - int64_t(vecs - 1) * vlen_), bits});
