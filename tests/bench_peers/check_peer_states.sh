@@ -11,7 +11,8 @@
 #   (e) everything AUTO, as this machine is.
 # Each state: configure and build exit 0, one "bench: <peer> used|skipped"
 # line per peer (the expected one), `convjit_bench --list` runs, and its
-# --help offers a peer's implementations exactly when the peer is used.
+# --help offers a peer's implementations exactly when the peer is used; in
+# (e), --encoding-floor's replay matches the kernels (floor_check).
 #
 # One build directory, reconfigured per state: the bench alone, linked
 # against PREBUILT_DIR's static libraries (the main build's: the library is
@@ -88,6 +89,21 @@ build_and_run() {
   done
 }
 
+# floor_check: `convjit_bench --encoding-floor` replays the seeds' kernels
+# through plain Xbyak byte for byte, none left out (its timing is a
+# benchmark's, not checked here), and names an unknown suite.
+floor_check() {
+  log=$work/$state.floor.log
+  "$build/bench/convjit_bench" --encoding-floor --suite seeds --dt f32 >"$log" 2>&1 ||
+    fail "convjit_bench --encoding-floor exited $?"
+  grep -Eq '^- replay check: ([0-9]+) of \1 instructions replayed byte for byte, 0 not replayed' "$log" ||
+    fail "the replay does not match the kernels byte for byte"
+  if "$build/bench/convjit_bench" --encoding-floor --suite nosuch >"$log" 2>&1; then
+    fail "--encoding-floor --suite nosuch was accepted"
+  fi
+  grep -q "unknown suite 'nosuch'" "$log" || fail "--encoding-floor --suite nosuch: no error naming the suite"
+}
+
 probe_blas="the probe (cblas_sgemm with blasint, openblas_set_num_threads)"
 probe_dnnl="the probe (oneDNN 2.x convolution_forward::desc, reorder, stream)"
 probe_cv="the probe (cv::filter2D on a Mat region, cv::setNumThreads)"
@@ -130,5 +146,6 @@ expect oneDNN ""
 expect OpenBLAS ""
 expect OpenCV ""
 build_and_run
+floor_check
 
 echo "bench_peer_states: all five states passed in $((SECONDS - start)) s"
