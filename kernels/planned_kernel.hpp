@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -32,16 +33,19 @@ class PlannedKernel : public Kernel {
   void set_flush_denormals(bool on) noexcept { flush_denormals_ = on; }
   bool flush_denormals() const noexcept { return flush_denormals_; }
   // How the latest run went, as its driver saw it: the threads of the team
-  // that computed, and whether they shared out single images (fewer images
-  // than threads). For tests, whose coverage must count what ran rather
-  // than predict it. Zero threads before any run.
+  // that computed, whether they shared out single images (fewer images
+  // than threads), and whether the rows ran from a cache line on rather
+  // than from src or dst (ow_vector's realigned rows). For tests, whose
+  // coverage must count what ran rather than predict it. Zero threads
+  // before any run.
   struct RunShape {
     int threads = 0;
     bool shared_image = false;
+    bool realigned = false;
   };
   RunShape last_run() const noexcept {
     const int v = last_run_.load(std::memory_order_relaxed);
-    return {v >> 1, (v & 1) != 0};
+    return {v >> 2, (v & 1) != 0, (v & 2) != 0};
   }
 
  protected:
@@ -60,8 +64,8 @@ class PlannedKernel : public Kernel {
   template <class T> T* staged_in(int slot) const { return scratch_.in<T>(slot); }
   template <class T> T* staged_out(int slot) const { return scratch_.out<T>(slot); }
   // What last_run() answers; one relaxed store, from any of the team.
-  void note_run(int threads, bool shared_image) const noexcept {
-    last_run_.store(threads * 2 + (shared_image ? 1 : 0), std::memory_order_relaxed);
+  void note_run(int threads, bool shared_image, bool realigned = false) const noexcept {
+    last_run_.store(threads * 4 + (realigned ? 2 : 0) + (shared_image ? 1 : 0), std::memory_order_relaxed);
   }
 
   // The direct path: a run that one thread computes, too small for
@@ -75,6 +79,9 @@ class PlannedKernel : public Kernel {
   // `src_at`, `dst_at`: byte offsets from the image's src and dst (src's
   // may be negative: oc_vector is handed column -pad_w).
   void record_direct_call(OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at);
+  // The direct path serves runs whose tensors all start on a cache line
+  // only: the driver realigns the others' rows (ow_vector).
+  void direct_on_lines_only() noexcept { direct_on_lines_only_ = true; }
   // Runs `pairs` on the direct path if it serves them; false if not.
   bool run_direct(std::span<const TensorPair> pairs, int64_t images) const;
   // WorkProblem::gathers_input: the images of `pairs` gathered a few at a
@@ -97,6 +104,7 @@ class PlannedKernel : public Kernel {
   // One image in one JIT call (a tiny problem): straight from run().
   bool run_at_once(const void* src, void* dst, int64_t images) const final {
     if (images != 1 || direct_.size() != 1 || flush_denormals_ || !direct_[0].fn) return false;
+    if (direct_on_lines_only_ && !on_lines(src, dst)) return false;
     const DirectCall& c = direct_[0];
     CallArgs args = c.args;
     args.src = reinterpret_cast<const void*>(reinterpret_cast<uintptr_t>(src) + uintptr_t(c.src_at));
@@ -130,7 +138,11 @@ class PlannedKernel : public Kernel {
   int64_t direct_max_images_ = 0;  // a run of more takes the general path
   int64_t src_image_bytes_ = 0, dst_image_bytes_ = 0;
   bool flush_denormals_ = false;
-  mutable std::atomic<int> last_run_{0};  // threads * 2 + shared_image
+  bool direct_on_lines_only_ = false;
+  static bool on_lines(const void* src, const void* dst) noexcept {
+    return (reinterpret_cast<uintptr_t>(src) | reinterpret_cast<uintptr_t>(dst)) % 64 == 0;
+  }
+  mutable std::atomic<int> last_run_{0};  // threads * 4 + realigned * 2 + shared_image
 };
 
 // A strategy's driver: Driver::bind_typed<T>(weights, bias) and
