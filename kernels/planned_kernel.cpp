@@ -55,7 +55,7 @@ bool PlannedKernel::run_direct(std::span<const TensorPair> pairs, int64_t images
   if (direct_.empty() || images > direct_max_images_) return false;
   if (direct_on_lines_only_)
     for (const TensorPair& p : pairs)
-      if (!on_lines(p.src.data, p.dst.data)) return false;
+      if (!on_line(p.src.data)) return false;
   const DenormalScope denormals(flush_denormals_);
   // Addresses by integer arithmetic: src_at may point before the tensor.
   for (const TensorPair& p : pairs) {

@@ -79,8 +79,8 @@ class PlannedKernel : public Kernel {
   // `src_at`, `dst_at`: byte offsets from the image's src and dst (src's
   // may be negative: oc_vector is handed column -pad_w).
   void record_direct_call(OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at);
-  // The direct path serves runs whose tensors all start on a cache line
-  // only: the driver realigns the others' rows (ow_vector).
+  // The direct path serves runs whose src starts on a cache line only: the
+  // driver realigns the others' rows (ow_vector).
   void direct_on_lines_only() noexcept { direct_on_lines_only_ = true; }
   // Runs `pairs` on the direct path if it serves them; false if not.
   bool run_direct(std::span<const TensorPair> pairs, int64_t images) const;
@@ -104,7 +104,7 @@ class PlannedKernel : public Kernel {
   // One image in one JIT call (a tiny problem): straight from run().
   bool run_at_once(const void* src, void* dst, int64_t images) const final {
     if (images != 1 || direct_.size() != 1 || flush_denormals_ || !direct_[0].fn) return false;
-    if (direct_on_lines_only_ && !on_lines(src, dst)) return false;
+    if (direct_on_lines_only_ && !on_line(src)) return false;
     const DirectCall& c = direct_[0];
     CallArgs args = c.args;
     args.src = reinterpret_cast<const void*>(reinterpret_cast<uintptr_t>(src) + uintptr_t(c.src_at));
@@ -139,9 +139,7 @@ class PlannedKernel : public Kernel {
   int64_t src_image_bytes_ = 0, dst_image_bytes_ = 0;
   bool flush_denormals_ = false;
   bool direct_on_lines_only_ = false;
-  static bool on_lines(const void* src, const void* dst) noexcept {
-    return (reinterpret_cast<uintptr_t>(src) | reinterpret_cast<uintptr_t>(dst)) % 64 == 0;
-  }
+  static bool on_line(const void* p) noexcept { return reinterpret_cast<uintptr_t>(p) % 64 == 0; }
   mutable std::atomic<int> last_run_{0};  // threads * 4 + realigned * 2 + shared_image
 };
 
