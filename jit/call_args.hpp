@@ -21,6 +21,9 @@ struct CallArgs {
   // then, if w_tail_too, the geometry's pixel tail.
   int64_t w_blocks;
   int64_t w_tail_too;
+  // winograd: the weights of the driver's next call, which this one
+  // prefetches into the L2 (a hint: never read, any address will do).
+  const void* wei_next;
 };
 
 // Which variant of the inner kernel: a full output-channel block, or the

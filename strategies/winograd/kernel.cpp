@@ -212,11 +212,13 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
       }
     }
     const T* u = packed_wei_.as<T>() + grp * geo_.u_group;
+    auto weights = [&](int pos, int64_t b) { return u + pos * geo_.u_position + b * icg * plan_.oc_blk; };
     for (int pos = 0; pos < A * A; ++pos)
       for (int64_t b = oc.first; b < oc.end; ++b) {
         CallArgs args{};
         args.src = v + pos * v_position;
-        args.wei = u + pos * geo_.u_position + b * icg * plan_.oc_blk;
+        args.wei = weights(pos, b);
+        args.wei_next = b + 1 < oc.end ? weights(pos, b + 1) : pos + 1 < A * A ? weights(pos + 1, oc.first) : args.wei;
         args.dst = prod + pos * m_position + b * plan_.oc_blk;
         args.row_blocks = rows / plan_.ur_w;
         args.row_tail = rows % plan_.ur_w;
