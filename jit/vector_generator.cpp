@@ -53,6 +53,13 @@ void VectorGenerator::add_imm(const Xbyak::Reg64& reg, int64_t bytes) {
   add(reg, reg_tmp);
 }
 
+void VectorGenerator::prefetch_next_weights() {
+  constexpr int kLineBytes = 64;
+  mov(reg_tmp, ptr[reg_args + offsetof(CallArgs, wei_next)]);
+  prefetcht1(ptr[reg_tmp]);
+  add(qword[reg_args + offsetof(CallArgs, wei_next)], kLineBytes);
+}
+
 void VectorGenerator::save_registers(std::vector<Xbyak::Reg64> used) {
   saved_ = std::move(used);
   for (const auto& r : saved_) push(r);

@@ -54,6 +54,21 @@ class VectorGenerator : public Xbyak::CodeGenerator {
     }
   }
 
+  // Weights of this many bytes or more do not stay in the L2 from one inner
+  // call to the next beside the input and output (Sapphire Rapids has 2 MiB
+  // of L2 a core, Zen 5 1 MiB): a kernel reading them prefetches the next
+  // call's weights (CallArgs::wei_next) into the L2 while it computes, a line
+  // per step of its input-channel loop (prefetch_next_weights()). Without,
+  // each call's first pass over its weights waited on the L3: measured on
+  // the Xeon in each strategy (oc_vector's kernel.cpp, winograd's
+  // generator.cpp); below 1 MiB it cost 2-4% (ResNet-50 res3's 1x1 layers,
+  // 256 KiB).
+  static constexpr int64_t kStreamedWeightBytes = int64_t(1) << 20;
+  // A line of args.wei_next into the L2, and args.wei_next on by a line. The
+  // pointer lives in the argument block (a loop may have no register left),
+  // which the callers pass as a copy of their own.
+  void prefetch_next_weights();
+
   // Marks the start of a section of the code, in annotated code only (for a
   // dump or a disassembly): `text` is a string, or a callable that builds
   // it, called only then, so that plain compiles build no strings.

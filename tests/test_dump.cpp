@@ -142,6 +142,34 @@ TEST(DumpDisasm, OneByOneChannelsFirstKernelsPrefetchTheChannelsAhead) {
     EXPECT_EQ(listing(text, layout).find("prefetcht0"), std::string::npos) << text;
 }
 
+// Kernels over 1 MiB of weights or more prefetch the next call's into the
+// L2 (prefetcht1) in their input-channel loop, direct and Winograd alike;
+// smaller weights stay in the L2 and are not.
+TEST(DumpDisasm, LargeWeightsPrefetchTheNextCallsWeights) {
+  Engine engine(EngineOptions{.threads = 1});
+  SKIP_ENGINE_WITHOUT_JIT(engine);
+  auto listing = [&](const char* text, Algorithm algorithm) {
+    ConvDesc d = ConvDesc::parse(text);
+    d.layout = Layout::nCx16c;
+    d.algorithm = algorithm;
+    return engine.make_kernel(d)->disassembly();
+  };
+  const char* const note = "a line of the next call's weights prefetched";
+  for (auto [text, algorithm] : {std::pair{"mb1ic512ih7oc2048kh1", Algorithm::direct},  // 4 MiB
+                                 {"mb1ic256ih14oc256kh3ph1", Algorithm::direct},         // 2.25 MiB
+                                 {"mb1ic512ih7oc512kh3ph1", Algorithm::winograd}}) {    // F(2x2): 16 MiB
+    const std::string large = listing(text, algorithm);
+    EXPECT_NE(large.find(note), std::string::npos) << text << "\n" << large;
+    EXPECT_NE(large.find("prefetcht1"), std::string::npos) << text;
+  }
+  for (auto [text, algorithm] : {std::pair{"mb1ic128ih28oc512kh1", Algorithm::direct},  // 256 KiB
+                                 {"mb1ic64ih56oc64kh3ph1", Algorithm::winograd}}) {     // F(4x4): 576 KiB
+    const std::string small = listing(text, algorithm);
+    EXPECT_EQ(small.find(note), std::string::npos) << text;
+    EXPECT_EQ(small.find("prefetcht1"), std::string::npos) << text;
+  }
+}
+
 // An output-channel tail of a quarter or half a vector moves in an xmm or
 // ymm: a full-width masked move still splits when it spans two lines, as
 // every pixel of a one-channel blocked output does with dst off a line.

@@ -8,22 +8,18 @@
 #include "strategies/winograd/strategy.hpp"
 
 namespace convjit {
-namespace {
 
-// The weights of the next call (the next output-channel block or position)
-// are prefetched into the L2 while this one computes, a line per input
-// channel: all of them where the call runs as many blocks of tiles as a
-// block's output channels take lines (oc_blk / 16 in f32), most of them
-// otherwise. Without, a call's first block waited on its weights from the
-// L3 (ResNet-50 res5 at batch 1: 16.8 MB of them read at 5-7 GB/s, where a
-// plain read of 16 MB streams at 19 GB/s). Measured (Xeon, 1 thread,
-// nCx16c, alternated in one process): res5 0.72-0.74 of the time without,
-// res4 0.76-0.78, res3 0.87-0.89, res2 0.975; VGG-19 conv4 and conv5 at
-// batch 1 0.85; two lines an input channel, or to the L1 or the L3, did
-// less (0.74-0.99).
-constexpr int kLineBytes = 64;
-
-}  // namespace
+// Large transformed weights (kStreamedWeightBytes): the next call's (the
+// next output-channel block or position) are prefetched into the L2 a line
+// per input channel, all of them where the call runs as many blocks of
+// tiles as a block's output channels take lines (oc_blk / 16 in f32), most
+// of them otherwise. Without, a call's first block waited on its weights
+// from the L3 (ResNet-50 res5 at batch 1: 16.8 MB of them read at 5-7 GB/s,
+// where a plain read of 16 MB streams at 19 GB/s). Measured (Xeon, 1
+// thread, nCx16c, alternated in one process): res5 0.70-0.74 of the time
+// without, res4 0.75-0.78, res3 0.87-0.94, VGG-19 conv4 and conv5 0.83-0.86
+// at batch 1; res2 (590 KB) 0.98-1.02; two lines an input channel, or to the
+// L1 or the L3, did less (0.74-0.99).
 
 template <class Vmm>
 WinogradGenerator<Vmm>::WinogradGenerator(const ConvDesc& desc, const Plan& plan, std::span<uint8_t> buffer,
@@ -37,11 +33,10 @@ template <class Vmm>
 void WinogradGenerator<Vmm>::generate_entry() {
   const int ur = plan_.ur_w;
   note("prologue: save callee-saved registers, load the arguments");
-  save_registers({reg_wei, reg_ic_left, reg_sums_left, reg_tmp, reg_wei_next});
+  save_registers({reg_wei, reg_ic_left, reg_sums_left, reg_tmp});
   mov(reg_src_row, ptr[reg_args + offsetof(CallArgs, src)]);
   mov(reg_wei, ptr[reg_args + offsetof(CallArgs, wei)]);
   mov(reg_dst_row, ptr[reg_args + offsetof(CallArgs, dst)]);
-  mov(reg_wei_next, ptr[reg_args + offsetof(CallArgs, wei_next)]);
   // Blocks of ur tiles, then the tiles left over one at a time where the
   // driver pads no block (WinogradGeometry::tail_singly).
   auto loop = [&](size_t count_field, int tiles) {
@@ -71,6 +66,7 @@ void WinogradGenerator<Vmm>::generate_entry() {
 template <class Vmm>
 void WinogradGenerator<Vmm>::block(int tiles) {
   const int vecs = plan_.oc_blk / vlen_;
+  const bool prefetches_weights = geo_.u_group * desc_.g * bytes_ >= kStreamedWeightBytes;
   mov(reg_src_tap, reg_src_row);
   mov(reg_wei_tap, reg_wei);
   // A partial sum over `channels` input channels, stored to M (the first)
@@ -83,13 +79,10 @@ void WinogradGenerator<Vmm>::block(int tiles) {
     L(ic_loop);
     note([&] {
       return "input-channel loop: " + std::to_string(channels) +
-             " channels, their weights loaded, each tile's input broadcast, a line of the next call's weights "
-             "prefetched";
+             " channels, their weights loaded, each tile's input broadcast" +
+             (prefetches_weights ? ", a line of the next call's weights prefetched" : "");
     });
-    // A line of the next call's weights into the L2 per input channel
-    // (kLineBytes).
-    prefetcht1(ptr[reg_wei_next]);
-    add(reg_wei_next, kLineBytes);
+    if (prefetches_weights) prefetch_next_weights();
     for (int v = 0; v < vecs; ++v)
       load(wei_vec(v), ptr[reg_wei_tap + disp(int64_t(v) * vlen_)], vlen_, Xbyak::Opmask(0));
     for (int t = 0; t < tiles; ++t) {

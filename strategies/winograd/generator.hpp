@@ -35,7 +35,6 @@ class WinogradGenerator : public VectorGenerator {
   const Xbyak::Reg64 reg_wei = rbx;
   const Xbyak::Reg64 reg_ic_left = rbp;
   const Xbyak::Reg64 reg_sums_left = r12;  // partial sums after the current one
-  const Xbyak::Reg64 reg_wei_next = r13;   // the next call's weights: the line to prefetch
 };
 
 }  // namespace convjit
