@@ -21,8 +21,9 @@ struct CallArgs {
   // then, if w_tail_too, the geometry's pixel tail.
   int64_t w_blocks;
   int64_t w_tail_too;
-  // winograd: the weights of the driver's next call, which this one
-  // prefetches into the L2 (a hint: never read, any address will do).
+  // oc_vector and winograd: the weights of the driver's next call, which
+  // this one prefetches into the L2 where the weights are large
+  // (VectorGenerator::kStreamedWeightBytes); a hint, never read.
   const void* wei_next;
 };
 

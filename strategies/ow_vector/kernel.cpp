@@ -32,9 +32,9 @@ constexpr int64_t kTileInputBytes = 256 << 10;
 
 // A channels-first 1x1 problem flattened to rows of whole vectors
 // (work_problem.hpp) keeps every channel's plane on the same phase of the
-// cache lines, so its rows can be run from src's next line boundary on. The row
-// before it is run again where it was, for its first few pixels: worth
-// it where that is at most 1/32 of the rows. Measured (Xeon, 1 thread,
+// cache lines, so its rows can be run from src's next line boundary on; the
+// first row is run again where it is, for its first few pixels: worth it
+// where that is at most 1/32 of the rows. Measured (Xeon, 1 thread,
 // src and dst 4, 16 or 32 bytes off a line, alternated in one process):
 // 112x112 planes (MobileNet) 1.16-1.48x the aligned time unrealigned,
 // 1.01-1.02 realigned; 56x56 and 28x28 (ResNet-50, 49 rows) 1.03-1.11
@@ -337,7 +337,7 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
             call(part, args, src_at, dst_at);
             continue;
           }
-          // Realigned: a flat 1x1 problem, one plane, src_at = dst_at - the channel block's.
+          // Realigned (a flat 1x1 problem: one plane, rows alike in src and dst).
           const int64_t block_at = b * plan_.oc_blk * geo_.out_chan;
           CallArgs edge = args;
           edge.row_blocks = geo_.row_tail ? 0 : 1;

@@ -9,18 +9,6 @@
 
 namespace convjit {
 
-// Large transformed weights (kStreamedWeightBytes): the next call's (the
-// next output-channel block or position) are prefetched into the L2 a line
-// per input channel, all of them where the call runs as many blocks of
-// tiles as a block's output channels take lines (oc_blk / 16 in f32), most
-// of them otherwise. Without, a call's first block waited on its weights
-// from the L3 (ResNet-50 res5 at batch 1: 16.8 MB of them read at 5-7 GB/s,
-// where a plain read of 16 MB streams at 19 GB/s). Measured (Xeon, 1
-// thread, nCx16c, alternated in one process): res5 0.70-0.74 of the time
-// without, res4 0.75-0.78, res3 0.87-0.94, VGG-19 conv4 and conv5 0.83-0.86
-// at batch 1; res2 (590 KB) 0.98-1.02; two lines an input channel, or to the
-// L1 or the L3, did less (0.74-0.99).
-
 template <class Vmm>
 WinogradGenerator<Vmm>::WinogradGenerator(const ConvDesc& desc, const Plan& plan, std::span<uint8_t> buffer,
                                           bool annotate)
@@ -66,6 +54,16 @@ void WinogradGenerator<Vmm>::generate_entry() {
 template <class Vmm>
 void WinogradGenerator<Vmm>::block(int tiles) {
   const int vecs = plan_.oc_blk / vlen_;
+  // Large transformed weights: the next call's (the next output-channel
+  // block or position) are prefetched a line per input channel, all of them
+  // where the call runs as many blocks of tiles as a block's output channels
+  // take lines (oc_blk / 16 in f32), most of them otherwise. Without, a
+  // call's first block waited on its weights from the L3 (ResNet-50 res5 at
+  // batch 1: 16.8 MB of them read at 5-7 GB/s, where a plain read of 16 MB
+  // streams at 19 GB/s). Measured (Xeon, 1 thread, nCx16c, alternated in
+  // one process): res5 0.70-0.74 of the time without, res4 0.75-0.78, res3
+  // 0.87-0.94, VGG-19 conv4 and conv5 0.83-0.86 at batch 1; res2 (590 KB)
+  // 0.98-1.02; two lines an input channel, or to the L1 or the L3, did less.
   const bool prefetches_weights = geo_.u_group * desc_.g * bytes_ >= kStreamedWeightBytes;
   mov(reg_src_tap, reg_src_row);
   mov(reg_wei_tap, reg_wei);
