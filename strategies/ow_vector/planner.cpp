@@ -185,6 +185,8 @@ Plan OwVector::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) con
   best.staged = needs_staging(desc);
   const Dims d = dims_of(desc);
   BlockCycles blocks(d);
+  // reread_cycles() by (oc_blk, ur_h), the same for every ur_w and held.
+  std::array<std::array<double, kTabledRows + 1>, BlockCycles::kOcs + 1> rereads{};
   double best_cycles = std::numeric_limits<double>::max();
   int max_w = static_cast<int>(std::min<int64_t>(BlockCycles::kVecs, (d.ow + best.vlen - 1) / best.vlen));
   for (bool held : {false, true})
@@ -193,8 +195,9 @@ Plan OwVector::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) con
         const int budget = accumulator_budget(isa, ur_w, oc_blk, held, splits_stride(desc, best.staged));
         const int max_h = static_cast<int>(std::min<int64_t>({d.oh, kTabledRows, budget / (ur_w * oc_blk)}));
         for (int ur_h = 1; ur_h <= max_h; ++ur_h) {
-          const double cycles = plane_cycles(d, best.vlen, ur_h, ur_w, oc_blk, held, blocks) * double(desc.o[0]) +
-                                reread_cycles(desc, oc_blk, ur_h, cpu.l2_bytes);
+          double& reread = rereads[oc_blk][ur_h];
+          if (reread == 0) reread = reread_cycles(desc, oc_blk, ur_h, cpu.l2_bytes);
+          const double cycles = plane_cycles(d, best.vlen, ur_h, ur_w, oc_blk, held, blocks) * double(desc.o[0]) + reread;
           if (cycles < best_cycles * 0.999) {
             best_cycles = cycles;
             best.ur_w = ur_w;
