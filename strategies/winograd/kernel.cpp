@@ -24,6 +24,20 @@
 namespace convjit {
 namespace {
 
+// The first n elements of `from` to `to`, in pieces of constant size: a
+// loop of them GCC makes a memcpy of n elements, inlined as rep movsq (tens
+// of cycles to start), which took a third of VGG-19 conv1_1's run (3 input
+// channels: 36 of them per tile).
+template <class T>
+[[gnu::always_inline]] inline void copy_first(T* to, const T* from, int n) {
+  int i = 0;
+  for (int piece : {8, 4, 2, 1})
+    if (n - i >= piece) {
+      std::memcpy(to + i, from + i, piece * sizeof(T));
+      i += piece;
+    }
+}
+
 class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry> {
  public:
   WinogradKernel(const ConvDesc& desc, const WorkProblem& work, const Plan& plan, Backend backend,
@@ -206,8 +220,9 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
         winograd::input_transform<M>(d, tv);
         for (int pos = 0; pos < A * A; ++pos) {
           T* to = v + pos * v_position + t * icg + c0;
-          if (r.count == C) std::memcpy(to, &tv[pos / A][pos % A], sizeof(V));
-          else for (int c = 0; c < r.count; ++c) to[c] = tv[pos / A][pos % A][c];
+          const T* from = reinterpret_cast<const T*>(&tv[pos / A][pos % A]);
+          if (r.count == C) std::memcpy(to, from, sizeof(V));
+          else copy_first(to, from, r.count);
         }
       }
     }
@@ -240,7 +255,7 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
         for (int pos = 0; pos < A * A; ++pos) {
           const T* from = prod + pos * m_position + t * geo_.ocp + c0;
           if (r.count == C) std::memcpy(&x[pos / A][pos % A], from, sizeof(V));
-          else for (int c = 0; c < r.count; ++c) x[pos / A][pos % A][c] = from[c];
+          else copy_first(reinterpret_cast<T*>(&x[pos / A][pos % A]), from, r.count);
         }
         winograd::output_transform<M>(x, y);
         for (int i = 0; i < M && y0 + i < oh; ++i)
