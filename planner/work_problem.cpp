@@ -129,8 +129,8 @@ ConvDesc flattened(const ConvDesc& desc) {
   return flat;
 }
 
-// Channels first, a 1x1 unpadded filter with a stride: over the pixels it
-// reads, gathered, the same problem at stride 1, where the gather pays.
+// A 1x1 unpadded filter with a stride: over the pixels it reads, gathered,
+// the same problem at stride 1, where the gather pays.
 // Each output-channel block of the strided kernel rereads its row tile from
 // the L2, one used element in s per row and one row in s; the gather reads
 // the whole input once from memory (the prefetchers bring every line), a
@@ -140,12 +140,15 @@ ConvDesc flattened(const ConvDesc& desc) {
 // res3a_branch1 (56x56 planes, 128 outputs per input element) 0.63-0.73,
 // res4a_branch1 (28x28, 256) 0.80-0.85, res4a_branch2a (28x28, 64)
 // 0.81-0.90; left strided: res3a_branch2a (56x56, 32) 1.05-1.10 and res5a
-// (14x14 planes, read well by the strided kernel) 0.91-1.11.
+// (14x14 planes, read well by the strided kernel) 0.91-1.11. Channels last
+// and blocked, whose strided kernel reads whole lines of channels a pixel,
+// it pays on more outputs per input element only: res3a_branch1 and
+// res4a_branch1 0.77 (nCx16c) and 0.90-0.91 (nxc), res4a_branch2a
+// 1.01-1.07; with src off a cache line, the gather's copy is what reads it.
 constexpr int64_t kMinGatheredPlaneBytes = 2048;
-constexpr int64_t kMinOutputsPerInputElement = 64;
+constexpr int64_t kMinOutputsPerInputElement = 64, kMinOutputsPerInputElementPixels = 128;
 
 std::optional<ConvDesc> gathered(const ConvDesc& desc) {
-  if (desc.layout != Layout::ncx) return std::nullopt;
   bool strided = false;
   for (int a = 0; a < 3; ++a) {
     if (desc.k[a] != 1 || desc.p[a] != 0 || desc.pb[a] > 0) return std::nullopt;
@@ -153,8 +156,9 @@ std::optional<ConvDesc> gathered(const ConvDesc& desc) {
   }
   const int64_t plane = desc.spatial_in() * int64_t(size_of(desc.dt));
   const int64_t outputs_per_input = desc.ocg() * desc.spatial_out() / desc.spatial_in();
-  if (!strided || plane < kMinGatheredPlaneBytes || outputs_per_input < kMinOutputsPerInputElement)
-    return std::nullopt;
+  const int64_t min_outputs =
+      desc.layout == Layout::ncx ? kMinOutputsPerInputElement : kMinOutputsPerInputElementPixels;
+  if (!strided || plane < kMinGatheredPlaneBytes || outputs_per_input < min_outputs) return std::nullopt;
   ConvDesc compact = desc;
   compact.i = desc.o;
   compact.s = {1, 1, 1};

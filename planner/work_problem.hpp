@@ -10,10 +10,11 @@
 // (one run of kh * iw taps along a longer axis); channels first, a filter as
 // tall or deep as the image turns those planes into channels.
 //
-// One rewrite moves data: channels first, a 1x1 unpadded filter with a
-// stride reads one pixel in s along each strided axis, spread over every
-// cache line and page of the input; the driver gathers those pixels first
-// (gather.hpp), and the strategies compute the stride-1 problem over them.
+// One rewrite moves data: a 1x1 unpadded filter with a stride reads one
+// pixel in s along each strided axis, spread over the cache lines and
+// pages of the input; where many output channels read each of them again,
+// the driver gathers those pixels first (gather.hpp), and the strategies
+// compute the stride-1 problem over them.
 #include "convjit/conv_desc.hpp"
 
 namespace convjit {

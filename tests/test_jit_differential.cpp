@@ -161,14 +161,15 @@ void check_in_every_layout(const char* const (&problems)[N], uint64_t seed) {
       }
 }
 
-// Strided 1x1 filters, channels first, compute over their gathered input:
-// 1D to 3D, groups, lots of images that the threads share (the last lot
-// shorter), beside the layouts that read the input as it is and a problem
-// that is not gathered (its output reaches past the input).
+// Strided 1x1 filters compute over their gathered input: 1D to 3D, groups,
+// lots of images that the threads share (the last lot shorter), channels
+// first (64 outputs per input element or more) and in every layout (128 or
+// more: channel blocks with a tail), beside a problem that is not gathered
+// (its output reaches past the input).
 TEST(JitDifferential, StridedOneByOneFilters) {
   const char* problems[] = {"mb5ic4ih24iw26oc400oh12ow9kh1kw1sh2sw3", "g2mb2ic8ih24oc512oh12kh1sh2",
                             "mb3ic5iw600oc200ow200kw1sw3", "mb2ic3id8ih8iw10oc520od4oh4ow5kd1kh1kw1sd2sh2sw2",
-                            "mb1ic8ih4oc8oh3kh1sh2"};
+                            "mb2ic20ih24oc520oh12kh1sh2", "mb1ic8ih4oc8oh3kh1sh2"};
   check_in_every_layout(problems, 17);
 }
 

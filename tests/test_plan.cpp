@@ -148,10 +148,10 @@ TEST(Plan, FiltersAsLargeAsTheImageJoinItsAxes) {
   EXPECT_EQ(deep.o, (std::array<int64_t, 3>{1, 4, 4}));
 }
 
-TEST(Plan, StridedOneByOneChannelsFirstComputesOverItsGatheredInput) {
-  // Channels first, 1x1, unpadded, strided, large planes and many outputs
-  // per input element: the stride-1 problem over the pixels the filter
-  // reads (then flattened as any 1x1 stride-1 problem).
+TEST(Plan, StridedOneByOneComputesOverItsGatheredInput) {
+  // 1x1, unpadded, strided, large planes and many outputs per input
+  // element: the stride-1 problem over the pixels the filter reads (then
+  // flattened as any 1x1 stride-1 problem).
   const WorkProblem strided(ConvDesc::parse("mb1ic256ih56oc512oh28kh1sh2"));
   EXPECT_TRUE(strided.gathers_input);
   EXPECT_EQ(static_cast<const ConvDesc&>(strided), WorkProblem(ConvDesc::parse("mb1ic256ih28oc512oh28kh1")));
@@ -166,10 +166,16 @@ TEST(Plan, StridedOneByOneChannelsFirstComputesOverItsGatheredInput) {
   for (const char* text : {"mb1ic8ih64oc512kh1sh2ph1", "mb1ic8ih64oc512kh3sh2", "mb1ic8ih63oc512oh33kh1sh2",
                            "mb1ic8ih64oc512kh1", "mb1ic256ih56oc128oh28kh1sh2", "mb1ic1024ih14oc2048oh7kh1sh2"})
     EXPECT_FALSE(WorkProblem(ConvDesc::parse(text)).gathers_input) << text;
-  // Channels last reads pixels whole.
-  ConvDesc last = ConvDesc::parse("mb1ic256ih56oc512oh28kh1sh2");
-  last.layout = Layout::nxc;
-  EXPECT_FALSE(WorkProblem(last).gathers_input);
+  // Channels last and blocked read whole lines of channels a pixel: gathered
+  // only with twice the outputs per input element (128: res3a_branch1, not
+  // res4a_branch2a's 64).
+  for (const Layout layout : {Layout::nxc, Layout::nCx16c}) {
+    ConvDesc many = ConvDesc::parse("mb1ic256ih56oc512oh28kh1sh2"), fewer = ConvDesc::parse("mb1ic512ih28oc256oh14kh1sh2");
+    many.layout = fewer.layout = layout;
+    EXPECT_TRUE(WorkProblem(many).gathers_input) << to_string(layout);
+    EXPECT_FALSE(WorkProblem(fewer).gathers_input) << to_string(layout);
+    EXPECT_TRUE(WorkProblem(ConvDesc::parse("mb1ic512ih28oc256oh14kh1sh2")).gathers_input);  // channels first
+  }
 }
 
 TEST(Plan, PrintsOnOneLineAndRoundTripsThroughJson) {
