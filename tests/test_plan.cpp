@@ -174,8 +174,8 @@ TEST(Plan, StridedOneByOneComputesOverItsGatheredInput) {
     many.layout = fewer.layout = layout;
     EXPECT_TRUE(WorkProblem(many).gathers_input) << to_string(layout);
     EXPECT_FALSE(WorkProblem(fewer).gathers_input) << to_string(layout);
-    EXPECT_TRUE(WorkProblem(ConvDesc::parse("mb1ic512ih28oc256oh14kh1sh2")).gathers_input);  // channels first
   }
+  EXPECT_TRUE(WorkProblem(ConvDesc::parse("mb1ic512ih28oc256oh14kh1sh2")).gathers_input);  // channels first
 }
 
 TEST(Plan, PrintsOnOneLineAndRoundTripsThroughJson) {
