@@ -223,12 +223,17 @@ class OcVectorKernel final : public TypedKernel<OcVectorKernel, ChannelGeometry>
   }
 
   // Output rows [first, last) of channel blocks [block_first, block_last),
-  // every group and pass; of a shared row (shares_row), its pixel blocks
-  // [w_first, w_last), the tail with the last.
+  // every group and pass, whole rows of pixel blocks.
+  template <class T>
+  void compute(const T* in, T* out, int64_t first, int64_t last, int64_t block_first, int64_t block_last) const {
+    compute(in, out, first, last, block_first, block_last, 0, geo_.w_blocks);
+  }
+  // The same, of a shared row (shares_row) its pixel blocks [w_first,
+  // w_last), the tail with the last.
   template <class T>
   void compute(const T* in, T* out, int64_t first, int64_t last, int64_t block_first, int64_t block_last,
-               int64_t w_first = 0, int64_t w_last = -1) const {
-    for_each_call<T>(first, last, block_first, block_last, w_first, w_last < 0 ? geo_.w_blocks : w_last,
+               int64_t w_first, int64_t w_last) const {
+    for_each_call<T>(first, last, block_first, block_last, w_first, w_last,
                      [&](OcPart part, CallArgs& args, int64_t src_at, int64_t dst_at) {
       args.src = offset(in, src_at);
       args.dst = out + dst_at;

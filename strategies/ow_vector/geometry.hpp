@@ -26,6 +26,7 @@ struct Geometry {
   int64_t oc_blocks = 0, oc_tail = 0;  // full blocks, channels in the tail block
   int64_t blocks_with_tail() const { return oc_blocks + (oc_tail ? 1 : 0); }
   int64_t row_blocks = 0, row_tail = 0;  // per output plane
+  int64_t row_blocks_with_tail() const { return row_blocks + (row_tail ? 1 : 0); }
   int64_t w_blocks = 0, w_tail = 0;      // full ur_w blocks; lanes left over
 
   // Packed weights per group: [oc block][ic][kd][kh][kw][oc_blk].

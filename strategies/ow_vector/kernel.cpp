@@ -145,7 +145,7 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
   template <class T>
   void run_image(const T* src, T* dst, int64_t n, int64_t grp, int slot, bool stream) const {
     const ConvDesc& d = work_;
-    const int64_t row_blocks = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
+    const int64_t row_blocks = geo_.row_blocks_with_tail();
     const T* in = src + (n * d.g + grp) * geo_.in_image;  // unstaged: ncx, groups in a row
     if (plan_.staged) {
       T* staged = staged_in<T>(slot);
@@ -170,7 +170,7 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
   template <class T>
   void run_image_shared(const T* src, T* dst, int64_t n, int64_t grp, int slot) const {
     const ConvDesc& d = work_;
-    const int64_t row_blocks = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
+    const int64_t row_blocks = geo_.row_blocks_with_tail();
     const bool nxc = d.layout == Layout::nxc;
     const T* in = plan_.staged ? staged_in<T>(slot) : src + (n * d.g + grp) * geo_.in_image;
     T* out = nxc ? staged_out<T>(slot) : dst + (n * d.g + grp) * d.ocg() * geo_.out_chan;
@@ -315,7 +315,7 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
     const ConvDesc& d = work_;
     const T* bias = this->bias<T>() ? this->bias<T>() + grp * d.ocg() : nullptr;
     const T* wei = packed_wei_.as<T>() + grp * geo_.wei_group;
-    const int64_t units = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
+    const int64_t units = geo_.row_blocks_with_tail();
     CallArgs args{};
     const int64_t last_edge_row = d.o[1] - edge_rows();
     for (int64_t tile = block_begin, tile_end; tile < block_end; tile = tile_end) {
@@ -355,7 +355,7 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
   template <class T>
   void record_direct_calls() {
     const ConvDesc& d = work_;
-    const int64_t row_blocks = geo_.row_blocks + (geo_.row_tail ? 1 : 0);
+    const int64_t row_blocks = geo_.row_blocks_with_tail();
     for (int64_t grp = 0; grp < d.g; ++grp)
       for_each_call<T>(grp, 0, row_blocks, 0, geo_.blocks_with_tail(),
                        [&](OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at) {
