@@ -70,9 +70,10 @@ void read_caches(CpuFacts& f) {
   if (f.l3_bytes <= 0) f.l3_bytes = 8 << 20;
 }
 
-}  // namespace
-
-CpuFacts CpuFacts::detect(const std::string& cap) {
+// What the hardware is, read once per process: in a VM each CPUID traps to
+// the hypervisor, and reading them with every Engine made its construction
+// cost 75-88 us on the KVM Xeon here (3.6 us with them read once).
+CpuFacts hardware_facts() {
   using Xbyak::util::Cpu;
   Cpu cpu;
   CpuFacts f;
@@ -93,6 +94,15 @@ CpuFacts CpuFacts::detect(const std::string& cap) {
                    : f.avx2 && f.fma                                    ? Isa::avx2
                                                                         : Isa::scalar;
   f.isa = f.detected_isa;
+  read_caches(f);
+  return f;
+}
+
+}  // namespace
+
+CpuFacts CpuFacts::detect(const std::string& cap) {
+  static const CpuFacts hardware = hardware_facts();
+  CpuFacts f = hardware;
   std::string cap_word = cap;
   std::string cap_field = "max_isa";
   if (cap_word.empty()) {
@@ -103,7 +113,7 @@ CpuFacts CpuFacts::detect(const std::string& cap) {
     }
   }
   if (!cap_word.empty()) f.isa = std::min(f.isa, parse_isa(cap_word, cap_field));
-  read_caches(f);
+  // Online CPUs can change while the process runs (hotplug, a new cpuset).
   long n = sysconf(_SC_NPROCESSORS_ONLN);
   f.logical_cpus = n > 0 ? static_cast<int>(n) : 1;
   return f;

@@ -15,6 +15,7 @@
 #include "planner/work_problem.hpp"
 #include "strategies/oc_vector/strategy.hpp"
 #include "strategies/ow_vector/strategy.hpp"
+#include "tests/scoped.hpp"
 
 namespace convjit {
 namespace {
@@ -23,6 +24,24 @@ Plan plan_for(const char* text, Isa isa, DataType dt = DataType::f32) {
   ConvDesc d = ConvDesc::parse(text);
   d.dt = dt;
   return make_plan(d, CpuFacts::detect("avx512"), isa, 1);
+}
+
+// The hardware is read once per process; the cap, from the argument or
+// CONVJIT_MAX_ISA, is applied on every call.
+TEST(CpuFacts, CapsApplyOnEveryCallOverTheSameHardware) {
+  const CpuFacts first = CpuFacts::detect("");
+  {
+    const ScopedEnv cap("CONVJIT_MAX_ISA", "scalar");
+    const CpuFacts capped = CpuFacts::detect("");
+    EXPECT_EQ(capped.isa, Isa::scalar);
+    EXPECT_EQ(capped.detected_isa, first.detected_isa);
+    EXPECT_EQ(capped.str(), CpuFacts::detect("scalar").str());
+  }
+  EXPECT_EQ(CpuFacts::detect("avx2").isa, std::min(first.detected_isa, Isa::avx2));
+  const CpuFacts again = CpuFacts::detect("");
+  EXPECT_EQ(again.isa, first.isa);
+  EXPECT_EQ(again.str(), first.str());
+  EXPECT_GT(again.l2_bytes, 0);
 }
 
 TEST(Plan, HeuristicPlansAreLegalAndFitTheRegisters) {
