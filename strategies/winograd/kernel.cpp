@@ -4,7 +4,8 @@
 // where the transformed weights are large), the input transform into
 // V, the products into M, the output transform with the bias and ReLU
 // fused before the store. Reads and writes every layout through its
-// strides; threads take chunks of tiles of every image, and where those are
+// strides, channels first through rows transposed to vectors of channels;
+// threads take chunks of tiles of every image, and where those are
 // too few to share evenly (a small image at batch 1), parts of the output
 // channels of each chunk too (each part transforms the chunk's input again:
 // a small cost beside its products).
