@@ -26,10 +26,10 @@
 namespace convjit {
 namespace {
 
-// The first n elements of `from` to `to`, in pieces of constant size: a
-// loop of them GCC makes a memcpy of n elements, inlined as rep movsq (tens
-// of cycles to start), which took a third of VGG-19 conv1_1's run (3 input
-// channels: 36 of them per tile).
+// The first n < 16 elements of `from` to `to` (a partial vector), in
+// pieces of constant size: a loop of them GCC makes a memcpy of n elements,
+// inlined as rep movsq (tens of cycles to start), which took a third of
+// VGG-19 conv1_1's run (3 input channels: 36 of them per tile).
 template <class T>
 [[gnu::always_inline]] inline void copy_first(T* to, const T* from, int n) {
   int i = 0;
@@ -58,9 +58,9 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     if (geo_.m == 2) pack_weights<T, 2>(weights);
     else pack_weights<T, 4>(weights);
     // Channels first: the staged input and output rows after V and M.
-    const int64_t lanes = winograd::Channels<T>::lanes, planes = work_.layout == Layout::ncx;
-    bind_common(bias, geo_.positions * geo_.v_position + planes * geo_.a * work_.i[2] * lanes,
-                geo_.positions * geo_.m_position + planes * geo_.m * work_.o[2] * lanes);
+    const int64_t planes = work_.layout == Layout::ncx;
+    bind_common(bias, geo_.positions * geo_.v_position + planes * geo_.a * work_.i[2] * lanes_,
+                geo_.positions * geo_.m_position + planes * geo_.m * work_.o[2] * lanes_);
   }
 
   // U[group][position][oc block][ic][oc_blk] from [g][oc/g][ic/g][3][3].
@@ -155,25 +155,30 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
   // interpreter kernels of one plan run the same compiled transforms.
   template <class T, int M>
   void compute_for_isa(const T* src, T* dst, int64_t images, int64_t grp, TileRange tiles, OcRange oc, int slot) const {
-    if (plan_.isa == Isa::avx512) compute_avx512<T, M>(src, dst, images, grp, tiles, oc, slot);
-    else if (plan_.isa == Isa::avx2) compute_avx2<T, M>(src, dst, images, grp, tiles, oc, slot);
-    else compute<T, M>(src, dst, images, grp, tiles, oc, slot);
+    if (work_.layout == Layout::nxc) compute_for_isa<T, M, true>(src, dst, images, grp, tiles, oc, slot);
+    else compute_for_isa<T, M, false>(src, dst, images, grp, tiles, oc, slot);
   }
-  template <class T, int M>
+  template <class T, int M, bool TileMajor>
+  void compute_for_isa(const T* src, T* dst, int64_t images, int64_t grp, TileRange tiles, OcRange oc, int slot) const {
+    if (plan_.isa == Isa::avx512) compute_avx512<T, M, TileMajor>(src, dst, images, grp, tiles, oc, slot);
+    else if (plan_.isa == Isa::avx2) compute_avx2<T, M, TileMajor>(src, dst, images, grp, tiles, oc, slot);
+    else compute<T, M, TileMajor>(src, dst, images, grp, tiles, oc, slot);
+  }
+  template <class T, int M, bool TileMajor>
   [[gnu::target("avx512f,avx512vl,avx512dq,avx2,fma")]] void compute_avx512(const T* src, T* dst, int64_t images, int64_t grp,
                                                                           TileRange tiles, OcRange oc, int slot) const {
-    compute<T, M>(src, dst, images, grp, tiles, oc, slot);
+    compute<T, M, TileMajor>(src, dst, images, grp, tiles, oc, slot);
   }
-  template <class T, int M>
+  template <class T, int M, bool TileMajor>
   [[gnu::target("avx2,fma")]] void compute_avx2(const T* src, T* dst, int64_t images, int64_t grp, TileRange tiles,
                                                  OcRange oc, int slot) const {
-    compute<T, M>(src, dst, images, grp, tiles, oc, slot);
+    compute<T, M, TileMajor>(src, dst, images, grp, tiles, oc, slot);
   }
 
   // The tiles of a chunk of the batch's `images` (image after image), group
   // grp, output-channel blocks oc. The transforms take C channels at a time
   // (a vector's worth), channels innermost: V and M hold them contiguous.
-  template <class T, int M>
+  template <class T, int M, bool TileMajor>
   [[gnu::always_inline]] void compute(const T* src, T* dst, int64_t images, int64_t grp, TileRange tiles, OcRange oc,
                                       int slot) const {
     using V = winograd::ChannelVec<T>;
@@ -185,6 +190,20 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     // chunk the scratch was sized for leaves them nearer).
     const auto [v_position, m_position] = geo_.positions_apart(rows, C);
     const int64_t icg = geo_.icg, ocg = work_.ocg(), ih = work_.i[1], iw = work_.i[2];
+    const int64_t oh = work_.o[1], ow = work_.o[2];
+    const Run* in_runs = in_runs_.data() + grp * per_group(icg);
+    const Run* out_runs = out_runs_.data() + grp * per_group(ocg);
+    // Runs from every multiple of vlen: a vector of C channels is C / vlen of them.
+    const int64_t runs_per_vector = C / plan_.vlen;
+    // The transforms take a vector of channels of a tile at a time, in the
+    // order the layout keeps them: channels last, tile after tile (a pixel's
+    // lines read and written whole); else vector after vector, each over the
+    // tiles (a plane, or a block's plane, read in order). Channels last ran
+    // 0.71-1.0x the time tile after tile (VGG-19's and ResNet-50's 3x3
+    // layers at batch 1), blocked 0.89-1.07x (worse on large images),
+    // channels first 0.94-1.19x (Xeon, 1 thread, alternated in one
+    // process): TileMajor for channels last only (compute_for_isa()), a
+    // compile-time order, as a run-time one cost the others 2-7%.
     // Channels first: a vector of channels of one pixel would be read (and
     // written) a lane at a time, each lane a plane away; instead the a rows
     // of a tile row are transposed once per vector of channels into rows of
@@ -194,34 +213,25 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     // 1.35x; staged, 1.17x, 1.09x, 1.14x (Xeon, 1 thread, alternated in
     // one process). Small images gain least: res4 and res5 1.01-1.04x.
     const bool planes = work_.layout == Layout::ncx;
-    T* const in_rows = v + geo_.positions * geo_.v_position;        // a x iw x C
-    T* const out_rows = prod + geo_.positions * geo_.m_position;    // m x ow x C
-    // Channels c0 + c of a pixel: at + step * c where the layout keeps C of
-    // them evenly spaced (channels last, channels first, whole blocks); else
-    // each channel's own offset. Found once per vector of channels (the
-    // layouts' channel arithmetic divides), the tiles inside.
-    struct Run {
-      int64_t offset, step;
-      int count;
-      bool even;
+    T* const in_rows = v + geo_.positions * geo_.v_position;      // a x iw x C
+    T* const out_rows = prod + geo_.positions * geo_.m_position;  // m x ow x C
+    // The image's tile row and vector of channels the staged rows hold.
+    struct Staged {
+      int64_t row = -1, k = -1;
+      bool holds(int64_t r, int64_t vector) const { return row == r && k == vector; }
     };
-    auto run_of = [](const ActivationStrides& s, int64_t c0, int cs) {
-      const int64_t step = cs == 1 ? 0 : s.channel(c0 + 1) - s.channel(c0);
-      return Run{s.channel(c0), step, cs, cs == 1 || s.channel(c0 + cs - 1) - s.channel(c0) == (cs - 1) * step};
-    };
-    auto lane_offset = [](const ActivationStrides& s, const Run& r, int64_t c0, int c) {
-      return r.even ? c * r.step : s.channel(c0 + c) - r.offset;
-    };
-    for (int64_t c0 = 0; c0 < icg; c0 += C) {
-      const Run r = run_of(in_, grp * icg + c0, int(std::min<int64_t>(C, icg - c0)));
-      int64_t staged_row = -1;  // the image's tile row whose input rows in_rows holds
-      for (int64_t t = 0; t < rows; ++t) {
+    Staged in_staged;
+    const int64_t in_vectors = (icg + C - 1) / C;
+    for (int64_t outer = 0; outer < (TileMajor ? rows : in_vectors); ++outer)
+      for (int64_t inner = 0; inner < (TileMajor ? in_vectors : rows); ++inner) {
+        const int64_t t = TileMajor ? outer : inner, k = TileMajor ? inner : outer, c0 = k * C;
+        const Run r = in_runs[k * runs_per_vector];
         const int64_t n = (first + t) / geo_.tiles, tile = (first + t) % geo_.tiles;
         const int64_t y0 = tile / geo_.tiles_w * M - work_.p[1], x0 = tile % geo_.tiles_w * M - work_.p[2];
         // A pad tile (t >= count) may lie past the last image: no pointer there.
         const T* image = t < count ? src + n * in_.n + r.offset : src;
-        if (planes && t < count && n * geo_.tiles_h + tile / geo_.tiles_w != staged_row) {
-          staged_row = n * geo_.tiles_h + tile / geo_.tiles_w;
+        if (planes && t < count && !in_staged.holds(n * geo_.tiles_h + tile / geo_.tiles_w, k)) {
+          in_staged = {n * geo_.tiles_h + tile / geo_.tiles_w, k};
           for (int i = 0; i < A; ++i)
             if (y0 + i >= 0 && y0 + i < ih)
               transpose_into_block(image + (y0 + i) * iw, r.count, iw, in_.cblock, in_rows + i * iw * C, C);
@@ -237,6 +247,8 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
                 const T* at = planes ? in_rows + (i * iw + x0 + j) * C : image + (y0 + i) * in_.h + (x0 + j) * in_.w;
                 if (planes || (r.even && r.step == 1 && r.count == C))  // staged, channels last or blocked: a vector
                   std::memcpy(&d[i][j], at, sizeof(V));
+                else if (r.even && r.step == 1)  // part of one
+                  copy_first(reinterpret_cast<T*>(&d[i][j]), at, r.count);
                 else
                   for (int c = 0; c < r.count; ++c) d[i][j][c] = at[lane_offset(in_, r, grp * icg + c0, c)];
               }
@@ -248,7 +260,6 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
           else copy_first(to, from, r.count);
         }
       }
-    }
     const T* u = packed_wei_.as<T>() + grp * geo_.u_group;
     auto weights = [&](int pos, int64_t b) { return u + pos * geo_.u_position + b * icg * plan_.oc_blk; };
     for (int pos = 0; pos < A * A; ++pos)
@@ -263,32 +274,37 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
         inner_->call(OcPart::full, args);
       }
     const T* bias_of_group = bias<T>() ? bias<T>() + grp * ocg : nullptr;
-    const int64_t oh = work_.o[1], ow = work_.o[2], oc_end = std::min(ocg, oc.end * plan_.oc_blk);
-    for (int64_t c0 = oc.first * plan_.oc_blk; c0 < oc_end; c0 += C) {
-      const Run r = run_of(out_, grp * ocg + c0, int(std::min<int64_t>(C, oc_end - c0)));
-      V b = {};
-      if (bias_of_group)
-        for (int c = 0; c < r.count; ++c) b[c] = bias_of_group[c0 + c];
-      // Channels first: out_rows holds output rows [row_y, row_y + m) of
-      // row_image, columns [row_x, row_end), until the tiles reach the next
-      // tile row.
-      int64_t staged_row = -1, row_y = 0, row_x = 0, row_end = 0;
-      T* row_image = nullptr;
-      auto write_rows = [&] {
-        for (int64_t i = 0; i < M && row_y + i < oh; ++i)
-          transpose(out_rows + (i * ow + row_x) * C, row_end - row_x, r.count, C, row_image + (row_y + i) * ow + row_x,
-                    out_.cblock);
-      };
-      for (int64_t t = 0; t < count; ++t) {
+    // Channels first: out_rows holds output rows [row_y, row_y + m) of the
+    // staged vector's channels, columns [row_x, row_end), at row_image,
+    // until the tiles reach the next tile row or vector.
+    Staged out_staged;
+    int64_t row_y = 0, row_x = 0, row_end = 0;
+    int row_count = 0;
+    T* row_image = nullptr;
+    auto write_rows = [&] {
+      for (int64_t i = 0; i < M && row_y + i < oh; ++i)
+        transpose(out_rows + (i * ow + row_x) * C, row_end - row_x, row_count, C, row_image + (row_y + i) * ow + row_x,
+                  out_.cblock);
+    };
+    // This call's output channels: [oc_first, oc_end), from a multiple of vlen.
+    const int64_t oc_first = oc.first * plan_.oc_blk, oc_end = std::min(ocg, oc.end * plan_.oc_blk);
+    const int64_t out_vectors = (oc_end - oc_first + C - 1) / C;
+    for (int64_t outer = 0; outer < (TileMajor ? count : out_vectors); ++outer)
+      for (int64_t inner = 0; inner < (TileMajor ? out_vectors : count); ++inner) {
+        const int64_t t = TileMajor ? outer : inner, k = TileMajor ? inner : outer, c0 = oc_first + k * C;
+        Run r = out_runs[oc_first / plan_.vlen + k * runs_per_vector];
+        r.count = int(std::min<int64_t>(r.count, oc_end - c0));
         const int64_t n = (first + t) / geo_.tiles, tile = (first + t) % geo_.tiles;
         const int64_t y0 = tile / geo_.tiles_w * M, x0 = tile % geo_.tiles_w * M;
         T* image = dst + n * out_.n + r.offset;
-        if (planes && n * geo_.tiles_h + tile / geo_.tiles_w != staged_row) {
-          if (staged_row >= 0) write_rows();
-          staged_row = n * geo_.tiles_h + tile / geo_.tiles_w;
-          row_image = image, row_y = y0, row_x = x0;
+        if (planes && !out_staged.holds(n * geo_.tiles_h + tile / geo_.tiles_w, k)) {
+          if (out_staged.row >= 0) write_rows();
+          out_staged = {n * geo_.tiles_h + tile / geo_.tiles_w, k};
+          row_image = image, row_y = y0, row_x = x0, row_count = r.count;
         }
-        V x[A][A], y[M][M];
+        V b = {}, x[A][A], y[M][M];
+        if (bias_of_group && r.count == C) std::memcpy(&b, bias_of_group + c0, sizeof(V));
+        else if (bias_of_group) copy_first(reinterpret_cast<T*>(&b), bias_of_group + c0, r.count);
         if (r.count < C) std::memset(x, 0, sizeof x);
         for (int pos = 0; pos < A * A; ++pos) {
           const T* from = prod + pos * m_position + t * geo_.ocp + c0;
@@ -303,16 +319,44 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
             if (work_.post_ops.relu) out = out > V{} ? out : V{};  // vmaxps: +0 for -0 and NaN
             T* at = planes ? out_rows + (i * ow + x0 + j) * C : image + (y0 + i) * out_.h + (x0 + j) * out_.w;
             if (planes || (r.even && r.step == 1 && r.count == C)) std::memcpy(at, &out, sizeof(V));
+            else if (r.even && r.step == 1) copy_first(at, reinterpret_cast<const T*>(&out), r.count);
             else
               for (int c = 0; c < r.count; ++c) at[lane_offset(out_, r, grp * ocg + c0, c)] = out[c];
           }
         row_end = std::min(ow, x0 + M);
       }
-      if (staged_row >= 0) write_rows();
-    }
+    if (out_staged.row >= 0) write_rows();
+  }
+
+  // Channels c0 + c of a pixel, c < count: at + step * c where the layout
+  // keeps them evenly spaced (channels last, channels first, whole blocks);
+  // else each channel's own offset (a vector across blocks). Found once per
+  // kernel (the layouts' channel arithmetic divides) for every vector of
+  // channels of every group from every multiple of vlen: a thread's share
+  // of the output channels starts at a block of oc_blk.
+  struct Run {
+    int64_t offset, step;
+    int count;
+    bool even;
+  };
+  int64_t per_group(int64_t channels) const { return (channels + plan_.vlen - 1) / plan_.vlen; }
+  std::vector<Run> runs_of(const ActivationStrides& s, int64_t channels) const {
+    std::vector<Run> runs;
+    for (int64_t grp = 0; grp < work_.g; ++grp)
+      for (int64_t c0 = 0; c0 < channels; c0 += plan_.vlen) {
+        const int cs = int(std::min<int64_t>(lanes_, channels - c0));
+        const int64_t c = grp * channels + c0, step = cs == 1 ? 0 : s.channel(c + 1) - s.channel(c);
+        runs.push_back({s.channel(c), step, cs, cs == 1 || s.channel(c + cs - 1) - s.channel(c) == (cs - 1) * step});
+      }
+    return runs;
+  }
+  static int64_t lane_offset(const ActivationStrides& s, const Run& r, int64_t c0, int c) {
+    return r.even ? c * r.step : s.channel(c0 + c) - r.offset;
   }
 
   const ActivationStrides in_, out_;
+  const int64_t lanes_ = 64 / int64_t(size_of(work_.dt));  // winograd::Channels<T>::lanes
+  const std::vector<Run> in_runs_ = runs_of(in_, geo_.icg), out_runs_ = runs_of(out_, work_.ocg());
 };
 
 }  // namespace
