@@ -41,6 +41,10 @@ struct WinogradGeometry {
   // where the weights of a position's block stay in the L1 (each single
   // tile reads them again), else as one more block, padded with zero tiles.
   bool tail_singly = false;
+  // The transforms' order: tile after tile, each tile's vectors of channels
+  // in turn (channels last, and blocked layouts of small images), or vector
+  // after vector, each over the tiles.
+  bool tile_major = false;
   // Rows of V and M a chunk of `tiles` tiles takes: padded to whole blocks
   // unless its tail is computed singly.
   int64_t rows(int64_t tiles, int ur_w) const { return tail_singly ? tiles : round_up(tiles, int64_t(ur_w)); }

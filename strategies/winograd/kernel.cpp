@@ -155,7 +155,7 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
   // interpreter kernels of one plan run the same compiled transforms.
   template <class T, int M>
   void compute_for_isa(const T* src, T* dst, int64_t images, int64_t grp, TileRange tiles, OcRange oc, int slot) const {
-    if (work_.layout == Layout::nxc) compute_for_isa<T, M, true>(src, dst, images, grp, tiles, oc, slot);
+    if (geo_.tile_major) compute_for_isa<T, M, true>(src, dst, images, grp, tiles, oc, slot);
     else compute_for_isa<T, M, false>(src, dst, images, grp, tiles, oc, slot);
   }
   template <class T, int M, bool TileMajor>
@@ -202,8 +202,9 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     // 0.71-1.0x the time tile after tile (VGG-19's and ResNet-50's 3x3
     // layers at batch 1), blocked 0.89-1.07x (worse on large images),
     // channels first 0.94-1.19x (Xeon, 1 thread, alternated in one
-    // process): TileMajor for channels last only (compute_for_isa()), a
-    // compile-time order, as a run-time one cost the others 2-7%.
+    // process): TileMajor for channels last, and for blocked layouts of
+    // small images (WinogradGeometry::tile_major); a compile-time order, as
+    // a run-time one cost the others 2-7%.
     // Channels first: a vector of channels of one pixel would be read (and
     // written) a lane at a time, each lane a plane away; instead the a rows
     // of a tile row are transposed once per vector of channels into rows of
