@@ -58,9 +58,8 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     if (geo_.m == 2) pack_weights<T, 2>(weights);
     else pack_weights<T, 4>(weights);
     // Channels first: the staged input and output rows after V and M.
-    const int64_t planes = work_.layout == Layout::ncx;
-    bind_common(bias, geo_.positions * geo_.v_position + planes * geo_.a * work_.i[2] * lanes_,
-                geo_.positions * geo_.m_position + planes * geo_.m * work_.o[2] * lanes_);
+    bind_common(bias, geo_.positions * geo_.v_position + planes_ * geo_.a * work_.i[2] * lanes_,
+                geo_.positions * geo_.m_position + planes_ * geo_.m * work_.o[2] * lanes_);
   }
 
   // U[group][position][oc block][ic][oc_blk] from [g][oc/g][ic/g][3][3].
@@ -213,13 +212,18 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     // res2 took 1.53x the blocked layout's time, res3 1.32x, VGG-19 conv2_2
     // 1.35x; staged, 1.17x, 1.09x, 1.14x (Xeon, 1 thread, alternated in
     // one process). Small images gain least: res4 and res5 1.01-1.04x.
-    const bool planes = work_.layout == Layout::ncx;
+    const bool planes = planes_;  // a local: the loops' stores leave it in a register
     T* const in_rows = v + geo_.positions * geo_.v_position;      // a x iw x C
     T* const out_rows = prod + geo_.positions * geo_.m_position;  // m x ow x C
-    // The image's tile row and vector of channels the staged rows hold.
+    // The image's tile row and vector of channels the staged rows hold;
+    // moved() says when a tile needs others, and records them.
     struct Staged {
       int64_t row = -1, k = -1;
-      bool holds(int64_t r, int64_t vector) const { return row == r && k == vector; }
+      bool moved(int64_t r, int64_t vector) {
+        if (row == r && k == vector) return false;
+        row = r, k = vector;
+        return true;
+      }
     };
     Staged in_staged;
     const int64_t in_vectors = (icg + C - 1) / C;
@@ -231,12 +235,10 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
         const int64_t y0 = tile / geo_.tiles_w * M - work_.p[1], x0 = tile % geo_.tiles_w * M - work_.p[2];
         // A pad tile (t >= count) may lie past the last image: no pointer there.
         const T* image = t < count ? src + n * in_.n + r.offset : src;
-        if (planes && t < count && !in_staged.holds(n * geo_.tiles_h + tile / geo_.tiles_w, k)) {
-          in_staged = {n * geo_.tiles_h + tile / geo_.tiles_w, k};
+        if (planes && t < count && in_staged.moved(n * geo_.tiles_h + tile / geo_.tiles_w, k))
           for (int i = 0; i < A; ++i)
             if (y0 + i >= 0 && y0 + i < ih)
               transpose_into_block(image + (y0 + i) * iw, r.count, iw, in_.cblock, in_rows + i * iw * C, C);
-        }
         V d[A][A], tv[A][A];
         // Zeros where the tile reaches past the image (or is a pad tile).
         const bool inside = t < count && y0 >= 0 && y0 + A <= ih && x0 >= 0 && x0 + A <= iw;
@@ -298,9 +300,9 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
         const int64_t n = (first + t) / geo_.tiles, tile = (first + t) % geo_.tiles;
         const int64_t y0 = tile / geo_.tiles_w * M, x0 = tile % geo_.tiles_w * M;
         T* image = dst + n * out_.n + r.offset;
-        if (planes && !out_staged.holds(n * geo_.tiles_h + tile / geo_.tiles_w, k)) {
-          if (out_staged.row >= 0) write_rows();
-          out_staged = {n * geo_.tiles_h + tile / geo_.tiles_w, k};
+        const bool staged_before = out_staged.row >= 0;
+        if (planes && out_staged.moved(n * geo_.tiles_h + tile / geo_.tiles_w, k)) {
+          if (staged_before) write_rows();
           row_image = image, row_y = y0, row_x = x0, row_count = r.count;
         }
         V b = {}, x[A][A], y[M][M];
@@ -356,6 +358,7 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
   }
 
   const ActivationStrides in_, out_;
+  const bool planes_ = work_.layout == Layout::ncx;  // channels first: rows staged
   const int64_t lanes_ = 64 / int64_t(size_of(work_.dt));  // winograd::Channels<T>::lanes
   const std::vector<Run> in_runs_ = runs_of(in_, geo_.icg), out_runs_ = runs_of(out_, work_.ocg());
 };
