@@ -40,6 +40,29 @@ template <class T>
     }
 }
 
+// A tile's a x a vectors from `at`, rows `row` and columns `column`
+// elements apart, and back: unrolled, so that the loads and stores feed
+// the transforms' sums directly. As loops (a bounds check per pixel, a
+// position divided into row and column, the tile copied through the
+// stack) they made the transforms 40% of ResNet-50 res2's time; unrolled,
+// res2 runs in 0.78x the time, res3 0.87x, VGG-19 conv3_2 0.89x (Zen 5,
+// 1 thread, nCx16c, alternated in one process; channels last 0.83-0.96x,
+// channels first 0.90-0.98x, res5 even).
+template <class V, class T, int A>
+[[gnu::always_inline]] inline void load_tile(const T* at, int64_t row, int64_t column, V (&tile)[A][A]) {
+#pragma GCC unroll 8
+  for (int i = 0; i < A; ++i)
+#pragma GCC unroll 8
+    for (int j = 0; j < A; ++j) std::memcpy(&tile[i][j], at + i * row + j * column, sizeof(V));
+}
+template <class V, class T, int A>
+[[gnu::always_inline]] inline void store_tile(const V (&tile)[A][A], T* at, int64_t row, int64_t column) {
+#pragma GCC unroll 8
+  for (int i = 0; i < A; ++i)
+#pragma GCC unroll 8
+    for (int j = 0; j < A; ++j) std::memcpy(at + i * row + j * column, &tile[i][j], sizeof(V));
+}
+
 class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry> {
  public:
   WinogradKernel(const ConvDesc& desc, const WorkProblem& work, const Plan& plan, Backend backend,
@@ -239,29 +262,38 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
           for (int i = 0; i < A; ++i)
             if (y0 + i >= 0 && y0 + i < ih)
               transpose_into_block(image + (y0 + i) * iw, r.count, iw, in_.cblock, in_rows + i * iw * C, C);
-        V d[A][A], tv[A][A];
-        // Zeros where the tile reaches past the image (or is a pad tile).
+        // Whole vectors of a tile inside the image: its a^2 loads unrolled,
+        // feeding the transform's sums without a copy of the tile.
+        V tv[A][A];
         const bool inside = t < count && y0 >= 0 && y0 + A <= ih && x0 >= 0 && x0 + A <= iw;
-        if (!inside) std::memset(d, 0, sizeof d);
-        if (t < count)
-          for (int i = 0; i < A; ++i)
-            for (int j = 0; j < A; ++j)
-              if (inside || (y0 + i >= 0 && y0 + i < ih && x0 + j >= 0 && x0 + j < iw)) {
-                const T* at = planes ? in_rows + (i * iw + x0 + j) * C : image + (y0 + i) * in_.h + (x0 + j) * in_.w;
-                if (planes || (r.even && r.step == 1 && r.count == C))  // staged, channels last or blocked: a vector
-                  std::memcpy(&d[i][j], at, sizeof(V));
-                else if (r.even && r.step == 1)  // part of one
-                  copy_first(reinterpret_cast<T*>(&d[i][j]), at, r.count);
-                else
-                  for (int c = 0; c < r.count; ++c) d[i][j][c] = at[lane_offset(in_, r, grp * icg + c0, c)];
-              }
-        winograd::input_transform<M>(d, tv);
-        for (int pos = 0; pos < A * A; ++pos) {
-          T* to = v + pos * v_position + t * icg + c0;
-          const T* from = reinterpret_cast<const T*>(&tv[pos / A][pos % A]);
-          if (r.count == C) std::memcpy(to, from, sizeof(V));
-          else copy_first(to, from, r.count);
+        if (inside && (planes || (r.even && r.step == 1 && r.count == C))) {
+          V d[A][A];
+          if (planes) load_tile(in_rows + x0 * C, iw * C, C, d);
+          else load_tile(image + y0 * in_.h + x0 * in_.w, in_.h, in_.w, d);
+          winograd::input_transform<M>(d, tv);
+        } else {
+          // Zeros where the tile reaches past the image (or is a pad tile).
+          V d[A][A];
+          std::memset(d, 0, sizeof d);
+          if (t < count)
+            for (int i = 0; i < A; ++i)
+              for (int j = 0; j < A; ++j)
+                if (y0 + i >= 0 && y0 + i < ih && x0 + j >= 0 && x0 + j < iw) {
+                  const T* at = planes ? in_rows + (i * iw + x0 + j) * C : image + (y0 + i) * in_.h + (x0 + j) * in_.w;
+                  if (planes || (r.even && r.step == 1 && r.count == C))  // staged, channels last or blocked: a vector
+                    std::memcpy(&d[i][j], at, sizeof(V));
+                  else if (r.even && r.step == 1)  // part of one
+                    copy_first(reinterpret_cast<T*>(&d[i][j]), at, r.count);
+                  else
+                    for (int c = 0; c < r.count; ++c) d[i][j][c] = at[lane_offset(in_, r, grp * icg + c0, c)];
+                }
+          winograd::input_transform<M>(d, tv);
         }
+        T* to = v + t * icg + c0;
+        if (r.count == C) store_tile(tv, to, A * v_position, v_position);
+        else
+          for (int pos = 0; pos < A * A; ++pos)
+            copy_first(to + pos * v_position, reinterpret_cast<const T*>(&tv[pos / A][pos % A]), r.count);
       }
     const T* u = packed_wei_.as<T>() + grp * geo_.u_group;
     auto weights = [&](int pos, int64_t b) { return u + pos * geo_.u_position + b * icg * plan_.oc_blk; };
@@ -308,24 +340,33 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
         V b = {}, x[A][A], y[M][M];
         if (bias_of_group && r.count == C) std::memcpy(&b, bias_of_group + c0, sizeof(V));
         else if (bias_of_group) copy_first(reinterpret_cast<T*>(&b), bias_of_group + c0, r.count);
-        if (r.count < C) std::memset(x, 0, sizeof x);
-        for (int pos = 0; pos < A * A; ++pos) {
-          const T* from = prod + pos * m_position + t * geo_.ocp + c0;
-          if (r.count == C) std::memcpy(&x[pos / A][pos % A], from, sizeof(V));
-          else copy_first(reinterpret_cast<T*>(&x[pos / A][pos % A]), from, r.count);
+        const T* from = prod + t * geo_.ocp + c0;
+        if (r.count == C) load_tile(from, A * m_position, m_position, x);
+        else {
+          std::memset(x, 0, sizeof x);
+          for (int pos = 0; pos < A * A; ++pos)
+            copy_first(reinterpret_cast<T*>(&x[pos / A][pos % A]), from + pos * m_position, r.count);
         }
         winograd::output_transform<M>(x, y);
-        for (int i = 0; i < M && y0 + i < oh; ++i)
-          for (int j = 0; j < M && x0 + j < ow; ++j) {
-            V out = y[i][j];
-            if (bias_of_group) out += b;
-            if (work_.post_ops.relu) out = out > V{} ? out : V{};  // vmaxps: +0 for -0 and NaN
-            T* at = planes ? out_rows + (i * ow + x0 + j) * C : image + (y0 + i) * out_.h + (x0 + j) * out_.w;
-            if (planes || (r.even && r.step == 1 && r.count == C)) std::memcpy(at, &out, sizeof(V));
-            else if (r.even && r.step == 1) copy_first(at, reinterpret_cast<const T*>(&out), r.count);
-            else
-              for (int c = 0; c < r.count; ++c) at[lane_offset(out_, r, grp * ocg + c0, c)] = out[c];
+#pragma GCC unroll 4
+        for (int i = 0; i < M; ++i)
+#pragma GCC unroll 4
+          for (int j = 0; j < M; ++j) {
+            if (bias_of_group) y[i][j] += b;
+            if (work_.post_ops.relu) y[i][j] = y[i][j] > V{} ? y[i][j] : V{};  // vmaxps: +0 for -0 and NaN
           }
+        if (y0 + M <= oh && x0 + M <= ow && planes) store_tile(y, out_rows + x0 * C, ow * C, C);
+        else if (y0 + M <= oh && x0 + M <= ow && r.even && r.step == 1 && r.count == C)
+          store_tile(y, image + y0 * out_.h + x0 * out_.w, out_.h, out_.w);
+        else
+          for (int i = 0; i < M && y0 + i < oh; ++i)
+            for (int j = 0; j < M && x0 + j < ow; ++j) {
+              T* at = planes ? out_rows + (i * ow + x0 + j) * C : image + (y0 + i) * out_.h + (x0 + j) * out_.w;
+              if (planes || (r.even && r.step == 1 && r.count == C)) std::memcpy(at, &y[i][j], sizeof(V));
+              else if (r.even && r.step == 1) copy_first(at, reinterpret_cast<const T*>(&y[i][j]), r.count);
+              else
+                for (int c = 0; c < r.count; ++c) at[lane_offset(out_, r, grp * ocg + c0, c)] = y[i][j][c];
+            }
         row_end = std::min(ow, x0 + M);
       }
     if (out_staged.row >= 0) write_rows();
