@@ -44,7 +44,7 @@ template <class T>
 // elements apart, and back: unrolled, so that the loads and stores feed
 // the transforms' sums directly. As loops (a bounds check per pixel, a
 // position divided into row and column, the tile copied through the
-// stack) they made the transforms 40% of ResNet-50 res2's time; unrolled,
+// stack) they made the transforms 42% of ResNet-50 res2's time; unrolled,
 // res2 runs in 0.78x the time, res3 0.87x, VGG-19 conv3_2 0.89x (Zen 5,
 // 1 thread, nCx16c, alternated in one process; channels last 0.83-0.96x,
 // channels first 0.90-0.98x, res5 even).
@@ -266,7 +266,8 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
         // feeding the transform's sums without a copy of the tile.
         V tv[A][A];
         const bool inside = t < count && y0 >= 0 && y0 + A <= ih && x0 >= 0 && x0 + A <= iw;
-        if (inside && (planes || (r.even && r.step == 1 && r.count == C))) {
+        const bool whole = planes || (r.even && r.step == 1 && r.count == C);  // staged, channels last or blocked
+        if (inside && whole) {
           V d[A][A];
           if (planes) load_tile(in_rows + x0 * C, iw * C, C, d);
           else load_tile(image + y0 * in_.h + x0 * in_.w, in_.h, in_.w, d);
@@ -280,8 +281,7 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
               for (int j = 0; j < A; ++j)
                 if (y0 + i >= 0 && y0 + i < ih && x0 + j >= 0 && x0 + j < iw) {
                   const T* at = planes ? in_rows + (i * iw + x0 + j) * C : image + (y0 + i) * in_.h + (x0 + j) * in_.w;
-                  if (planes || (r.even && r.step == 1 && r.count == C))  // staged, channels last or blocked: a vector
-                    std::memcpy(&d[i][j], at, sizeof(V));
+                  if (whole) std::memcpy(&d[i][j], at, sizeof(V));
                   else if (r.even && r.step == 1)  // part of one
                     copy_first(reinterpret_cast<T*>(&d[i][j]), at, r.count);
                   else
@@ -355,14 +355,15 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
             if (bias_of_group) y[i][j] += b;
             if (work_.post_ops.relu) y[i][j] = y[i][j] > V{} ? y[i][j] : V{};  // vmaxps: +0 for -0 and NaN
           }
-        if (y0 + M <= oh && x0 + M <= ow && planes) store_tile(y, out_rows + x0 * C, ow * C, C);
-        else if (y0 + M <= oh && x0 + M <= ow && r.even && r.step == 1 && r.count == C)
-          store_tile(y, image + y0 * out_.h + x0 * out_.w, out_.h, out_.w);
-        else
+        const bool whole = planes || (r.even && r.step == 1 && r.count == C);
+        if (y0 + M <= oh && x0 + M <= ow && whole) {
+          if (planes) store_tile(y, out_rows + x0 * C, ow * C, C);
+          else store_tile(y, image + y0 * out_.h + x0 * out_.w, out_.h, out_.w);
+        } else
           for (int i = 0; i < M && y0 + i < oh; ++i)
             for (int j = 0; j < M && x0 + j < ow; ++j) {
               T* at = planes ? out_rows + (i * ow + x0 + j) * C : image + (y0 + i) * out_.h + (x0 + j) * out_.w;
-              if (planes || (r.even && r.step == 1 && r.count == C)) std::memcpy(at, &y[i][j], sizeof(V));
+              if (whole) std::memcpy(at, &y[i][j], sizeof(V));
               else if (r.even && r.step == 1) copy_first(at, reinterpret_cast<const T*>(&y[i][j]), r.count);
               else
                 for (int c = 0; c < r.count; ++c) at[lane_offset(out_, r, grp * ocg + c0, c)] = y[i][j][c];
