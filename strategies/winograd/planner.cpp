@@ -19,6 +19,38 @@ int accumulator_budget(Isa isa, int vecs) {
 // scalar C++ transforms' loads, adds and stores, about four each.
 constexpr double kTransformCycles = 4;
 
+// Rows a block of ur_w tiles computes over an image's tiles: whole blocks,
+// then the tiles left over, one more block (padded) or one at a time,
+// each of which loads its weights for as many FMAs: (vecs + 1) / vecs.
+double block_rows(const WinogradGeometry& g, const Plan& plan) {
+  const double vecs = double(plan.oc_blk / plan.vlen);
+  return g.tail_singly ? double(g.tiles / plan.ur_w * plan.ur_w) + double(g.tiles % plan.ur_w) * (vecs + 1) / vecs
+                       : double(round_up(g.tiles, plan.ur_w));
+}
+
+// The products' relative cost with a register block: each FMA dearer by a
+// weight vector's load per tile of the block and a broadcast per vector
+// (single tiles load their weights for each), over the rows computed
+// (padded ones too) and the output channels. Fitted on Zen 5 (1 thread,
+// nCx16c, each block alternated in one process): on 16 tiles whose
+// position weights outgrow the L1 (ResNet-50 res4, res5), 8 tiles x 2
+// vectors ran 0.85-0.93 of 6 x 4 (which pads 16 tiles to 18), 4 x 4
+// 0.96-0.99, 16 x 1 1.03-1.05; on 49 to 196 tiles 6 x 4 was as fast as
+// any (14 x 2: 0.99-1.18).
+constexpr double kWeightLoad = 2.4, kBroadcast = 0.8;
+double block_cost(const WorkProblem& desc, const Plan& plan) {
+  const WinogradGeometry g = WinogradGeometry::of(desc, plan);
+  const double vecs = double(plan.oc_blk / plan.vlen), fma = 1 + kBroadcast / vecs;
+  const double whole = double(g.tiles / plan.ur_w * plan.ur_w), left = double(g.tiles) - whole;
+  const double rows = whole * (fma + kWeightLoad / plan.ur_w) +
+                      (g.tail_singly ? left * (fma + kWeightLoad) : (left > 0) * plan.ur_w * (fma + kWeightLoad / plan.ur_w));
+  return rows * double(g.ocp);
+}
+// The block of fewest loads per FMA, (vecs + tiles) / (vecs * tiles),
+// stays unless another's cost is this much lower: where they differ by
+// less, which wins is the CPU's (res2 and VGG-19's conv3_2 were even).
+constexpr double kBlockGain = 0.03;
+
 }  // namespace
 
 Winograd::Winograd()
@@ -61,22 +93,31 @@ Plan Winograd::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) con
   best.staged = true;
   best.ur_h = 1;
   best.ic_blk = static_cast<int>(desc.icg());
-  // Per tile size, the register block with the fewest loads per FMA,
-  // (vecs + tiles) / (vecs * tiles), of no more tiles than an image has;
-  // then the tile size whose model is cheaper.
+  // Per tile size, the register block with the fewest loads per FMA, of
+  // no more tiles than an image has, or a cheaper one (block_cost); then
+  // the tile size whose model is cheaper.
   const int max_vecs = static_cast<int>(std::min<int64_t>(4, round_up(desc.ocg(), best.vlen) / best.vlen));
   std::optional<Plan> pick;
   for (int m : {2, 4}) {
     Plan p = best;
     p.tile = m;
     const int64_t tiles = ((desc.o[1] + m - 1) / m) * ((desc.o[2] + m - 1) / m);
-    double best_ratio = std::numeric_limits<double>::max();
+    double best_ratio = std::numeric_limits<double>::max(), best_cost = best_ratio;
+    Plan cheapest = p;
     for (int vecs = 1; vecs <= max_vecs; ++vecs) {
-      const int ur = static_cast<int>(std::min<int64_t>(accumulator_budget(p.isa, vecs) / vecs, tiles));
-      if (ur < 1) continue;
-      const double ratio = double(vecs + ur) / double(vecs * ur);
-      if (ratio < best_ratio) best_ratio = ratio, p.ur_w = ur, p.oc_blk = vecs * p.vlen;
+      const int most = static_cast<int>(std::min<int64_t>(accumulator_budget(p.isa, vecs) / vecs, tiles));
+      // Blocks of output channels that pad none beyond the vector's.
+      const bool pads = round_up(desc.ocg(), vecs * p.vlen) > round_up(desc.ocg(), p.vlen);
+      for (int ur = 1; ur <= most; ++ur) {
+        Plan q = p;
+        q.ur_w = ur;
+        q.oc_blk = vecs * p.vlen;
+        const double ratio = double(vecs + ur) / double(vecs * ur), cost = block_cost(desc, q);
+        if (ur == most && ratio < best_ratio) best_ratio = ratio, p.ur_w = ur, p.oc_blk = q.oc_blk;
+        if (!pads && cost < best_cost) best_cost = cost, cheapest = q;
+      }
     }
+    if (block_cost(desc, p) > (1 + kBlockGain) * best_cost) p = cheapest;
     if (!pick || cycles(desc, cpu, p) < cycles(desc, cpu, *pick)) pick = p;
   }
   best = *pick;
@@ -85,15 +126,8 @@ Plan Winograd::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) con
 
 double Winograd::cycles(const WorkProblem& desc, const CpuFacts& cpu, const Plan& plan) const {
   const WinogradGeometry g = WinogradGeometry::of(desc, plan);
-  // Blocks of ur_w tiles, then the tiles left over: one more block, or one
-  // at a time, each of which loads its weights for as many FMAs: (vecs + 1)
-  // / vecs the cycles.
-  const double vecs = double(plan.oc_blk / plan.vlen);
-  const double tiles = g.tail_singly ? double(g.tiles / plan.ur_w * plan.ur_w) +
-                                           double(g.tiles % plan.ur_w) * (vecs + 1) / vecs
-                                     : double(round_up(g.tiles, plan.ur_w));
   // Products: FMAs on two ports, a vector of oc_blk / vlen at a time.
-  const double products = double(g.positions) * tiles * double(g.icg) * double(g.ocp) / plan.vlen / 2;
+  const double products = double(g.positions) * block_rows(g, plan) * double(g.icg) * double(g.ocp) / plan.vlen / 2;
   const double transforms = double(g.positions) * double(g.tiles) * double(g.icg + desc.ocg()) * kTransformCycles;
   // Transformed weights beyond half the L2 stream in once per chunk, at 8
   // bytes a cycle: what makes F(4x4) lose to F(2x2) on deep layers of small
