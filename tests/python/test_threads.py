@@ -75,14 +75,15 @@ def test_one_kernel_from_many_threads():
 
 
 def test_gil_is_released_while_a_kernel_runs():
-    # The reference backend is slow enough for one call to take about a
-    # tenth of a second; a Python thread notes the time over and over
-    # meanwhile. Holding the GIL, the call would leave it at most a switch
-    # interval (1 ms here) inside the call's window; without the GIL, its
-    # notes span the window.
-    k = convjit.Engine(threads=1).kernel((1, 16, 96, 96), (16, 16, 3, 3), backend="reference")
-    k.bind(np.ones((16, 16, 3, 3), np.float32))
-    x = np.ones((1, 16, 96, 96), np.float32)
+    # The reference backend is slow enough for one call to take a tenth of
+    # a second or more (70 ms on Zen 5, where 16 channels took 18 ms, under
+    # the 20 ms the check needs); a Python thread notes the time over and
+    # over meanwhile. Holding the GIL, the call would leave it at most a
+    # switch interval (1 ms here) inside the call's window; without the
+    # GIL, its notes span the window.
+    k = convjit.Engine(threads=1).kernel((1, 32, 96, 96), (32, 32, 3, 3), backend="reference")
+    k.bind(np.ones((32, 32, 3, 3), np.float32))
+    x = np.ones((1, 32, 96, 96), np.float32)
     notes, stop = [], threading.Event()
 
     def note():
