@@ -46,8 +46,8 @@ template <class T>
 // position divided into row and column, the tile copied through the
 // stack) they made the transforms 42% of ResNet-50 res2's time; unrolled,
 // res2 runs in 0.78x the time, res3 0.87x, VGG-19 conv3_2 0.89x (Zen 5,
-// 1 thread, nCx16c, alternated in one process; channels last 0.83-0.96x,
-// channels first 0.90-0.98x, res5 even).
+// 1 thread, nCx16c, alternated in one process; channels last 0.75-1.0x,
+// channels first 0.86-1.0x, res5 even).
 template <class V, class T, int A>
 [[gnu::always_inline]] inline void load_tile(const T* at, int64_t row, int64_t column, V (&tile)[A][A]) {
 #pragma GCC unroll 8
