@@ -10,6 +10,9 @@
 namespace convjit {
 namespace {
 
+// Images a run takes at once: the problem's batch (0 is legal, and plans as 1).
+int64_t batch_of(const WorkProblem& desc) { return std::max<int64_t>(desc.mb, 1); }
+
 // Accumulators a block of `vecs` vectors of channels may have.
 int accumulator_budget(Isa isa, int vecs) {
   return allocatable_registers(isa) - WinogradRegisters{0, vecs}.total();
@@ -19,13 +22,16 @@ int accumulator_budget(Isa isa, int vecs) {
 // scalar C++ transforms' loads, adds and stores, about four each.
 constexpr double kTransformCycles = 4;
 
-// Rows a block of ur_w tiles computes over an image's tiles: whole blocks,
-// then the tiles left over, one more block (padded) or one at a time,
-// each of which loads its weights for as many FMAs: (vecs + 1) / vecs.
-double block_rows(const WinogradGeometry& g, const Plan& plan) {
-  const double vecs = double(plan.oc_blk / plan.vlen);
-  return g.tail_singly ? double(g.tiles / plan.ur_w * plan.ur_w) + double(g.tiles % plan.ur_w) * (vecs + 1) / vecs
-                       : double(round_up(g.tiles, plan.ur_w));
+// Rows a block of ur_w tiles computes per image. A run takes the batch's
+// tiles image after image, a block straddling two where it falls so: whole
+// blocks over them all, then the tiles left over, one more block (padded)
+// or one at a time, each of which loads its weights for as many FMAs:
+// (vecs + 1) / vecs.
+double block_rows(const WorkProblem& desc, const WinogradGeometry& g, const Plan& plan) {
+  const double vecs = double(plan.oc_blk / plan.vlen), images = double(batch_of(desc));
+  const int64_t tiles = g.tiles * batch_of(desc);
+  return (g.tail_singly ? double(tiles / plan.ur_w * plan.ur_w) + double(tiles % plan.ur_w) * (vecs + 1) / vecs
+                        : double(round_up(tiles, plan.ur_w))) / images;
 }
 
 // The products' relative cost with a register block: each FMA dearer by a
@@ -41,10 +47,11 @@ constexpr double kWeightLoad = 2.4, kBroadcast = 0.8;
 double block_cost(const WorkProblem& desc, const Plan& plan) {
   const WinogradGeometry g = WinogradGeometry::of(desc, plan);
   const double vecs = double(plan.oc_blk / plan.vlen), fma = 1 + kBroadcast / vecs;
-  const double whole = double(g.tiles / plan.ur_w * plan.ur_w), left = double(g.tiles) - whole;
+  const int64_t tiles = g.tiles * batch_of(desc);
+  const double whole = double(tiles / plan.ur_w * plan.ur_w), left = double(tiles) - whole;
   const double rows = whole * (fma + kWeightLoad / plan.ur_w) +
                       (g.tail_singly ? left * (fma + kWeightLoad) : (left > 0) * plan.ur_w * (fma + kWeightLoad / plan.ur_w));
-  return rows * double(g.ocp);
+  return rows * double(g.ocp) / double(batch_of(desc));
 }
 // The block of fewest loads per FMA, (vecs + tiles) / (vecs * tiles),
 // stays unless another's cost is this much lower: where they differ by
@@ -94,14 +101,14 @@ Plan Winograd::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) con
   best.ur_h = 1;
   best.ic_blk = static_cast<int>(desc.icg());
   // Per tile size, the register block with the fewest loads per FMA, of
-  // no more tiles than an image has, or a cheaper one (block_cost); then
+  // no more tiles than the batch has, or a cheaper one (block_cost); then
   // the tile size whose model is cheaper.
   const int max_vecs = static_cast<int>(std::min<int64_t>(4, round_up(desc.ocg(), best.vlen) / best.vlen));
   std::optional<Plan> pick;
   for (int m : {2, 4}) {
     Plan p = best;
     p.tile = m;
-    const int64_t tiles = ((desc.o[1] + m - 1) / m) * ((desc.o[2] + m - 1) / m);
+    const int64_t tiles = ((desc.o[1] + m - 1) / m) * ((desc.o[2] + m - 1) / m) * batch_of(desc);
     double best_ratio = std::numeric_limits<double>::max(), best_cost = best_ratio;
     Plan cheapest = p;
     for (int vecs = 1; vecs <= max_vecs; ++vecs) {
@@ -127,7 +134,7 @@ Plan Winograd::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) con
 double Winograd::cycles(const WorkProblem& desc, const CpuFacts& cpu, const Plan& plan) const {
   const WinogradGeometry g = WinogradGeometry::of(desc, plan);
   // Products: FMAs on two ports, a vector of oc_blk / vlen at a time.
-  const double products = double(g.positions) * block_rows(g, plan) * double(g.icg) * double(g.ocp) / plan.vlen / 2;
+  const double products = double(g.positions) * block_rows(desc, g, plan) * double(g.icg) * double(g.ocp) / plan.vlen / 2;
   const double transforms = double(g.positions) * double(g.tiles) * double(g.icg + desc.ocg()) * kTransformCycles;
   // Transformed weights beyond half the L2 stream in once per chunk, at 8
   // bytes a cycle: what makes F(4x4) lose to F(2x2) on deep layers of small
@@ -139,7 +146,7 @@ double Winograd::cycles(const WorkProblem& desc, const CpuFacts& cpu, const Plan
   // Chunks span images where the weights are large: per image, the
   // batch's chunks over its images.
   const double u_bytes = double(g.u_group) * double(size_of(desc.dt));
-  const double images = double(std::max<int64_t>(desc.mb, 1));
+  const double images = double(batch_of(desc));
   const double chunks = std::ceil(images * double(g.tiles) / double(g.chunk)) / images;
   const double weights = u_bytes > double(cpu.l2_bytes) / 2 ? chunks * u_bytes / 8 : 0;
   return double(desc.g) * (products + transforms + weights);
