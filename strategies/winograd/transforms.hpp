@@ -49,22 +49,22 @@ struct Matrices<4> {
       {1, 1, 1, 1, 1, 0}, {0, 1, -1, 0.5, -2, 0}, {0, 1, 1, 0.25, 4, 0}, {0, 1, -1, 0.125, -8, 1}};
 };
 
-// U = G g G^T: the a x a transformed weights of a 3 x 3 filter (in double,
-// once at bind, rounded to T at the end).
-template <int M, class T>
-void weight_transform(const T (&g)[3][3], T (&u)[M + 2][M + 2]) {
+// U = G g G^T: the a x a transformed weights of a 3 x 3 filter, in double
+// (once at bind; the caller rounds them). D is double, or a vector of
+// doubles holding a filter in each lane: the same sums in the same order.
+template <int M, class D>
+void weight_transform(const D (&g)[3][3], D (&u)[M + 2][M + 2]) {
   using W = Matrices<M>;
-  double t[W::a][3], r[W::a][W::a];
+  D t[W::a][3];
   for (int i = 0; i < W::a; ++i)
     for (int j = 0; j < 3; ++j) {
-      t[i][j] = 0;
-      for (int k = 0; k < 3; ++k) t[i][j] += W::G[i][k] * double(g[k][j]);
+      t[i][j] = D{};
+      for (int k = 0; k < 3; ++k) t[i][j] += W::G[i][k] * g[k][j];
     }
   for (int i = 0; i < W::a; ++i)
     for (int j = 0; j < W::a; ++j) {
-      r[i][j] = 0;
-      for (int k = 0; k < 3; ++k) r[i][j] += t[i][k] * W::G[j][k];
-      u[i][j] = T(r[i][j]);
+      u[i][j] = D{};
+      for (int k = 0; k < 3; ++k) u[i][j] += t[i][k] * W::G[j][k];
     }
 }
 
