@@ -4,7 +4,7 @@
 // multiplications instead of 9 m^2. Weights g (3 x 3) become U = G g G^T,
 // an input tile d becomes V = B^T d B, and the tile's output is
 // Y = A^T (U . V) A, the products summed over input channels first. m = 2
-// uses the points 0, 1, -1; m = 4 the points 0, 1, -1, 1/2, -2 (and
+// uses the points 0, 1, -1; m = 4 the points 0, 5/8, -5/8, 3/2, -3/2 (and
 // infinity).
 //
 // The transforms are written as products with constant matrices, one row
@@ -27,26 +27,35 @@ struct Matrices<2> {
   static constexpr double AT[m][a] = {{1, 1, 1, 0}, {0, 1, -1, -1}};
 };
 
-// The points 0, 1, -1, 1/2, -2 rather than Lavin's 0, +-1, +-2: the worst
-// case magnification of the sums of magnitudes (see validation/test_data.cpp)
-// falls from 256 to 21904/225 (about 97), and on uniform data the largest
-// error falls 2-3x (simulated in f32 for 64 to 512 channels; the reduced
-// error is measured in the README), for 26 non-zero entries of B^T instead
-// of 22.
+// The points 0, +-5/8, +-3/2 (oneDNN's F(4x4) takes them too) rather than
+// Lavin's 0, +-1, +-2 or the 0, 1, -1, 1/2, -2 used before: simulated in f32
+// on uniform data (3 to 256 input channels, the products summed as the
+// kernels do), the largest error of the largest output 1.27e-6 to 1.33e-6
+// against 1.86e-6 to 2.17e-6 and 4.9e-6 to 6.4e-6, the best of a grid of
+// dyadic points (p from 1/2 to 3/4, q from 5/4 to 7/4); the worst-case
+// magnification of the sums of magnitudes (validation/test_data.cpp) 62.7
+// against 97.4 and 256. Every entry of B^T and A^T is dyadic, so exact in
+// f32, and B^T has 22 non-zero entries (26 before). G's, with 1/225, 1/119
+// and 1/1071, are rounded once, in double, at bind.
 template <>
 struct Matrices<4> {
   static constexpr int m = 4, a = 6;
-  static constexpr double BT[a][a] = {{1, -1.5, -2, 1.5, 1, 0},  {0, -1, 0.5, 2.5, 1, 0},
-                                      {0, 1, -2.5, 0.5, 1, 0},   {0, -2, -1, 2, 1, 0},
-                                      {0, 0.5, -1, -0.5, 1, 0},  {0, 1, -1.5, -2, 1.5, 1}};
-  static constexpr double G[a][3] = {{1, 0, 0},
-                                     {1.0 / 3, 1.0 / 3, 1.0 / 3},
-                                     {-1.0 / 3, 1.0 / 3, -1.0 / 3},
-                                     {-16.0 / 15, -8.0 / 15, -4.0 / 15},
-                                     {1.0 / 15, -2.0 / 15, 4.0 / 15},
+  static constexpr double BT[a][a] = {{225.0 / 256, 0, -169.0 / 64, 0, 1, 0},
+                                      {0, -45.0 / 32, -9.0 / 4, 5.0 / 8, 1, 0},
+                                      {0, 45.0 / 32, -9.0 / 4, -5.0 / 8, 1, 0},
+                                      {0, -75.0 / 128, -25.0 / 64, 3.0 / 2, 1, 0},
+                                      {0, 75.0 / 128, -25.0 / 64, -3.0 / 2, 1, 0},
+                                      {0, 225.0 / 256, 0, -169.0 / 64, 0, 1}};
+  static constexpr double G[a][3] = {{256.0 / 225, 0, 0},
+                                     {-2048.0 / 2975, -256.0 / 595, -32.0 / 119},
+                                     {-2048.0 / 2975, 256.0 / 595, -32.0 / 119},
+                                     {128.0 / 1071, 64.0 / 357, 32.0 / 119},
+                                     {128.0 / 1071, -64.0 / 357, 32.0 / 119},
                                      {0, 0, 1}};
-  static constexpr double AT[m][a] = {
-      {1, 1, 1, 1, 1, 0}, {0, 1, -1, 0.5, -2, 0}, {0, 1, 1, 0.25, 4, 0}, {0, 1, -1, 0.125, -8, 1}};
+  static constexpr double AT[m][a] = {{1, 1, 1, 1, 1, 0},
+                                      {0, 5.0 / 8, -5.0 / 8, 3.0 / 2, -3.0 / 2, 0},
+                                      {0, 25.0 / 64, 25.0 / 64, 9.0 / 4, 9.0 / 4, 0},
+                                      {0, 125.0 / 512, -125.0 / 512, 27.0 / 8, -27.0 / 8, 1}};
 };
 
 // U = G g G^T: the a x a transformed weights of a 3 x 3 filter, in double
