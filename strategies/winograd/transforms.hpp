@@ -13,6 +13,7 @@
 // computes them.
 #include <cstdint>
 #include <type_traits>
+#include <utility>
 
 namespace convjit::winograd {
 
@@ -108,13 +109,59 @@ template <bool Right, int Rows, int Inner, int N, class Mat, class V, int XR, in
     }
 }
 
+// F(4x4)'s points come in pairs, +-5/8 and +-3/2: B^T's rows 1 and 2 (and
+// 3 and 4) take the same terms, the odd ones of opposite sign, and so do
+// A^T's columns 1 and 2 (and 3 and 4). A line of each pair is then the sum
+// and the difference of its even and odd parts: 18 operations a line of
+// B^T instead of 22, 13 of A^T instead of 18.
+template <class V>
+using Element = std::remove_cvref_t<decltype(std::declval<V>()[0])>;
+
+template <class V, class In, class Out>
+[[gnu::always_inline]] inline void input_line4(In x, Out y) {
+  using W = Matrices<4>;
+  using E = Element<V>;
+  static_assert(W::BT[2][1] == -W::BT[1][1] && W::BT[2][2] == W::BT[1][2] && W::BT[2][3] == -W::BT[1][3] &&
+                W::BT[4][1] == -W::BT[3][1] && W::BT[4][2] == W::BT[3][2] && W::BT[4][3] == -W::BT[3][3] &&
+                W::BT[1][4] == 1 && W::BT[3][4] == 1 && W::BT[0][4] == 1 && W::BT[5][5] == 1);
+  const V e12 = x(2) * E(W::BT[1][2]) + x(4), o12 = x(1) * E(W::BT[1][1]) + x(3) * E(W::BT[1][3]);
+  const V e34 = x(2) * E(W::BT[3][2]) + x(4), o34 = x(1) * E(W::BT[3][1]) + x(3) * E(W::BT[3][3]);
+  y(0, x(0) * E(W::BT[0][0]) + x(2) * E(W::BT[0][2]) + x(4));
+  y(1, e12 + o12);
+  y(2, e12 - o12);
+  y(3, e34 + o34);
+  y(4, e34 - o34);
+  y(5, x(1) * E(W::BT[5][1]) + x(3) * E(W::BT[5][3]) + x(5));
+}
+
+template <class V, class In, class Out>
+[[gnu::always_inline]] inline void output_line4(In x, Out y) {
+  using W = Matrices<4>;
+  using E = Element<V>;
+  static_assert(W::AT[1][2] == -W::AT[1][1] && W::AT[2][2] == W::AT[2][1] && W::AT[3][2] == -W::AT[3][1] &&
+                W::AT[1][4] == -W::AT[1][3] && W::AT[2][4] == W::AT[2][3] && W::AT[3][4] == -W::AT[3][3] &&
+                W::AT[0][1] == 1 && W::AT[0][3] == 1 && W::AT[3][5] == 1);
+  const V s12 = x(1) + x(2), d12 = x(1) - x(2), s34 = x(3) + x(4), d34 = x(3) - x(4);
+  y(0, x(0) + s12 + s34);
+  y(1, d12 * E(W::AT[1][1]) + d34 * E(W::AT[1][3]));
+  y(2, s12 * E(W::AT[2][1]) + s34 * E(W::AT[2][3]));
+  y(3, d12 * E(W::AT[3][1]) + d34 * E(W::AT[3][3]) + x(5));
+}
+
 // V = B^T d B for a vector of channels of one a x a input tile.
 template <int M, class V>
 [[gnu::always_inline]] inline void input_transform(const V (&d)[M + 2][M + 2], V (&v)[M + 2][M + 2]) {
   using W = Matrices<M>;
   V t[W::a][W::a];
-  product<false, W::a, W::a, W::a>(W::BT, d, t);  // t = B^T d
-  product<true, W::a, W::a, W::a>(W::BT, t, v);   // v = t B
+  if constexpr (M == 4) {
+#pragma GCC unroll 8
+    for (int j = 0; j < W::a; ++j) input_line4<V>([&](int k) { return d[k][j]; }, [&](int i, V s) { t[i][j] = s; });
+#pragma GCC unroll 8
+    for (int i = 0; i < W::a; ++i) input_line4<V>([&](int k) { return t[i][k]; }, [&](int j, V s) { v[i][j] = s; });
+  } else {
+    product<false, W::a, W::a, W::a>(W::BT, d, t);  // t = B^T d
+    product<true, W::a, W::a, W::a>(W::BT, t, v);   // v = t B
+  }
 }
 
 // Y = A^T x A for a vector of channels of one a x a tile of summed products.
@@ -122,8 +169,15 @@ template <int M, class V>
 [[gnu::always_inline]] inline void output_transform(const V (&x)[M + 2][M + 2], V (&y)[M][M]) {
   using W = Matrices<M>;
   V t[M][W::a];
-  product<false, M, W::a, W::a>(W::AT, x, t);  // t = A^T x
-  product<true, M, M, W::a>(W::AT, t, y);      // y = t A
+  if constexpr (M == 4) {
+#pragma GCC unroll 8
+    for (int j = 0; j < W::a; ++j) output_line4<V>([&](int k) { return x[k][j]; }, [&](int i, V s) { t[i][j] = s; });
+#pragma GCC unroll 8
+    for (int i = 0; i < M; ++i) output_line4<V>([&](int k) { return t[i][k]; }, [&](int j, V s) { y[i][j] = s; });
+  } else {
+    product<false, M, W::a, W::a>(W::AT, x, t);  // t = A^T x
+    product<true, M, M, W::a>(W::AT, t, y);      // y = t A
+  }
 }
 
 }  // namespace convjit::winograd
