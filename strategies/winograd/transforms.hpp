@@ -121,9 +121,16 @@ template <class V, class In, class Out>
 [[gnu::always_inline]] inline void input_line4(In x, Out y) {
   using W = Matrices<4>;
   using E = Element<V>;
-  static_assert(W::BT[2][1] == -W::BT[1][1] && W::BT[2][2] == W::BT[1][2] && W::BT[2][3] == -W::BT[1][3] &&
-                W::BT[4][1] == -W::BT[3][1] && W::BT[4][2] == W::BT[3][2] && W::BT[4][3] == -W::BT[3][3] &&
-                W::BT[1][4] == 1 && W::BT[3][4] == 1 && W::BT[0][4] == 1 && W::BT[5][5] == 1);
+  // What the sums below compute, entry by entry.
+  static_assert([] {
+    const double p = W::BT[1][1], q = W::BT[1][2], r = W::BT[1][3], s = W::BT[3][1], t = W::BT[3][2], u = W::BT[3][3];
+    const double want[6][6] = {{W::BT[0][0], 0, W::BT[0][2], 0, 1, 0}, {0, p, q, r, 1, 0}, {0, -p, q, -r, 1, 0},
+                               {0, s, t, u, 1, 0}, {0, -s, t, -u, 1, 0}, {0, W::BT[5][1], 0, W::BT[5][3], 0, 1}};
+    for (int i = 0; i < 6; ++i)
+      for (int k = 0; k < 6; ++k)
+        if (want[i][k] != W::BT[i][k]) return false;
+    return true;
+  }());
   const V e12 = x(2) * E(W::BT[1][2]) + x(4), o12 = x(1) * E(W::BT[1][1]) + x(3) * E(W::BT[1][3]);
   const V e34 = x(2) * E(W::BT[3][2]) + x(4), o34 = x(1) * E(W::BT[3][1]) + x(3) * E(W::BT[3][3]);
   y(0, x(0) * E(W::BT[0][0]) + x(2) * E(W::BT[0][2]) + x(4));
@@ -138,9 +145,16 @@ template <class V, class In, class Out>
 [[gnu::always_inline]] inline void output_line4(In x, Out y) {
   using W = Matrices<4>;
   using E = Element<V>;
-  static_assert(W::AT[1][2] == -W::AT[1][1] && W::AT[2][2] == W::AT[2][1] && W::AT[3][2] == -W::AT[3][1] &&
-                W::AT[1][4] == -W::AT[1][3] && W::AT[2][4] == W::AT[2][3] && W::AT[3][4] == -W::AT[3][3] &&
-                W::AT[0][1] == 1 && W::AT[0][3] == 1 && W::AT[3][5] == 1);
+  static_assert([] {
+    const double want[4][6] = {{1, 1, 1, 1, 1, 0},
+                               {0, W::AT[1][1], -W::AT[1][1], W::AT[1][3], -W::AT[1][3], 0},
+                               {0, W::AT[2][1], W::AT[2][1], W::AT[2][3], W::AT[2][3], 0},
+                               {0, W::AT[3][1], -W::AT[3][1], W::AT[3][3], -W::AT[3][3], 1}};
+    for (int i = 0; i < 4; ++i)
+      for (int k = 0; k < 6; ++k)
+        if (want[i][k] != W::AT[i][k]) return false;
+    return true;
+  }());
   const V s12 = x(1) + x(2), d12 = x(1) - x(2), s34 = x(3) + x(4), d34 = x(3) - x(4);
   y(0, x(0) + s12 + s34);
   y(1, d12 * E(W::AT[1][1]) + d34 * E(W::AT[1][3]));
