@@ -169,9 +169,11 @@ template <int M, class V>
   V t[W::a][W::a];
   if constexpr (M == 4) {
 #pragma GCC unroll 8
-    for (int j = 0; j < W::a; ++j) input_line4<V>([&](int k) { return d[k][j]; }, [&](int i, V s) { t[i][j] = s; });
+    for (int j = 0; j < W::a; ++j)
+      input_line4<V>([&](int k) -> const V& { return d[k][j]; }, [&](int i, const V& s) { t[i][j] = s; });
 #pragma GCC unroll 8
-    for (int i = 0; i < W::a; ++i) input_line4<V>([&](int k) { return t[i][k]; }, [&](int j, V s) { v[i][j] = s; });
+    for (int i = 0; i < W::a; ++i)
+      input_line4<V>([&](int k) -> const V& { return t[i][k]; }, [&](int j, const V& s) { v[i][j] = s; });
   } else {
     product<false, W::a, W::a, W::a>(W::BT, d, t);  // t = B^T d
     product<true, W::a, W::a, W::a>(W::BT, t, v);   // v = t B
@@ -185,9 +187,11 @@ template <int M, class V>
   V t[M][W::a];
   if constexpr (M == 4) {
 #pragma GCC unroll 8
-    for (int j = 0; j < W::a; ++j) output_line4<V>([&](int k) { return x[k][j]; }, [&](int i, V s) { t[i][j] = s; });
+    for (int j = 0; j < W::a; ++j)
+      output_line4<V>([&](int k) -> const V& { return x[k][j]; }, [&](int i, const V& s) { t[i][j] = s; });
 #pragma GCC unroll 8
-    for (int i = 0; i < M; ++i) output_line4<V>([&](int k) { return t[i][k]; }, [&](int j, V s) { y[i][j] = s; });
+    for (int i = 0; i < M; ++i)
+      output_line4<V>([&](int k) -> const V& { return t[i][k]; }, [&](int j, const V& s) { y[i][j] = s; });
   } else {
     product<false, M, W::a, W::a>(W::AT, x, t);  // t = A^T x
     product<true, M, M, W::a>(W::AT, t, y);      // y = t A
