@@ -3,7 +3,6 @@
 #include <sys/mman.h>
 
 #include <atomic>
-#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
@@ -11,6 +10,7 @@
 #include <string>
 
 #include "convjit/error.hpp"
+#include "kernels/page_arena.hpp"
 
 namespace convjit {
 namespace {
@@ -22,15 +22,14 @@ constexpr std::size_t kAlign = 64;
 constexpr std::size_t kHugePage = std::size_t(2) << 20;
 // From half a huge page up, a buffer takes a whole one: on the Zen 5 KVM
 // guest a fresh 2 MiB page cost 138 us, 1 MiB of 4 KiB pages 3.2 ms
-// touched, 1.1-1.4 ms populated; at most half of it unused.
+// touched; at most half of it unused. Smaller packed weights share huge
+// pages (page_arena.cpp).
 constexpr std::size_t kHugeFrom = kHugePage / 2;
-// Smaller packed weights of more than a few pages are populated in one call
-// rather than faulted a page at a time: there 147 KiB took 438 us touched
-// (9 us a page), 146 us populated. A hint: a kernel without
-// MADV_POPULATE_WRITE (Linux 5.14) refuses it, and the pages fault as before.
-constexpr std::size_t kPopulateFrom = 64 << 10, kPage = 4096;
-#ifndef MADV_POPULATE_WRITE
-#define MADV_POPULATE_WRITE 23
+
+#ifdef __SANITIZE_ADDRESS__
+constexpr bool kShareSmallPages = false;
+#else
+constexpr bool kShareSmallPages = true;
 #endif
 
 std::atomic<BufferAllocator*> jit_allocator{nullptr};
@@ -82,27 +81,24 @@ Buffer::Buffer(DataType dt, Shape shape, BufferUse use, Init init) : dt_(dt), sh
     throw Error("buffer", "buffer of shape " + shape.str() + " does not fit in memory");
   bytes_ = static_cast<std::size_t>(elems) * size_of(dt);
 
-  BufferAllocator* allocator =
+  BufferAllocator* installed =
       use == BufferUse::plain ? nullptr : jit_allocator.load(std::memory_order_acquire);
-  std::size_t alloc = allocator ? bytes_ : allocation_bytes(bytes_);
-  const bool huge = !allocator && alloc >= kHugeFrom;
+  std::size_t alloc = installed ? bytes_ : allocation_bytes(bytes_);
+  const bool huge = !installed && alloc >= kHugeFrom;
   if (huge) alloc = (alloc + kHugePage - 1) / kHugePage * kHugePage;
+  // Smaller packed weights of more than a few pages share huge pages, but
+  // under AddressSanitizer, which sees overruns between allocations only.
+  const bool shared = kShareSmallPages && !installed && !huge && use == BufferUse::packed_weights &&
+                      alloc >= kArenaFromBytes;
+  BufferAllocator* allocator = installed ? installed : shared ? &page_arena() : nullptr;
   void* p = allocator ? allocator->allocate(alloc, use) : std::aligned_alloc(huge ? kHugePage : kAlign, alloc);
   if (!p)
     throw OutOfMemory("buffer", "cannot allocate " + std::to_string(bytes_) +
                                     " bytes for a buffer of shape " + shape.str() +
                                     ": not enough memory");
-  if (huge) {
-    madvise(p, alloc, MADV_HUGEPAGE);  // a hint: refused is fine
-  } else if (!allocator && use == BufferUse::packed_weights && alloc >= kPopulateFrom) {
-    // Written at once by bind (staging buffers wait for their first run).
-    // The whole pages inside: madvise needs a page-aligned start.
-    const auto first = (reinterpret_cast<std::uintptr_t>(p) + kPage - 1) / kPage * kPage;
-    const auto end = (reinterpret_cast<std::uintptr_t>(p) + alloc) / kPage * kPage;
-    if (end > first) madvise(reinterpret_cast<void*>(first), end - first, MADV_POPULATE_WRITE);
-  }
+  if (huge) madvise(p, alloc, MADV_HUGEPAGE);  // a hint: refused is fine
   // An installed allocator fills its own (tests: NaN, whatever `init`).
-  if (!allocator && init == Init::zero) std::memset(p, 0, alloc);
+  if (!installed && init == Init::zero) std::memset(p, 0, alloc);
   data_ = std::unique_ptr<void, BufferFree>(p, BufferFree{allocator, alloc});
 }
 

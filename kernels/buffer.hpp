@@ -1,7 +1,8 @@
 #pragma once
 // An owned, 64-byte aligned array of one data type, zero-initialised unless
-// its owner writes every element itself. Buffers of 2 MiB or more sit on
-// transparent huge pages where the system allows them. The JIT's buffers
+// its owner writes every element itself. Buffers of 1 MiB or more sit on
+// transparent huge pages where the system allows them; packed weights of
+// 64 KiB to 1 MiB share them (page_arena.hpp). The JIT's buffers
 // come from a test's allocator when one is installed (BufferAllocator).
 #include <cstddef>
 #include <cstdint>

@@ -19,8 +19,11 @@
 namespace convjit {
 namespace {
 
-ConvDesc make_desc(const char* text, Layout layout = Layout::ncx, DataType dt = DataType::f32,
-                   bool bias = false) {
+// Not make_desc: the unity build puts this file beside test_reference.cpp,
+// whose make_desc(std::string, f64 by default) a string literal would then
+// no longer reach.
+ConvDesc projection_desc(const char* text, Layout layout = Layout::ncx, DataType dt = DataType::f32,
+                         bool bias = false) {
   ConvDesc d = ConvDesc::parse(text);
   d.layout = layout;
   d.dt = dt;
@@ -48,15 +51,15 @@ int64_t at(const ConvDesc& d, int64_t n, int64_t c, int64_t x) {
 // channels too), groups, depthwise, strides, padding, dilation, 1D and 3D,
 // bias, f64, several images.
 std::vector<ConvDesc> problems() {
-  return {make_desc("mb2ic3ih12oc5kh3ph1"),
-          make_desc("mb2ic16ih9oc24kh3ph1", Layout::nxc, DataType::f32, true),
-          make_desc("mb3ic16ih7oc20kh3sh2ph1", Layout::nCx16c),
-          make_desc("mb2ic8ih9oc12kh3ph1", Layout::nCx8c, DataType::f64, true),
-          make_desc("g2mb2ic8ih10oc8kh3sh2"),
-          make_desc("g16mb2ic16ih8oc16kh3ph1", Layout::nCx16c),
-          make_desc("mb1ic4ih11oc6kh3dh1ph2"),
-          make_desc("mb2ic3iw20oc4kw5sw2pw2"),
-          make_desc("mb1ic2id5ih6iw7oc3kd3kh3kw3pd1ph1pw1", Layout::nxc, DataType::f64)};
+  return {projection_desc("mb2ic3ih12oc5kh3ph1"),
+          projection_desc("mb2ic16ih9oc24kh3ph1", Layout::nxc, DataType::f32, true),
+          projection_desc("mb3ic16ih7oc20kh3sh2ph1", Layout::nCx16c),
+          projection_desc("mb2ic8ih9oc12kh3ph1", Layout::nCx8c, DataType::f64, true),
+          projection_desc("g2mb2ic8ih10oc8kh3sh2"),
+          projection_desc("g16mb2ic16ih8oc16kh3ph1", Layout::nCx16c),
+          projection_desc("mb1ic4ih11oc6kh3dh1ph2"),
+          projection_desc("mb2ic3iw20oc4kw5sw2pw2"),
+          projection_desc("mb1ic2id5ih6iw7oc3kd3kh3kw3pd1ph1pw1", Layout::nxc, DataType::f64)};
 }
 
 TEST(ProjectionCheck, PassesTheReference) {
@@ -113,7 +116,7 @@ TEST(ProjectionCheck, FailsAnOutputThatIsWrongAnywhere) {
 }
 
 TEST(ProjectionCheck, FailsAWrittenPaddingChannel) {
-  const ConvDesc d = make_desc("mb2ic16ih6oc20kh3ph1", Layout::nCx16c);  // 12 padding channels
+  const ConvDesc d = projection_desc("mb2ic16ih6oc20kh3ph1", Layout::nCx16c);  // 12 padding channels
   const ProblemData data = make_problem_data(d, d.mb, Fill::integer, 3);
   const ProjectionCheck check(d, data, d.mb);
   for (int64_t c : {20, 31}) {
@@ -124,11 +127,11 @@ TEST(ProjectionCheck, FailsAWrittenPaddingChannel) {
 }
 
 TEST(ProjectionCheck, RefusesWhatItCannotCheck) {
-  ConvDesc relu = make_desc("mb1ic4ih6oc4kh3");
+  ConvDesc relu = projection_desc("mb1ic4ih6oc4kh3");
   relu.post_ops.relu = true;
   const ProblemData data = make_problem_data(relu, 1, Fill::integer, 1);
   EXPECT_THROW(ProjectionCheck(relu, data, 1), Error);
-  const ConvDesc d = make_desc("mb1ic4ih6oc4kh3");
+  const ConvDesc d = projection_desc("mb1ic4ih6oc4kh3");
   const ProjectionCheck check(d, data, 1);
   EXPECT_THROW(check.mismatches(Buffer(d.dt, d.dst_shape(2))), Error) << "two images, made for one";
 }
