@@ -13,6 +13,9 @@
 #include "kernels/page_arena.hpp"
 
 namespace convjit {
+// Named: the tests' unity build puts files side by side, where helpers of
+// an anonymous namespace with common names could meet another file's.
+namespace page_arena_test {
 namespace {
 
 constexpr std::uintptr_t kSlab = std::uintptr_t(2) << 20;
@@ -90,4 +93,5 @@ TEST(PageArena, ThreadsTakeAndReturnBuffersConcurrently) {
 }
 
 }  // namespace
+}  // namespace page_arena_test
 }  // namespace convjit

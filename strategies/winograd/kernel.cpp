@@ -114,7 +114,8 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
               for (int64_t l = 0; l < lanes; ++l) to[pos * geo_.u_position + l] = T(u[pos / geo_.a][pos % geo_.a][l]);
               // The output channels past oc/g in the last block: computed,
               // never stored; zero, so that no garbage denormal slows them.
-              if (oc + run >= ocg) std::fill(to + pos * geo_.u_position + lanes, to + pos * geo_.u_position + (blk - oc % blk), T(0));
+              if (oc + run >= ocg)
+                std::fill(to + pos * geo_.u_position + lanes, to + pos * geo_.u_position + (blk - oc % blk), T(0));
             }
           }
   }

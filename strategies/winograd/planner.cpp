@@ -13,6 +13,12 @@ namespace {
 // Images a run takes at once: the problem's batch (0 is legal, and plans as 1).
 int64_t batch_of(const WorkProblem& desc) { return std::max<int64_t>(desc.mb, 1); }
 
+// The tiles of m x m outputs a run takes, image after image: register
+// blocks run over all of them, a block straddling two images where it falls so.
+int64_t batch_tiles(const WorkProblem& desc, int m) {
+  return ((desc.o[1] + m - 1) / m) * ((desc.o[2] + m - 1) / m) * batch_of(desc);
+}
+
 // Accumulators a block of `vecs` vectors of channels may have.
 int accumulator_budget(Isa isa, int vecs) {
   return allocatable_registers(isa) - WinogradRegisters{0, vecs}.total();
@@ -22,16 +28,15 @@ int accumulator_budget(Isa isa, int vecs) {
 // scalar C++ transforms' loads, adds and stores, about four each.
 constexpr double kTransformCycles = 4;
 
-// Rows a block of ur_w tiles computes per image. A run takes the batch's
-// tiles image after image, a block straddling two where it falls so: whole
-// blocks over them all, then the tiles left over, one more block (padded)
-// or one at a time, each of which loads its weights for as many FMAs:
+// Rows a block of ur_w tiles computes per image: whole blocks over the
+// batch's tiles, then the tiles left over, one more block (padded) or one
+// at a time, each of which loads its weights for as many FMAs:
 // (vecs + 1) / vecs.
 double block_rows(const WorkProblem& desc, const WinogradGeometry& g, const Plan& plan) {
-  const double vecs = double(plan.oc_blk / plan.vlen), images = double(batch_of(desc));
-  const int64_t tiles = g.tiles * batch_of(desc);
+  const double vecs = double(plan.oc_blk / plan.vlen);
+  const int64_t tiles = batch_tiles(desc, plan.tile);
   return (g.tail_singly ? double(tiles / plan.ur_w * plan.ur_w) + double(tiles % plan.ur_w) * (vecs + 1) / vecs
-                        : double(round_up(tiles, plan.ur_w))) / images;
+                        : double(round_up(tiles, plan.ur_w))) / double(batch_of(desc));
 }
 
 // The products' relative cost with a register block: each FMA dearer by a
@@ -47,7 +52,7 @@ constexpr double kWeightLoad = 2.4, kBroadcast = 0.8;
 double block_cost(const WorkProblem& desc, const Plan& plan) {
   const WinogradGeometry g = WinogradGeometry::of(desc, plan);
   const double vecs = double(plan.oc_blk / plan.vlen), fma = 1 + kBroadcast / vecs;
-  const int64_t tiles = g.tiles * batch_of(desc);
+  const int64_t tiles = batch_tiles(desc, plan.tile);
   const double whole = double(tiles / plan.ur_w * plan.ur_w), left = double(tiles) - whole;
   const double rows = whole * (fma + kWeightLoad / plan.ur_w) +
                       (g.tail_singly ? left * (fma + kWeightLoad) : (left > 0) * plan.ur_w * (fma + kWeightLoad / plan.ur_w));
@@ -108,7 +113,7 @@ Plan Winograd::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) con
   for (int m : {2, 4}) {
     Plan p = best;
     p.tile = m;
-    const int64_t tiles = ((desc.o[1] + m - 1) / m) * ((desc.o[2] + m - 1) / m) * batch_of(desc);
+    const int64_t tiles = batch_tiles(desc, m);
     double best_ratio = std::numeric_limits<double>::max(), best_cost = best_ratio;
     Plan cheapest = p;
     for (int vecs = 1; vecs <= max_vecs; ++vecs) {
@@ -134,7 +139,8 @@ Plan Winograd::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) con
 double Winograd::cycles(const WorkProblem& desc, const CpuFacts& cpu, const Plan& plan) const {
   const WinogradGeometry g = WinogradGeometry::of(desc, plan);
   // Products: FMAs on two ports, a vector of oc_blk / vlen at a time.
-  const double products = double(g.positions) * block_rows(desc, g, plan) * double(g.icg) * double(g.ocp) / plan.vlen / 2;
+  const double products =
+      double(g.positions) * block_rows(desc, g, plan) * double(g.icg) * double(g.ocp) / plan.vlen / 2;
   const double transforms = double(g.positions) * double(g.tiles) * double(g.icg + desc.ocg()) * kTransformCycles;
   // Transformed weights beyond half the L2 stream in once per chunk, at 8
   // bytes a cycle: what makes F(4x4) lose to F(2x2) on deep layers of small
