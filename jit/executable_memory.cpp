@@ -18,6 +18,7 @@ namespace {
 
 constexpr std::size_t kChunkBytes = std::size_t(1) << 20;
 constexpr std::size_t kBlockAlign = 64;  // each kernel starts on a cache line
+constexpr std::size_t kAllocateAhead = std::size_t(64) << 10;
 
 std::size_t page_size() {
   static const auto size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
@@ -65,10 +66,11 @@ class CodeFile {
       const std::size_t bytes = std::max(kChunkBytes, round_up(size, page_size()));
       chunk_ = map_chunk(bytes);
       if (!chunk_) fail("mmap of the code file");
-      used_ = 0;
+      used_ = allocated_ = 0;
     }
     uint8_t* at = chunk_->base + used_;
     used_ = round_up(used_ + size, kBlockAlign);
+    if (allocated_ < std::min(chunk_->size, used_ + kAllocateAhead / 2)) allocate_ahead();
     return {chunk_, at};
   }
 
@@ -102,11 +104,27 @@ class CodeFile {
     return std::make_shared<ExecutableCode::Chunk>(fd_, offset, static_cast<uint8_t*>(base), bytes);
   }
 
+  // Pages for the chunk's next kAllocateAhead bytes, allocated at once
+  // whenever fewer than half of them are left: a pwrite that meets a hole
+  // allocates its page itself, which, after the caller's own work has
+  // evicted the kernel's paths, took 10-15 us more than the same pwrite
+  // onto allocated pages (2 KB, 2-vCPU Zen 5 VM); fallocate of 64 KiB
+  // takes 8 us, once per ~15 kernels of 2 KB.
+  void allocate_ahead() {
+    const std::size_t end = std::min(chunk_->size, round_up(used_, page_size()) + kAllocateAhead);
+    // Failure leaves the holes to pwrite, which allocates them as before.
+    if (fallocate(fd_, FALLOC_FL_KEEP_SIZE, chunk_->offset + off_t(allocated_), off_t(end - allocated_)) == 0)
+      allocated_ = end;
+    else
+      allocated_ = chunk_->size;
+  }
+
   int fd_ = -1;
   std::mutex mutex_;
   off_t next_ = 0;  // file offset of the next chunk
   std::shared_ptr<ExecutableCode::Chunk> chunk_;
   std::size_t used_ = 0;
+  std::size_t allocated_ = 0;  // bytes of the chunk from its start with pages
 };
 
 }  // namespace

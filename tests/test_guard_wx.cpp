@@ -6,11 +6,14 @@
 // pages that are executable and not writable.
 #include <gtest/gtest.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <cinttypes>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <string>
@@ -162,6 +165,32 @@ TEST(ExecutableMemory, FreedCodeIsUnmapped) {
   const std::vector<Mapping> maps = read_maps();
   for (std::size_t i = 0; i + 1 < ranges.size(); ++i)
     EXPECT_FALSE(mapped(maps, ranges[i].first, ranges[i].second)) << "block " << i << " still mapped";
+}
+
+// The pages after a block are allocated before the next kernels' pwrite
+// needs them (a page that pwrite must allocate costs a cold first call
+// more): the code file holds pages for at least the 32 KiB after a copy,
+// as far as its chunk reaches. (ctest runs this alone in its process, so
+// no other chunk's pages stand in for them.)
+TEST(ExecutableMemory, PagesAfterACopyAreAllocatedAhead) {
+  if (ExecutableCode::mode() != "memfd") GTEST_SKIP() << "one mapping per kernel: nothing ahead";
+  const std::unique_ptr<ExecutableCode> block = ExecutableCode::copy_of(returns(7));
+  const auto begin = reinterpret_cast<uintptr_t>(block->data());
+  uintptr_t chunk_begin = 0, chunk_end = 0;
+  for (const Mapping& m : read_maps())
+    if (m.begin <= begin && begin < m.end) chunk_begin = m.begin, chunk_end = m.end;
+  ASSERT_NE(chunk_end, 0u);
+  struct stat file {};
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) {
+    std::error_code error;
+    const std::string target = std::filesystem::read_symlink(entry.path(), error).string();
+    if (target.find("memfd:convjit-code") != std::string::npos) {
+      ASSERT_EQ(stat(entry.path().c_str(), &file), 0);
+    }
+  }
+  const uintptr_t first_page = (begin - chunk_begin) / 4096 * 4096;
+  const uintptr_t wanted = std::min<uintptr_t>(chunk_end - chunk_begin - first_page, 32 << 10);
+  EXPECT_GE(uintptr_t(file.st_blocks) * 512, wanted) << "the code file's pages: " << file.st_blocks * 512 << " bytes";
 }
 
 // The check itself sees a writable and executable page when there is one.
