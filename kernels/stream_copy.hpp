@@ -8,8 +8,8 @@
 
 namespace convjit {
 
-// dst = src, bytes long. Streams when the ISA allows and dst is 64-byte
-// aligned with a whole number of 64-byte lines; otherwise a plain memcpy.
+// dst = src, bytes long: dst's whole 64-byte lines streamed when the ISA
+// allows, the partial lines at either end plainly stored (any alignment).
 // No fence: the streamed lines are ordered by the store fence that ends each
 // thread's share of for_each_item (parallel.hpp), once per run, not per copy.
 void stream_copy(const void* src, void* dst, std::size_t bytes, Isa isa);
