@@ -12,6 +12,7 @@
 
 #include "convjit/cpu.hpp"
 #include "convjit/error.hpp"
+#include "jit/cpu_caches.hpp"
 
 namespace convjit {
 namespace {
@@ -98,11 +99,17 @@ CpuFacts hardware_facts() {
   return f;
 }
 
+const CpuFacts& hardware() {
+  static const CpuFacts facts = hardware_facts();
+  return facts;
+}
+
 }  // namespace
 
+int64_t last_level_cache_bytes() { return hardware().l3_bytes; }
+
 CpuFacts CpuFacts::detect(const std::string& cap) {
-  static const CpuFacts hardware = hardware_facts();
-  CpuFacts f = hardware;
+  CpuFacts f = hardware();
   std::string cap_word = cap;
   std::string cap_field = "max_isa";
   if (cap_word.empty()) {

@@ -4,13 +4,16 @@
 // output by output, on uniform and on wide-ranged real data.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "convjit/convjit.hpp"
+#include "jit/cpu_caches.hpp"
 #include "planner/plan.hpp"
 #include "planner/strategy.hpp"
 #include "tests/winograd_bound.hpp"
@@ -188,6 +191,45 @@ TEST(Winograd, PlansBlocksOverTheBatchsTiles) {
   const int64_t tiles = ((d.o[ConvDesc::H] + plan.tile - 1) / plan.tile) * ((d.o[ConvDesc::W] + plan.tile - 1) / plan.tile);
   EXPECT_GT(plan.ur_w, tiles);
   EXPECT_EQ(d.ocg() % plan.oc_blk, 0);
+}
+
+// A run whose output is half the last-level cache or more stores its whole
+// vectors non-temporally where they are 16-byte aligned: the bits of the
+// same images run one at a time (each far below that, stored plainly), with
+// dst on a line, 16 bytes off one (streamed) and an element off (stored
+// plainly), nothing written around dst; channels last and blocked (whole
+// vectors), channels first (staged, never streamed), f32 and f64, with the
+// partial tiles of an image 13 pixels wide.
+TEST(Winograd, RunsOfLargeOutputsStoreTheSameBits) {
+  Engine engine(EngineOptions{.threads = 1});
+  if (engine.cpu().isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
+  for (const DataType dt : {DataType::f32, DataType::f64})
+    for (const Layout layout : {Layout::nxc, dt == DataType::f32 ? Layout::nCx16c : Layout::nCx8c, Layout::ncx}) {
+      ConvDesc d = winograd("mb1ic16ih13oc16kh3ph1", layout, dt);
+      const int64_t image_bytes = d.dst_shape(1).elems() * int64_t(size_of(dt));
+      d.mb = last_level_cache_bytes() / 2 / image_bytes + 1;
+      SCOPED_TRACE(d.full_str());
+      const ProblemData data = make_problem_data(d, d.mb, Fill::integer, 9);
+      std::unique_ptr<Kernel> kernel = engine.make_kernel(d);
+      kernel->bind(data.wei.view());
+      const Shape src1 = d.src_shape(1), dst1 = d.dst_shape(1);
+      const int64_t image_src = src1.elems() * int64_t(size_of(dt));
+      Buffer want(dt, d.dst_shape(d.mb));
+      for (int64_t n = 0; n < d.mb; ++n)
+        kernel->run(ConstTensorView(static_cast<const char*>(data.src.data()) + n * image_src, dt, src1),
+                    TensorView(static_cast<char*>(want.data()) + n * image_bytes, dt, dst1));
+      for (const std::size_t offset : {std::size_t(0), std::size_t(16), size_of(dt)}) {
+        constexpr std::size_t kGuard = 64;
+        std::vector<uint8_t> memory(kGuard + offset + want.bytes() + kGuard + 64, 0xEE);
+        uint8_t* line = memory.data() + (64 - reinterpret_cast<uintptr_t>(memory.data()) % 64) % 64;
+        uint8_t* dst = line + kGuard + offset;
+        kernel->run(data.src.view(), TensorView(dst, dt, d.dst_shape(d.mb)));
+        EXPECT_EQ(std::memcmp(dst, want.data(), want.bytes()), 0) << "dst +" << offset;
+        EXPECT_TRUE(std::all_of(memory.data(), dst, [](uint8_t b) { return b == 0xEE; })) << "before dst +" << offset;
+        EXPECT_TRUE(std::all_of(dst + want.bytes(), memory.data() + memory.size(), [](uint8_t b) { return b == 0xEE; }))
+            << "after dst +" << offset;
+      }
+    }
 }
 
 }  // namespace
