@@ -2,7 +2,7 @@
 // An owned, 64-byte aligned array of one data type, zero-initialised unless
 // its owner writes every element itself. Buffers of 1 MiB or more sit on
 // transparent huge pages where the system allows them; packed weights of
-// 64 KiB to 1 MiB share them (page_arena.hpp). The JIT's buffers
+// 4 KiB to 1 MiB share them (page_arena.hpp). The JIT's buffers
 // come from a test's allocator when one is installed (BufferAllocator).
 #include <cstddef>
 #include <cstdint>

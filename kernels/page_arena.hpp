@@ -7,7 +7,7 @@
 namespace convjit {
 
 // Packed weights from this size to half a huge page come from the arena.
-inline constexpr std::size_t kArenaFromBytes = std::size_t(64) << 10;
+inline constexpr std::size_t kArenaFromBytes = std::size_t(4) << 10;
 
 // The process's arena; thread-safe, never destroyed (buffers of static
 // objects may die after it would).
