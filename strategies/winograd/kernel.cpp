@@ -3,12 +3,15 @@
 // and per chunk of tiles of one group (of one image, or spanning images
 // where the transformed weights are large), the input transform into
 // V, the products into M, the output transform with the bias and ReLU
-// fused before the store. Reads and writes every layout through its
+// fused before the store (non-temporal where the run's output is large). Reads and writes every layout through its
 // strides, channels first through rows transposed to vectors of channels;
 // threads take chunks of tiles of every image, and where those are
 // too few to share evenly (a small image at batch 1), parts of the output
 // channels of each chunk too (each part transforms the chunk's input again:
-// a small cost beside its products).
+// a tenth of ResNet-50 res4's time at batch 1, but its V stays in the core
+// that reads it; parts that each transformed a share of the vectors into
+// one V, which all of them then read, ran 1.35x the time with two threads
+// on Zen 5, the V's lines crossing between the cores).
 #include <immintrin.h>
 #include <omp.h>
 
@@ -449,11 +452,12 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
   // vectors with non-temporal stores: that output leaves the cache before
   // anything reads it, and a plain store first reads its line from memory.
   // At batch 32 (Zen 5, L3 reported 8 MiB; 1 thread, nCx16c, alternated in
-  // one process) ResNet-50 res2 (25.7 MB of output) 0.92 of the time, res3
-  // 0.95, res4 0.97; VGG-19 conv1_2 and conv2_2 at batch 1 0.95, 0.96. As
+  // one process) ResNet-50 res2 (25.7 MB of output) 0.86-0.89 of the time,
+  // res3 0.92, res4 0.98; at batch 1 VGG-19 conv1_2 0.95, conv2_2 even. As
   // 16-byte stores, which any vector ISA and a dst 16 bytes off a line take
   // (a 4-byte phase stores plainly); outputs of 1.6-3.2 MB streamed ran
-  // 0.98-0.99, so half the cache is no cliff either way.
+  // 0.98-0.99, so half the cache is no cliff either way. Unmeasured on a
+  // Xeon, whose L3 puts the threshold at 52 MB.
   const int64_t streamed_from_ = last_level_cache_bytes() / 2;
   const int64_t lanes_ = 64 / int64_t(size_of(work_.dt));  // winograd::Channels<T>::lanes
   const std::vector<Run> in_runs_ = runs_of(in_, geo_.icg), out_runs_ = runs_of(out_, work_.ocg());
