@@ -70,7 +70,7 @@ void widen(Buffer& b, uint64_t seed) {
 }
 
 template <class T, int M>
-void check(Engine& engine, const ConvDesc& d, bool wide, uint64_t seed, int oc_blk = 0) {
+void check(Engine& engine, const ConvDesc& d, bool wide, uint64_t seed, int oc_blk = 0, int ur_w = 1) {
   SCOPED_TRACE(d.full_str() + " m" + std::to_string(M) + (wide ? " wide" : " uniform") + " " +
                std::string(to_string(engine.cpu().isa)));
   ProblemData data = make_problem_data(d, d.mb, Fill::real, seed);
@@ -80,7 +80,7 @@ void check(Engine& engine, const ConvDesc& d, bool wide, uint64_t seed, int oc_b
   }
   Plan plan = make_plan(d, engine.cpu(), engine.cpu().isa, engine.threads());
   plan.tile = M;
-  if (oc_blk) plan.oc_blk = oc_blk, plan.ur_w = 1;
+  if (oc_blk) plan.oc_blk = oc_blk, plan.ur_w = ur_w;
   ASSERT_FALSE(plan_rejection(d, plan)) << plan.str();
   const ConstTensorView bias = data.bias.empty() ? ConstTensorView{} : data.bias.view();
   Buffer want(d.dt, d.dst_shape(d.mb));
@@ -159,6 +159,21 @@ TEST(Winograd, ThreadsSplittingTheOutputChannelsInsideAVector) {
     ConvDesc d = winograd("mb1ic256ih4oc24kh3ph1", layout);  // flops enough for two threads
     d.post_ops = {true, false};
     check<float, 2>(engine, d, false, ++seed, vlen);
+  }
+}
+
+// A 16-tile image in two blocks of 8, with weights each thread can read
+// whole: the two threads take a block of tiles each, not half the output
+// channels (as ResNet-50 res4 at batch 1); every layout, with a bias.
+TEST(Winograd, ThreadsTakingABlockOfTilesEach) {
+  Engine engine(EngineOptions{.threads = 2});
+  if (engine.cpu().isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
+  const int vlen = engine.cpu().isa == Isa::avx512 ? 16 : 8;
+  uint64_t seed = 200;
+  for (Layout layout : {Layout::ncx, Layout::nxc, Layout::nCx16c}) {
+    ConvDesc d = winograd("mb1ic64ih14oc40kh3ph1", layout);
+    d.post_ops = {true, false};
+    check<float, 4>(engine, d, false, ++seed, vlen, 8);
   }
 }
 

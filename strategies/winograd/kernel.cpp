@@ -87,6 +87,11 @@ template <class V, class T, int M>
     }
 }
 
+// Transformed weights up to this size are read whole by each thread that
+// takes a share of a chunk's tiles: half the 32 MB L3 that one Zen 5 core
+// shares (the VM reports none; its bandwidth falls from 16 MB on).
+constexpr int64_t kEachReadsWeights = 12 << 20;
+
 class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry> {
  public:
   WinogradKernel(const ConvDesc& desc, const WorkProblem& work, const Plan& plan, Backend backend,
@@ -188,11 +193,20 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
   // the output channels, where each transforms the whole input again. At
   // batch 1 ResNet-50 res2's 196 tiles went in 7 chunks of 30 (the threads
   // took 4 and 3) and res3's 49 in one chunk split over the output channels.
+  // With fewer blocks, where they still share evenly and the transformed
+  // weights are small enough that each thread reads all of them from the
+  // L3 (kEachReadsWeights), the threads take tiles too: ResNet-50 res4 at
+  // batch 1 (16 tiles in 2 blocks, 9.4 MB of weights) ran 0.92-0.94 of the
+  // time of the output channels' split with two threads; res5 (16.8 MB)
+  // 1.07-1.10x, VGG-19 conv5_1 (37.7 MB) 1.49x (Zen 5, alternated in one
+  // process).
   int64_t chunks_of(int64_t tiles, int threads) const {
     const int64_t count = (tiles + geo_.chunk - 1) / geo_.chunk;
     const int64_t blocks = (tiles + plan_.ur_w - 1) / plan_.ur_w;
-    if (count % threads == 0 || count >= 8 * threads || blocks < 4 * threads) return count;
-    return round_up(count, threads);
+    if (count % threads == 0 || count >= 8 * threads) return count;
+    const int64_t weights = work_.g * geo_.u_group * int64_t(size_of(work_.dt));
+    const bool even = blocks >= 4 * threads || (blocks % threads == 0 && weights <= kEachReadsWeights);
+    return even ? round_up(count, threads) : count;
   }
   // Tiles of chunk i of `chunks` over `tiles`: blocks of ur_w, the last one
   // partial, split at i * blocks / chunks, so that a chunk has no more
