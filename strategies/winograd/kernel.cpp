@@ -465,8 +465,8 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
   // Runs whose output is at least half the last-level cache store whole
   // vectors with non-temporal stores: that output leaves the cache before
   // anything reads it, and a plain store first reads its line from memory.
-  // At batch 32 (Zen 5, L3 reported 8 MiB; 1 thread, nCx16c, alternated in
-  // one process) ResNet-50 res2 (25.7 MB of output) 0.86-0.89 of the time,
+  // At batch 32 (Zen 5, a VM that reports no caches: the 8 MiB default, so
+  // 4 MiB; its L3 is 32 MB; 1 thread, nCx16c, alternated in one process) ResNet-50 res2 (25.7 MB of output) 0.86-0.89 of the time,
   // res3 0.92, res4 0.98; at batch 1 VGG-19 conv1_2 0.95, conv2_2 even. As
   // 16-byte stores, which any vector ISA and a dst 16 bytes off a line take
   // (a 4-byte phase stores plainly); outputs of 1.6-3.2 MB streamed ran
