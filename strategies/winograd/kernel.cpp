@@ -466,8 +466,9 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
   // vectors with non-temporal stores: that output leaves the cache before
   // anything reads it, and a plain store first reads its line from memory.
   // At batch 32 (Zen 5, a VM that reports no caches: the 8 MiB default, so
-  // 4 MiB; its L3 is 32 MB; 1 thread, nCx16c, alternated in one process) ResNet-50 res2 (25.7 MB of output) 0.86-0.89 of the time,
-  // res3 0.92, res4 0.98; at batch 1 VGG-19 conv1_2 0.95, conv2_2 even. As
+  // 4 MiB, where its L3 is 32 MB; 1 thread, nCx16c, alternated in one
+  // process) ResNet-50 res2 (25.7 MB of output) 0.86-0.89 of the time, res3
+  // 0.92, res4 0.98; at batch 1 VGG-19 conv1_2 0.95, conv2_2 even. As
   // 16-byte stores, which any vector ISA and a dst 16 bytes off a line take
   // (a 4-byte phase stores plainly); outputs of 1.6-3.2 MB streamed ran
   // 0.98-0.99, so half the cache is no cliff either way. Unmeasured on a
