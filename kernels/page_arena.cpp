@@ -20,9 +20,9 @@ constexpr std::size_t kSlabBytes = std::size_t(2) << 20, kAlign = 64;
 // pages already there (from 4 KiB: first binds of MobileNet's and
 // ResNet-50's 8-64 KiB 1x1 weights in a fresh process, 0.2-0.4 GB/s on
 // pages of their own, 1.7-21 GB/s in a slab but the one that faults it in,
-// 220-270 us where its own pages took 26-42). A slab goes back when its last buffer dies, but the
-// one being filled, which is kept for the next (so at most one empty slab,
-// 2 MiB, stays while no kernel lives).
+// 220-270 us where its own pages took 26-42). A slab goes back when its
+// last buffer dies, but the one being filled, which is kept for the next
+// (so at most one empty slab, 2 MiB, stays while no kernel lives).
 class PageArena final : public BufferAllocator {
  public:
   void* allocate(std::size_t bytes, BufferUse) override {

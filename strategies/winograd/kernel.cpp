@@ -3,8 +3,9 @@
 // and per chunk of tiles of one group (of one image, or spanning images
 // where the transformed weights are large), the input transform into
 // V, the products into M, the output transform with the bias and ReLU
-// fused before the store (non-temporal where the run's output is large). Reads and writes every layout through its
-// strides, channels first through rows transposed to vectors of channels;
+// fused before the store (non-temporal where the run's output is large).
+// Reads and writes every layout through its strides, channels first
+// through rows transposed to vectors of channels;
 // threads take chunks of tiles of every image, and where those are
 // too few to share evenly (a small image at batch 1), parts of the output
 // channels of each chunk too (each part transforms the chunk's input again:
