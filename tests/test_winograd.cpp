@@ -146,36 +146,32 @@ TEST(Winograd, MatchesTheReferenceWithinItsBoundAndTheInterpreterBitForBit) {
   }
 }
 
+// `text` on two threads in every layout, with a bias, blocks of one vector
+// of output channels and ur_w tiles.
+template <int M>
+void check_on_two_threads(const std::string& text, int ur_w, uint64_t seed) {
+  Engine engine(EngineOptions{.threads = 2});
+  if (engine.cpu().isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
+  const int vlen = engine.cpu().isa == Isa::avx512 ? 16 : 8;
+  for (Layout layout : {Layout::ncx, Layout::nxc, Layout::nCx16c}) {
+    ConvDesc d = winograd(text, layout);
+    d.post_ops = {true, false};
+    check<float, M>(engine, d, false, ++seed, vlen, ur_w);
+  }
+}
+
 // Output-channel blocks of one vector (8 channels with AVX2) over few tiles:
 // the two threads split the 3 blocks of 24 channels, the second share from
 // channel 8, inside the transforms' vector of 16; with a bias, in every
 // layout (the avx2.* run covers it; with AVX-512 the blocks are vectors).
 TEST(Winograd, ThreadsSplittingTheOutputChannelsInsideAVector) {
-  Engine engine(EngineOptions{.threads = 2});
-  if (engine.cpu().isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
-  const int vlen = engine.cpu().isa == Isa::avx512 ? 16 : 8;
-  uint64_t seed = 100;
-  for (Layout layout : {Layout::ncx, Layout::nxc, Layout::nCx16c}) {
-    ConvDesc d = winograd("mb1ic256ih4oc24kh3ph1", layout);  // flops enough for two threads
-    d.post_ops = {true, false};
-    check<float, 2>(engine, d, false, ++seed, vlen);
-  }
+  check_on_two_threads<2>("mb1ic256ih4oc24kh3ph1", 1, 100);  // flops enough for two threads
 }
 
 // A 16-tile image in two blocks of 8, with weights each thread can read
 // whole: the two threads take a block of tiles each, not half the output
-// channels (as ResNet-50 res4 at batch 1); every layout, with a bias.
-TEST(Winograd, ThreadsTakingABlockOfTilesEach) {
-  Engine engine(EngineOptions{.threads = 2});
-  if (engine.cpu().isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
-  const int vlen = engine.cpu().isa == Isa::avx512 ? 16 : 8;
-  uint64_t seed = 200;
-  for (Layout layout : {Layout::ncx, Layout::nxc, Layout::nCx16c}) {
-    ConvDesc d = winograd("mb1ic64ih14oc40kh3ph1", layout);
-    d.post_ops = {true, false};
-    check<float, 4>(engine, d, false, ++seed, vlen, 8);
-  }
-}
+// channels (as ResNet-50 res4 at batch 1).
+TEST(Winograd, ThreadsTakingABlockOfTilesEach) { check_on_two_threads<4>("mb1ic64ih14oc40kh3ph1", 8, 200); }
 
 // The planner's register block on images of few tiles (ResNet-50 res4 and
 // res5 at batch 1: 16 of them), where a position's weights outgrow the L1
