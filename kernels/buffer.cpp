@@ -86,8 +86,8 @@ Buffer::Buffer(DataType dt, Shape shape, BufferUse use, Init init) : dt_(dt), sh
   std::size_t alloc = installed ? bytes_ : allocation_bytes(bytes_);
   const bool huge = !installed && alloc >= kHugeFrom;
   if (huge) alloc = (alloc + kHugePage - 1) / kHugePage * kHugePage;
-  // Smaller packed weights of more than a few pages share huge pages, but
-  // under AddressSanitizer, which sees overruns between allocations only.
+  // Smaller packed weights of a page or more share huge pages, but under
+  // AddressSanitizer, which sees overruns between allocations only.
   const bool shared = kShareSmallPages && !installed && !huge && use == BufferUse::packed_weights &&
                       alloc >= kArenaFromBytes;
   BufferAllocator* allocator = installed ? installed : shared ? &page_arena() : nullptr;

@@ -1,5 +1,5 @@
 #pragma once
-// Where packed weights of a few pages live: 2 MiB slabs they share
+// Where packed weights of 4 KiB to 1 MiB live: 2 MiB slabs they share
 // (page_arena.cpp says why). A BufferAllocator, so that Buffer hands its
 // memory back the way it does a test's.
 #include "kernels/buffer.hpp"

@@ -89,8 +89,9 @@ template <class V, class T, int M>
 }
 
 // Transformed weights up to this size are read whole by each thread that
-// takes a share of a chunk's tiles: half the 32 MB L3 that one Zen 5 core
-// shares (the VM reports none; its bandwidth falls from 16 MB on).
+// takes a share of a chunk's tiles: between res4's 9.4 MB, which gained,
+// and res5's 16.8 MB, which lost, below half the 32 MB L3 a Zen 5 core
+// shares (the VM reports none; its read bandwidth falls from 16 MB on).
 constexpr int64_t kEachReadsWeights = 12 << 20;
 
 class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry> {
