@@ -29,11 +29,21 @@ Isa isa_for(const ConvDesc& desc, Isa isa) {
   return isa;
 }
 
+std::string_view to_string(WeightRegs w) {
+  switch (w) {
+    case WeightRegs::broadcast: return "broadcast";
+    case WeightRegs::stationary: return "stationary";
+    case WeightRegs::held: return "held";
+  }
+  return "?";
+}
+
 std::string Plan::str() const {
   std::ostringstream os;
   os << (strategy ? strategy->name() : "none") << " " << to_string(isa) << " v" << vlen << " ur_w" << ur_w
      << " ur_h" << ur_h << " oc" << oc_blk << " ic" << ic_blk << " "
-     << (staged ? "staged" : "direct") << (stationary_weights ? " ws" : "");
+     << (staged ? "staged" : "direct")
+     << (weights == WeightRegs::stationary ? " ws" : weights == WeightRegs::held ? " wh" : "");
   if (tile) os << " m" << tile;
   os << " t" << threads;
   return os.str();
@@ -42,7 +52,7 @@ std::string Plan::str() const {
 std::string Plan::to_json() const {
   nlohmann::json j = {{"strategy", strategy ? strategy->name() : "none"}, {"isa", to_string(isa)},
                       {"vlen", vlen},   {"ur_w", ur_w},   {"ur_h", ur_h},
-                      {"oc_blk", oc_blk}, {"ic_blk", ic_blk}, {"staged", staged}, {"stationary_weights", stationary_weights}, {"threads", threads}};
+                      {"oc_blk", oc_blk}, {"ic_blk", ic_blk}, {"staged", staged}, {"weights", to_string(weights)}, {"threads", threads}};
   if (tile) j["tile"] = tile;  // absent for the strategies without tiles
   return j.dump();
 }
@@ -64,6 +74,16 @@ int int_field(const nlohmann::json& j, const char* key) {
   return static_cast<int>(v.get<int64_t>());
 }
 
+// Wisdom before the held weights said only whether they were stationary.
+WeightRegs weights_field(const nlohmann::json& j) {
+  if (!j.contains("weights"))
+    return j.at("stationary_weights").get<bool>() ? WeightRegs::stationary : WeightRegs::broadcast;
+  const std::string name = j.at("weights").get<std::string>();
+  for (WeightRegs w : {WeightRegs::broadcast, WeightRegs::stationary, WeightRegs::held})
+    if (name == to_string(w)) return w;
+  throw Error("plan", "plan: weights=" + name + " is not broadcast, stationary or held");
+}
+
 }  // namespace
 
 Plan Plan::from_json(const std::string& text) {
@@ -78,7 +98,7 @@ Plan Plan::from_json(const std::string& text) {
     p.oc_blk = int_field(j, "oc_blk");
     p.ic_blk = int_field(j, "ic_blk");
     p.staged = j.at("staged").get<bool>();
-    p.stationary_weights = j.at("stationary_weights").get<bool>();
+    p.weights = weights_field(j);
     p.threads = int_field(j, "threads");
     if (j.contains("tile")) p.tile = int_field(j, "tile");
     return p;
@@ -90,7 +110,7 @@ Plan Plan::from_json(const std::string& text) {
 uint64_t Plan::hash() const {
   uint64_t h = 0xcbf29ce484222325ull;
   for (int64_t v : {int64_t(std::hash<const void*>()(strategy)), int64_t(isa), int64_t(vlen), int64_t(ur_w), int64_t(ur_h),
-                    int64_t(oc_blk), int64_t(ic_blk), int64_t(staged), int64_t(stationary_weights), int64_t(threads), int64_t(tile)})
+                    int64_t(oc_blk), int64_t(ic_blk), int64_t(staged), int64_t(weights), int64_t(threads), int64_t(tile)})
     h = (h ^ static_cast<uint64_t>(v)) * 0x100000001b3ull;
   return h;
 }

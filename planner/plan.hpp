@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "convjit/conv_desc.hpp"
@@ -15,6 +16,15 @@ namespace convjit {
 
 class Strategy;  // planner/strategy.hpp
 
+// ow_vector's weight registers, per register block: one, each weight
+// broadcast from memory at each use while the inputs are held (broadcast);
+// one per output channel, a tap's weights held while every row of the block
+// loads its inputs (stationary); or one per output channel and tap of the
+// input channel, loaded once per channel and block, with each input vector
+// loaded once per width tap (held).
+enum class WeightRegs : uint8_t { broadcast, stationary, held };
+std::string_view to_string(WeightRegs w);
+
 struct Plan {
   const Strategy* strategy = nullptr;  // one of strategies()
   Isa isa = Isa::avx512;
@@ -24,14 +34,11 @@ struct Plan {
   int oc_blk = 1;    // output channels per register block
   int ic_blk = 1;    // input channels per pass over the output (divides ic/g)
   bool staged = false;  // input copied first: padding, stride phases, layout
-  // ow_vector's loop order: weights held in registers while the block's
-  // rows stream their inputs (fewer loads with many channels per block),
-  // else inputs held while weights are broadcast from memory.
-  bool stationary_weights = false;
+  WeightRegs weights = WeightRegs::broadcast;  // ow_vector's loop order
   int threads = 1;
   int tile = 0;  // winograd: the output tile m (m x m); 0 for the others
 
-  std::string str() const;  // "ow_vector avx512 v16 ur_w2 ur_h6 oc4 ic1 direct t1" (winograd: "... m4 t1")
+  std::string str() const;  // "ow_vector avx512 v16 ur_w2 ur_h6 oc4 ic1 direct t1" (weights: " ws", " wh") (winograd: "... m4 t1")
   std::string to_json() const;
   // Throws Error naming "plan" on malformed JSON or fields.
   static Plan from_json(const std::string& text);

@@ -55,10 +55,15 @@ TEST(Plan, HeuristicPlansAreLegalAndFitTheRegisters) {
         Plan p = make_plan(d, CpuFacts::detect(""), isa, 2);
         EXPECT_FALSE(plan_rejection(d, p).has_value()) << text << " " << p.str() << ": " << *plan_rejection(d, p);
         EXPECT_EQ(p.vlen, lanes(isa, dt));
-        // Accumulators, the vectors feeding them and one broadcast register.
-        const int used = p.strategy == &OwVector::instance()
-                             ? p.ur_h * p.ur_w * p.oc_blk + p.ur_w + 1
-                             : p.ur_w * (p.oc_blk / p.vlen) + p.oc_blk / p.vlen + 1;
+        // Accumulators, the vectors feeding them and the weights: one
+        // broadcast register, one per channel, or one per channel and tap.
+        const int64_t taps = d.k[ConvDesc::H] * d.k[ConvDesc::W];
+        const int64_t weights = p.weights == WeightRegs::held         ? taps * p.oc_blk
+                                : p.weights == WeightRegs::stationary ? p.oc_blk
+                                                                      : 1;
+        const int64_t used = p.strategy == &OwVector::instance()
+                                 ? p.ur_h * p.ur_w * p.oc_blk + p.ur_w + weights
+                                 : p.ur_w * (p.oc_blk / p.vlen) + p.oc_blk / p.vlen + 1;
         EXPECT_LE(used, vector_registers(isa)) << p.str();
         EXPECT_EQ(d.icg() % p.ic_blk, 0) << p.str();
       }
@@ -209,6 +214,27 @@ TEST(Plan, PrintsOnOneLineAndRoundTripsThroughJson) {
   EXPECT_NE(other.hash(), p.hash());
   Plan many = plan_for("mb1ic64ih56oc64kh3ph1", Isa::avx512);
   EXPECT_EQ(Plan::from_json(many.to_json()), many);
+  Plan held = plan_for("mb1ic1ih64oc1kh3", Isa::avx512);
+  held.weights = WeightRegs::held;
+  EXPECT_NE(held.str().find(" wh "), std::string::npos) << held.str();
+  EXPECT_EQ(Plan::from_json(held.to_json()), held);
+  Plan broadcast = held;
+  broadcast.weights = WeightRegs::broadcast;
+  EXPECT_NE(held.hash(), broadcast.hash());
+  // Wisdom from before the held weights names only the stationary ones.
+  std::string old = held.to_json();
+  const std::string field = "\"weights\":\"held\"";
+  ASSERT_NE(old.find(field), std::string::npos) << old;
+  old.replace(old.find(field), field.size(), "\"stationary_weights\":true");
+  EXPECT_EQ(Plan::from_json(old).weights, WeightRegs::stationary) << old;
+  std::string sideways = held.to_json();
+  sideways.replace(sideways.find("held"), 4, "sideways");
+  try {
+    Plan::from_json(sideways);
+    ADD_FAILURE() << "accepted " << sideways;
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("weights=sideways"), std::string::npos) << e.what();
+  }
   EXPECT_THROW(Plan::from_json("{\"isa\": 3}"), Error);
   EXPECT_THROW(Plan::from_json("not json"), Error);
 }
@@ -233,6 +259,22 @@ TEST(Plan, RejectsIllegalPlansWithAReason) {
   lanes_wrong.vlen = 16;
   EXPECT_TRUE(plan_rejection(d, lanes_wrong).has_value());
   EXPECT_THROW(emit_code(WorkProblem(d), too_big), Error);
+  // Every tap's weights held: 9 registers beside the accumulators.
+  Plan held = p;
+  held.weights = WeightRegs::held;
+  held.ur_w = 1;
+  held.oc_blk = 1;
+  held.ur_h = allocatable_registers(Isa::avx2) - 1 - 9;
+  EXPECT_FALSE(plan_rejection(d, held)) << held.str();
+  held.ur_h += 1;
+  ASSERT_TRUE(plan_rejection(d, held).has_value()) << held.str();
+  EXPECT_NE(plan_rejection(d, held)->find("register"), std::string::npos);
+  const ConvDesc many = ConvDesc::parse("mb1ic64ih14oc64kh3ph1");
+  Plan oc = make_plan(many, CpuFacts::detect(""), Isa::avx512, 1);
+  ASSERT_NE(oc.strategy, held.strategy) << oc.str();
+  oc.weights = WeightRegs::held;
+  ASSERT_TRUE(plan_rejection(many, oc).has_value()) << oc.str();
+  EXPECT_NE(plan_rejection(many, oc)->find("weights=held"), std::string::npos);
 }
 
 TEST(Plan, GeometryCoversTheOutput) {

@@ -37,9 +37,11 @@ std::string meaning(const std::string& field, const Plan& p) {
   if (field == "ic_blk") return "input channels per pass over the output";
   if (field == "staged")
     return p.staged ? "input copied first (padding, stride phases, layout)" : "input read in place";
-  if (field == "stationary_weights")
-    return p.stationary_weights ? "weights held in registers, inputs streamed"
-                                : "inputs held, weights broadcast from memory";
+  if (field == "weights") {
+    if (p.weights == WeightRegs::stationary) return "a tap's weights held in registers, inputs streamed";
+    if (p.weights == WeightRegs::held) return "every tap's weights held in registers, inputs loaded once";
+    return "inputs held, weights broadcast from memory";
+  }
   if (field == "threads") return "threads a run uses";
   return "";
 }

@@ -86,6 +86,8 @@ std::optional<std::string> OcVector::rejection(const WorkProblem& desc, const Pl
     return "oc_blk=" + std::to_string(plan.oc_blk) + " exceeds the " + std::to_string(vector_channels(desc)) +
            " channels along the vectors, rounded up to whole vectors";
   if (plan.ur_h != 1) return "oc_vector computes one output row per block: ur_h must be 1";
+  if (plan.weights != WeightRegs::broadcast)
+    return "weights=" + std::string(to_string(plan.weights)) + " is an ow_vector loop order";
   const int vecs = plan.oc_blk / plan.vlen;
   const int64_t acc = int64_t(plan.ur_w) * vecs;
   const int budget = accumulator_budget(plan.isa, vecs);

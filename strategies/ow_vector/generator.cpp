@@ -257,13 +257,21 @@ void OwVectorGenerator<Vmm>::taps_stationary_weights(const Block& b) {
 
 template <class Vmm>
 void OwVectorGenerator<Vmm>::taps(const Block& b) {
-  if (plan_.stationary_weights) {
+  if (plan_.weights == WeightRegs::stationary) {
     taps_stationary_weights(b);
     return;
   }
   const int64_t kh = desc_.k[ConvDesc::H], kw = desc_.k[ConvDesc::W];
   const int64_t sh = desc_.s[ConvDesc::H], dh1 = desc_.d[ConvDesc::H] + 1;
   const int64_t span = (b.rows - 1) * sh + (kh - 1) * dh1 + 1;
+  const bool held = plan_.weights == WeightRegs::held;
+  if (held) {
+    note([&] { return "weights: " + std::to_string(kh * kw) + " taps x " + std::to_string(b.ocs) +
+               " channels held in registers"; });
+    for (int64_t t = 0; t < kh * kw; ++t)
+      for (int o = 0; o < b.ocs; ++o)
+        broadcast(wei_vec(b, int(t) * b.ocs + o), ptr[reg_wei_tap + disp(t * plan_.oc_blk + o)]);
+  }
   // Each input row is loaded once per width tap and used by every output
   // row of the block that reads it: (row, kernel row) pairs.
   for (int64_t ih = 0; ih < span; ++ih) {
@@ -279,6 +287,10 @@ void OwVectorGenerator<Vmm>::taps(const Block& b) {
         load_input(b, v, ih * geo_.in_row + col + int64_t(v) * vlen_ * geo_.col_step, b.lanes(v, vlen_));
       for (auto [r, y] : users) {
         for (int o = 0; o < b.ocs; ++o) {
+          if (held) {
+            for (int v = 0; v < b.vecs; ++v) fma(acc(b, r, v, o), in_vec(b, v), wei_vec(b, int(y * kw + x) * b.ocs + o));
+            continue;
+          }
           const int32_t w = disp((y * kw + x) * plan_.oc_blk + o);
           if (kZmm<Vmm> && b.vecs == 1) {
             // Embedded broadcast: one uop instead of a broadcast and an FMA.

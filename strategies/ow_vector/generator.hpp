@@ -45,12 +45,13 @@ class OwVectorGenerator : public VectorGenerator {
   void load_input(const Block& b, int v, int64_t index, int lanes);
 
   OwRegisters regs(const Block& b) const {
-    return {b.rows, b.vecs, b.ocs, plan_.stationary_weights, split_stride_};
+    return {b.rows, b.vecs, b.ocs, weight_registers(plan_.weights, b.ocs, desc_.k[ConvDesc::H] * desc_.k[ConvDesc::W]),
+            split_stride_};
   }
   Xbyak::Xmm acc(const Block& b, int r, int v, int o) const { return vec(regs(b).acc(r, v, o), b.bits); }
   Xbyak::Xmm in_vec(const Block& b, int v) const { return vec(regs(b).input(v), b.bits); }
-  // Weights: one broadcast register, or with stationary weights one per channel.
-  Xbyak::Xmm wei_vec(const Block& b, int o = 0) const { return vec(regs(b).weight(o), b.bits); }
+  // Weight register w (OwRegisters::weight()).
+  Xbyak::Xmm wei_vec(const Block& b, int w = 0) const { return vec(regs(b).weight(w), b.bits); }
   Xbyak::Xmm odd_vec(const Block& b) const { return vec(regs(b).odd(), b.bits); }
   Vmm index_vec() const { return Vmm(31); }
 

@@ -2,6 +2,7 @@
 // Geometry: the sizes and strides that follow from a (desc, plan) pair, in
 // elements. The driver, the emitter and the interpreter all read them from
 // here so that they agree on every offset.
+#include <algorithm>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -46,23 +47,32 @@ struct Geometry {
 
 // The vector registers of a block of rows x vecs x ocs, in the order the
 // generator allocates them: the accumulators, one input per vector, the
-// weights (stationary: one per channel, else one broadcast), and to split
-// stride 2 in registers the odd inputs (on AVX-512 with the permutation
-// indices in the last register). The one statement of ow_vector's register
-// budget: the planner fits total() in allocatable_registers(isa), the
-// generator allocates by it and refuses a register beyond the ISA's.
+// weights (weight_registers()), and to split stride 2 in registers the odd
+// inputs (on AVX-512 with the permutation indices in the last register).
+// The one statement of ow_vector's register budget: the planner fits
+// total() in allocatable_registers(isa), the generator allocates by it and
+// refuses a register beyond the ISA's.
 struct OwRegisters {
   int rows, vecs, ocs;
-  bool stationary_weights, split_stride;
+  int weights;  // weight_registers()
+  bool split_stride;
   int accs() const { return rows * vecs * ocs; }
   int acc(int r, int v, int o) const { return (r * vecs + v) * ocs + o; }
   int input(int v) const { return accs() + v; }
-  int weight(int o) const { return accs() + vecs + o; }
-  int odd() const { return weight(stationary_weights ? ocs : 1); }
+  // Weight w: held, channel o of tap t is w = t * ocs + o.
+  int weight(int w) const { return accs() + vecs + w; }
+  int odd() const { return weight(weights); }
   int total(Isa isa) const { return odd() + (split_stride ? (isa == Isa::avx512 ? 2 : 1) : 0); }
   // What the accumulators may take of the ISA's registers.
   int accumulator_budget(Isa isa) const { return allocatable_registers(isa) - (total(isa) - accs()); }
 };
+
+// Weight registers of a block of `ocs` channels, `taps` taps (kh x kw) an
+// input channel: one broadcast, one per channel, or one per channel and tap
+// (capped: a filter of a million taps fits no register file either way).
+inline int weight_registers(WeightRegs w, int ocs, int64_t taps) {
+  return w == WeightRegs::held ? int(std::min<int64_t>(taps * ocs, 1 << 20)) : w == WeightRegs::stationary ? ocs : 1;
+}
 
 // Input bytes that one block of ur_h output rows reads over all input
 // channels of a group: the unit of the driver's row tiles, which the cost

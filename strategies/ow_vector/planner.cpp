@@ -24,9 +24,12 @@ bool needs_staging(const ConvDesc& d) {
 }
 
 // Accumulators a block of ur_w vectors x oc_blk channels may have (OwRegisters).
-int accumulator_budget(Isa isa, int ur_w, int oc_blk, bool stationary_weights, bool split_stride) {
-  return OwRegisters{1, ur_w, oc_blk, stationary_weights, split_stride}.accumulator_budget(isa);
+int accumulator_budget(Isa isa, int ur_w, int oc_blk, WeightRegs weights, const ConvDesc& d, bool split_stride) {
+  const int64_t taps = d.k[ConvDesc::H] * d.k[ConvDesc::W];
+  return OwRegisters{1, ur_w, oc_blk, weight_registers(weights, oc_blk, taps), split_stride}.accumulator_budget(isa);
 }
+
+constexpr WeightRegs kWeightRegs[] = {WeightRegs::broadcast, WeightRegs::stationary, WeightRegs::held};
 
 bool splits_stride(const ConvDesc& d, bool staged) { return !staged && d.s[ConvDesc::W] == 2; }
 
@@ -50,12 +53,16 @@ constexpr int64_t kTabledRows = 8;
 
 struct Dims {
   int64_t ocg, oh, ow, kh, kw, sh, dh1, taps_outer;
+  int64_t split_taps;  // width taps whose column is off a vector: each of their loads crosses a line
   std::array<int64_t, kTabledRows + 1> rows_read{};  // by rows, up to kTabledRows
 };
 
-Dims dims_of(const ConvDesc& desc) {
+// The plan's vlen and staging say where the width taps' columns fall.
+Dims dims_of(const ConvDesc& desc, const Plan& plan) {
   Dims d{desc.ocg(), desc.o[1], desc.o[2], desc.k[1], desc.k[2], desc.s[1], desc.d[1] + 1,
-         desc.icg() * desc.k[0]};
+         desc.icg() * desc.k[0], 0};
+  const Geometry g = Geometry::of(desc, plan);
+  for (int64_t x = 0; x < d.kw; ++x) d.split_taps += (g.tap_phase(x) * g.phase_len + g.tap_shift(x)) % plan.vlen != 0;
   for (int64_t rows = 1; rows <= kTabledRows; ++rows) d.rows_read[rows] = count_rows_read(rows, d.kh, d.sh, d.dh1);
   return d;
 }
@@ -70,18 +77,40 @@ int64_t rows_read(const Dims& d, int64_t rows) {
 // block, ran at 1.3x its FMA time).
 constexpr double kL1CodeBytes = 32 << 10, kInstructionBytes = 7, kL2CodeBytesPerCycle = 16;
 
-// Estimated cycles of one register block: FMAs and load uops each share two
-// ports; stores and loop overhead on top. Inputs held: each input vector is
-// loaded once, each weight once per row that uses it; weights held: each
-// weight once, each input vector once per row that reads it; at least the
-// time to fetch its code.
-double block_cycles(const Dims& d, int64_t rows, int64_t vecs, int64_t ocs, bool stationary_weights) {
+// A load that crosses a cache line takes two of the load ports' slots
+// (measured, Zen 5: 8 such zmm loads beside 16 FMAs of registers took 1.07x
+// the FMAs' time, 4 took none): an input vector of a width tap whose column
+// is off a vector crosses one (the row's start taken as on a line).
+constexpr double kSplitLoadSlots = 2;
+// FMAs and loads that both keep their ports nearly full do not overlap
+// fully: a block whose load slots match its FMAs runs at 1 + kBothBusy of
+// the time either would take alone, falling off steeply below the balance.
+// Measured (Zen 5, 1 thread, alternated in one process): seed:image3x3's
+// block of 6 rows x 4 vectors, 216 FMAs beside 214 load slots (weights
+// broadcast), ran 1.05-1.14x the time of 8 x 2 with every tap's weights
+// held (144 FMAs, 109 slots), which the model without this priced 3% dearer.
+// Not yet checked on the Xeon.
+constexpr double kBothBusy = 0.25;
+constexpr int kBothBusyFalloff = 8;
+
+// Estimated cycles of one register block: FMAs and load slots each share two
+// ports; stores and loop overhead on top. Each input vector is loaded once
+// per width tap, and each weight once per row that uses it (broadcast) or
+// once (held); stationary: each weight once, each input vector once per row
+// that reads it; at least the time to fetch its code.
+double block_cycles(const Dims& d, int64_t rows, int64_t vecs, int64_t ocs, WeightRegs weights) {
   const double fma = double(rows) * d.kh * d.kw * vecs * ocs;
-  const double loads = stationary_weights ? double(d.kh) * d.kw * (ocs + rows * vecs)
-                                          : double(rows_read(d, rows)) * d.kw * vecs + double(rows) * d.kh * d.kw * ocs;
-  const double code_bytes = (fma + loads) * kInstructionBytes;
+  const double taps = double(d.kh) * d.kw;
+  // Input loads per pass over the block's rows, and their slots.
+  const double passes = weights == WeightRegs::stationary ? double(rows) * d.kh : double(rows_read(d, rows));
+  const double inputs = passes * d.kw * vecs, input_slots = passes * (d.kw + (kSplitLoadSlots - 1) * d.split_taps) * vecs;
+  const double weight_loads = weights == WeightRegs::broadcast ? double(rows) * taps * ocs : taps * ocs;
+  const double slots = input_slots + weight_loads;
+  const double code_bytes = (fma + inputs + weight_loads) * kInstructionBytes;
   const double fetch = code_bytes > kL1CodeBytes ? code_bytes / kL2CodeBytesPerCycle : 0;
-  return double(d.taps_outer) * std::max(std::max(fma, loads) / 2, fetch) + rows * vecs * ocs + 8;
+  const double busy = std::max(fma, slots) / 2 *
+                      (1 + kBothBusy * std::pow(std::min(fma, slots) / std::max(fma, slots), kBothBusyFalloff));
+  return double(d.taps_outer) * std::max(busy, fetch) + rows * vecs * ocs + 8;
 }
 
 // block_cycles() of the blocks plan() prices, each shape computed once: it
@@ -91,23 +120,23 @@ double block_cycles(const Dims& d, int64_t rows, int64_t vecs, int64_t ocs, bool
 class BlockCycles {
  public:
   explicit BlockCycles(const Dims& d) : d_(d) { cycles_.fill(-1); }
-  double operator()(int64_t rows, int64_t vecs, int64_t ocs, bool held) {
-    if (rows > kTabledRows || vecs > kVecs || ocs > kOcs) return block_cycles(d_, rows, vecs, ocs, held);
-    double& c = cycles_[((int64_t(held) * kTabledRows + rows - 1) * kVecs + vecs - 1) * kOcs + ocs - 1];
-    if (c < 0) c = block_cycles(d_, rows, vecs, ocs, held);
+  double operator()(int64_t rows, int64_t vecs, int64_t ocs, WeightRegs weights) {
+    if (rows > kTabledRows || vecs > kVecs || ocs > kOcs) return block_cycles(d_, rows, vecs, ocs, weights);
+    double& c = cycles_[((int64_t(weights) * kTabledRows + rows - 1) * kVecs + vecs - 1) * kOcs + ocs - 1];
+    if (c < 0) c = block_cycles(d_, rows, vecs, ocs, weights);
     return c;
   }
   static constexpr int kVecs = 4, kOcs = 16;  // plan()'s bounds on ur_w and oc_blk
 
  private:
   const Dims& d_;
-  std::array<double, 2 * kTabledRows * kVecs * kOcs> cycles_;
+  std::array<double, std::size(kWeightRegs) * kTabledRows * kVecs * kOcs> cycles_;
 };
 
 // Cycles for one output plane: full blocks and the tails of each dimension,
-// block_cycles(rows, vecs, ocs, held) pricing each.
+// block_cycles(rows, vecs, ocs, weights) pricing each.
 template <class Blocks>
-double plane_cycles(const Dims& d, int vlen, int ur_h, int ur_w, int oc_blk, bool stationary_weights,
+double plane_cycles(const Dims& d, int vlen, int ur_h, int ur_w, int oc_blk, WeightRegs weights,
                     Blocks&& block_cycles) {
   double total = 0;
   int64_t w_full = d.ow / (int64_t(ur_w) * vlen), w_rem = d.ow % (int64_t(ur_w) * vlen);
@@ -119,7 +148,7 @@ double plane_cycles(const Dims& d, int vlen, int ur_h, int ur_w, int oc_blk, boo
     for (auto& c : cols)
       for (auto& o : ocs)
         if (r.count && c.count && o.count)
-          total += double(r.count) * c.count * o.count * block_cycles(r.size, c.size, o.size, stationary_weights);
+          total += double(r.count) * c.count * o.count * block_cycles(r.size, c.size, o.size, weights);
   return total;
 }
 
@@ -169,7 +198,7 @@ std::optional<std::string> OwVector::rejection(const WorkProblem& desc, const Pl
   if (plan.oc_blk > desc.ocg())
     return "oc_blk=" + std::to_string(plan.oc_blk) + " exceeds oc/g=" + std::to_string(desc.ocg());
   const int64_t acc = int64_t(plan.ur_h) * plan.ur_w * plan.oc_blk;
-  const int budget = accumulator_budget(plan.isa, plan.ur_w, plan.oc_blk, plan.stationary_weights,
+  const int budget = accumulator_budget(plan.isa, plan.ur_w, plan.oc_blk, plan.weights, desc,
                                         splits_stride(desc, plan.staged));
   if (acc > budget)
     return "register block ur_h*ur_w*oc=" + std::to_string(acc) + " exceeds the " +
@@ -183,27 +212,27 @@ Plan OwVector::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) con
   const Isa isa = best.isa;
   best.strategy = this;
   best.staged = needs_staging(desc);
-  const Dims d = dims_of(desc);
+  const Dims d = dims_of(desc, best);
   BlockCycles blocks(d);
-  // reread_cycles() by (oc_blk, ur_h), the same for every ur_w and held.
+  // reread_cycles() by (oc_blk, ur_h), the same for every ur_w and weights.
   std::array<std::array<double, kTabledRows + 1>, BlockCycles::kOcs + 1> rereads{};
   double best_cycles = std::numeric_limits<double>::max();
   int max_w = static_cast<int>(std::min<int64_t>(BlockCycles::kVecs, (d.ow + best.vlen - 1) / best.vlen));
-  for (bool held : {false, true})
+  for (WeightRegs weights : kWeightRegs)
     for (int ur_w = 1; ur_w <= max_w; ++ur_w)
       for (int oc_blk = 1; oc_blk <= std::min<int64_t>(d.ocg, BlockCycles::kOcs); ++oc_blk) {
-        const int budget = accumulator_budget(isa, ur_w, oc_blk, held, splits_stride(desc, best.staged));
+        const int budget = accumulator_budget(isa, ur_w, oc_blk, weights, desc, splits_stride(desc, best.staged));
         const int max_h = static_cast<int>(std::min<int64_t>({d.oh, kTabledRows, budget / (ur_w * oc_blk)}));
         for (int ur_h = 1; ur_h <= max_h; ++ur_h) {
           double& reread = rereads[oc_blk][ur_h];
           if (reread == 0) reread = reread_cycles(desc, oc_blk, ur_h, cpu.l2_bytes);
-          const double cycles = plane_cycles(d, best.vlen, ur_h, ur_w, oc_blk, held, blocks) * double(desc.o[0]) + reread;
+          const double cycles = plane_cycles(d, best.vlen, ur_h, ur_w, oc_blk, weights, blocks) * double(desc.o[0]) + reread;
           if (cycles < best_cycles * 0.999) {
             best_cycles = cycles;
             best.ur_w = ur_w;
             best.ur_h = ur_h;
             best.oc_blk = oc_blk;
-            best.stationary_weights = held;
+            best.weights = weights;
           }
         }
       }
@@ -211,10 +240,10 @@ Plan OwVector::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) con
 }
 
 double OwVector::cycles(const WorkProblem& desc, const CpuFacts& cpu, const Plan& plan) const {
-  const Dims d = dims_of(desc);
-  auto blocks = [&](int64_t rows, int64_t vecs, int64_t ocs, bool held) { return block_cycles(d, rows, vecs, ocs, held); };
+  const Dims d = dims_of(desc, plan);
+  auto blocks = [&](int64_t rows, int64_t vecs, int64_t ocs, WeightRegs w) { return block_cycles(d, rows, vecs, ocs, w); };
   return double(desc.g) *
-         (double(desc.o[0]) * plane_cycles(d, plan.vlen, plan.ur_h, plan.ur_w, plan.oc_blk, plan.stationary_weights,
+         (double(desc.o[0]) * plane_cycles(d, plan.vlen, plan.ur_h, plan.ur_w, plan.oc_blk, plan.weights,
                                           blocks) +
           reread_cycles(desc, plan.oc_blk, plan.ur_h, cpu.l2_bytes));
 }
@@ -231,8 +260,8 @@ std::vector<Plan> OwVector::blocks(const WorkProblem& desc, Plan base) const {
   for (p.ur_w = 1; p.ur_w <= std::min<int64_t>(width_vecs, regs); ++p.ur_w)
     for (p.ur_h = 1; p.ur_h <= std::min<int64_t>(oh, regs / p.ur_w); ++p.ur_h)
       for (p.oc_blk = 1; p.oc_blk <= std::min<int64_t>(ocg, regs / (p.ur_w * p.ur_h)); ++p.oc_blk)
-        for (bool held : {false, true}) {
-          p.stationary_weights = held;
+        for (WeightRegs weights : kWeightRegs) {
+          p.weights = weights;
           blocks.push_back(p);
         }
   return blocks;

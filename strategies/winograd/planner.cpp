@@ -92,7 +92,8 @@ std::optional<std::string> Winograd::rejection(const WorkProblem& desc, const Pl
   if (plan.ur_h != 1) return "winograd blocks tiles, not rows: ur_h must be 1";
   if (plan.ic_blk != desc.icg()) return "winograd sums all ic/g=" + std::to_string(desc.icg()) + " channels at once";
   if (!plan.staged) return "winograd transforms its input: staged must be true";
-  if (plan.stationary_weights) return "stationary weights are an ow_vector loop order";
+  if (plan.weights != WeightRegs::broadcast)
+    return "weights=" + std::string(to_string(plan.weights)) + " is an ow_vector loop order";
   const int budget = accumulator_budget(plan.isa, plan.oc_blk / plan.vlen);
   if (plan.ur_w > budget / (plan.oc_blk / plan.vlen))
     return "register block ur_w*vectors=" + std::to_string(plan.ur_w * (plan.oc_blk / plan.vlen)) +
