@@ -31,6 +31,12 @@ int accumulator_budget(Isa isa, int ur_w, int oc_blk, WeightRegs weights, const 
 
 constexpr WeightRegs kWeightRegs[] = {WeightRegs::broadcast, WeightRegs::stationary, WeightRegs::held};
 
+// With one tap per input channel, holding every tap's weights is holding
+// one tap's: the same code as stationary weights, not planned twice.
+bool same_as_stationary(WeightRegs weights, const ConvDesc& d) {
+  return weights == WeightRegs::held && d.k[ConvDesc::H] * d.k[ConvDesc::W] == 1;
+}
+
 bool splits_stride(const ConvDesc& d, bool staged) { return !staged && d.s[ConvDesc::W] == 2; }
 
 // Input rows a block of `rows` output rows reads (rows hit by some tap).
@@ -91,7 +97,14 @@ constexpr double kSplitLoadSlots = 2;
 // held (144 FMAs, 109 slots), which the model without this priced 3% dearer.
 // Not yet checked on the Xeon.
 constexpr double kBothBusy = 0.25;
-constexpr int kBothBusyFalloff = 8;
+// (min/max)^8: the falloff below the balance (squared three times, as
+// std::pow took a third of the planner's time).
+double both_busy(double fma, double slots) {
+  double r = std::min(fma, slots) / std::max(fma, slots);
+  r *= r;
+  r *= r;
+  return 1 + kBothBusy * r * r;
+}
 
 // Estimated cycles of one register block: FMAs and load slots each share two
 // ports; stores and loop overhead on top. Each input vector is loaded once
@@ -108,8 +121,7 @@ double block_cycles(const Dims& d, int64_t rows, int64_t vecs, int64_t ocs, Weig
   const double slots = input_slots + weight_loads;
   const double code_bytes = (fma + inputs + weight_loads) * kInstructionBytes;
   const double fetch = code_bytes > kL1CodeBytes ? code_bytes / kL2CodeBytesPerCycle : 0;
-  const double busy = std::max(fma, slots) / 2 *
-                      (1 + kBothBusy * std::pow(std::min(fma, slots) / std::max(fma, slots), kBothBusyFalloff));
+  const double busy = std::max(fma, slots) / 2 * both_busy(fma, slots);
   return double(d.taps_outer) * std::max(busy, fetch) + rows * vecs * ocs + 8;
 }
 
@@ -219,7 +231,7 @@ Plan OwVector::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) con
   double best_cycles = std::numeric_limits<double>::max();
   int max_w = static_cast<int>(std::min<int64_t>(BlockCycles::kVecs, (d.ow + best.vlen - 1) / best.vlen));
   for (WeightRegs weights : kWeightRegs)
-    for (int ur_w = 1; ur_w <= max_w; ++ur_w)
+    for (int ur_w = 1; ur_w <= max_w && !same_as_stationary(weights, desc); ++ur_w)
       for (int oc_blk = 1; oc_blk <= std::min<int64_t>(d.ocg, BlockCycles::kOcs); ++oc_blk) {
         const int budget = accumulator_budget(isa, ur_w, oc_blk, weights, desc, splits_stride(desc, best.staged));
         const int max_h = static_cast<int>(std::min<int64_t>({d.oh, kTabledRows, budget / (ur_w * oc_blk)}));
@@ -262,7 +274,7 @@ std::vector<Plan> OwVector::blocks(const WorkProblem& desc, Plan base) const {
       for (p.oc_blk = 1; p.oc_blk <= std::min<int64_t>(ocg, regs / (p.ur_w * p.ur_h)); ++p.oc_blk)
         for (WeightRegs weights : kWeightRegs) {
           p.weights = weights;
-          blocks.push_back(p);
+          if (!same_as_stationary(weights, desc)) blocks.push_back(p);
         }
   return blocks;
 }
