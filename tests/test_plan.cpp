@@ -269,7 +269,8 @@ TEST(Plan, RejectsIllegalPlansWithAReason) {
   held.ur_h += 1;
   ASSERT_TRUE(plan_rejection(d, held).has_value()) << held.str();
   EXPECT_NE(plan_rejection(d, held)->find("register"), std::string::npos);
-  const ConvDesc many = ConvDesc::parse("mb1ic64ih14oc64kh3ph1");
+  ConvDesc many = ConvDesc::parse("mb1ic64ih14oc64kh3ph1");
+  many.layout = Layout::nCx16c;  // oc_vector's alone
   Plan oc = make_plan(many, CpuFacts::detect(""), Isa::avx512, 1);
   ASSERT_NE(oc.strategy, held.strategy) << oc.str();
   oc.weights = WeightRegs::held;
