@@ -41,12 +41,6 @@ void PlannedKernel::gather_lot(const void* src, int64_t images, void* to) const 
 }
 
 void PlannedKernel::record_direct_call(OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at) {
-  if (direct_max_images_ == 0) return;
-  if (direct_.size() == kMaxDirectCalls) {
-    direct_.clear();
-    direct_max_images_ = 0;
-    return;
-  }
   const JitCode* jit = jit_code();
   direct_.push_back({jit ? jit->entry(part) : nullptr, part, args, src_at, dst_at});
 }

@@ -76,9 +76,26 @@ class PlannedKernel : public Kernel {
   // kernel's). A driver records after bind_common(), and only when its
   // image runs unstaged; too many calls and the general path's cost no
   // longer shows, so nothing is kept.
-  // `src_at`, `dst_at`: byte offsets from the image's src and dst (src's
-  // may be negative: oc_vector is handed column -pad_w).
-  void record_direct_call(OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at);
+  // `calls(record)` makes the image's calls as record(part, args, src_at,
+  // dst_at), `src_at` and `dst_at` byte offsets from the image's src and
+  // dst (src's may be negative: oc_vector is handed column -pad_w). It runs
+  // twice: the list is counted first and allocated once, its own size (a
+  // vector grown by doubling to 10 KB a kernel cost a first bind about 20 us
+  // of page faults on a KVM guest, where a fresh page costs 9).
+  template <class Calls>
+  void record_direct_calls(Calls&& calls) {
+    if (direct_max_images_ == 0) return;
+    std::size_t count = 0;
+    calls([&](OcPart, const CallArgs&, int64_t, int64_t) { ++count; });
+    if (count > kMaxDirectCalls) {
+      direct_max_images_ = 0;
+      return;
+    }
+    direct_.reserve(count);
+    calls([&](OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at) {
+      record_direct_call(part, args, src_at, dst_at);
+    });
+  }
   // The direct path serves runs whose src starts on a cache line only: the
   // driver realigns the others' rows (ow_vector).
   void direct_on_lines_only() noexcept { direct_on_lines_only_ = true; }
@@ -121,6 +138,7 @@ class PlannedKernel : public Kernel {
   Buffer packed_wei_;
 
  private:
+  void record_direct_call(OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at);
   struct DirectCall {
     InnerFn fn;  // the JIT's entry; null: inner_->call(part, ...)
     OcPart part;

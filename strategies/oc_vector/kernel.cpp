@@ -312,9 +312,11 @@ class OcVectorKernel final : public TypedKernel<OcVectorKernel, ChannelGeometry>
   template <class T>
   void record_direct_calls() {
     const int64_t size = sizeof(T);
-    for_each_call<T>(0, work_.o[0] * work_.o[1], 0, geo_.blocks_with_tail(), 0, geo_.w_blocks,
-                     [&](OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at) {
-      record_direct_call(part, args, src_at * size, dst_at * size);
+    PlannedKernel::record_direct_calls([&](auto&& record) {
+      for_each_call<T>(0, work_.o[0] * work_.o[1], 0, geo_.blocks_with_tail(), 0, geo_.w_blocks,
+                       [&](OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at) {
+        record(part, args, src_at * size, dst_at * size);
+      });
     });
   }
 

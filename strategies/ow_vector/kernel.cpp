@@ -356,12 +356,14 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
   void record_direct_calls() {
     const ConvDesc& d = work_;
     const int64_t row_blocks = geo_.row_blocks_with_tail();
-    for (int64_t grp = 0; grp < d.g; ++grp)
-      for_each_call<T>(grp, 0, row_blocks, 0, geo_.blocks_with_tail(),
-                       [&](OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at) {
-        record_direct_call(part, args, (grp * geo_.in_image + src_at) * int64_t(sizeof(T)),
-                           (grp * d.ocg() * geo_.out_chan + dst_at) * int64_t(sizeof(T)));
-      });
+    PlannedKernel::record_direct_calls([&](auto&& record) {
+      for (int64_t grp = 0; grp < d.g; ++grp)
+        for_each_call<T>(grp, 0, row_blocks, 0, geo_.blocks_with_tail(),
+                         [&](OcPart part, const CallArgs& args, int64_t src_at, int64_t dst_at) {
+          record(part, args, (grp * geo_.in_image + src_at) * int64_t(sizeof(T)),
+                 (grp * d.ocg() * geo_.out_chan + dst_at) * int64_t(sizeof(T)));
+        });
+    });
   }
 
   // Row blocks per tile: every output-channel block sweeps one tile of the
