@@ -3,6 +3,7 @@
 // written to it while others come and go, and a zeroed one reads zero on
 // memory a dead buffer left dirty.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -71,6 +72,47 @@ TEST(PageArena, MemoryComesBackAndAZeroedBufferReadsZero) {
     fill(fresh.back(), float(i));
   }
   for (int i = 0; i < 6; ++i) EXPECT_TRUE(holds(fresh[std::size_t(i)], float(i))) << i;
+}
+
+long minor_faults() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_minflt;
+}
+
+// A slab emptied while another is being filled is kept aside and filled
+// next, its pages already there: filling it faults none.
+TEST(PageArena, AnEmptiedSlabIsFilledNextWithoutFaults) {
+  constexpr int64_t kQuarter = int64_t(kSlab / 4 / sizeof(float));
+  std::vector<Buffer> first, next;
+  first.reserve(12);
+  next.reserve(4);
+  for (int i = 0; i < 12; ++i) {
+    first.push_back(packed(kQuarter));
+    fill(first.back(), 1.0f);
+  }
+  // A slab that four of them fill, not the last one's.
+  const std::uintptr_t last = address(first.back()) / kSlab;
+  std::uintptr_t emptied = 0;
+  for (const Buffer& b : first) {
+    const std::uintptr_t s = address(b) / kSlab;
+    const auto in_s = [&](const Buffer& o) { return address(o) / kSlab == s; };
+    if (s != last && std::count_if(first.begin(), first.end(), in_s) == 4) emptied = s;
+  }
+  std::erase_if(first, [&](const Buffer& b) { return address(b) / kSlab == emptied; });
+  const long faults = minor_faults();
+  for (int i = 0; i < 4; ++i) {
+    next.push_back(packed(kQuarter));
+    fill(next.back(), 2.0f);
+  }
+  const long filling = minor_faults() - faults;
+  for (const Buffer& b : first) EXPECT_TRUE(holds(b, 1.0f));
+  for (const Buffer& b : next) EXPECT_TRUE(holds(b, 2.0f));
+#ifndef __SANITIZE_ADDRESS__  // where each buffer is an allocation of its own
+  ASSERT_NE(emptied, 0u) << "no slab of four";
+  for (const Buffer& b : next) EXPECT_EQ(address(b) / kSlab, emptied);
+  EXPECT_EQ(filling, 0) << "page faults filling the emptied slab again";
+#endif
 }
 
 TEST(PageArena, ThreadsTakeAndReturnBuffersConcurrently) {
