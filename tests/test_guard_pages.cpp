@@ -95,5 +95,22 @@ TEST(GuardPages, SeedProblemsRunCleanAgainstGuards) {
     }
 }
 
+TEST(GuardPages, ShiftedWideRowsRunCleanAgainstGuards) {
+  // Wide channels-first rows, run from src's next line on (ow_vector's
+  // heads), with src ending on a guard page: it then starts 8 to 56 bytes
+  // off a line in each of these, and its rows shifted read up to its last
+  // element and no further.
+  const std::vector<std::string> caps = distinct_isa_caps();
+  EnginePool pool;
+  for (const char* text : {"mb1ic1ih23iw514oc1kh3kw3", "mb1ic1ih41iw530oc5kh3kw3sh2sw1"})
+    for (const DataType dt : {DataType::f32, DataType::f64})
+      for (const int threads : {1, 2}) {
+        FuzzCase c{text, ConvDesc::parse(text), threads, Fill::integer, 17};
+        c.desc.dt = dt;
+        const CaseOutcome out = check_case(pool, c, caps, GuardSide::end);
+        EXPECT_EQ(out.failure, "") << c.desc.full_str() << " threads " << threads;
+      }
+}
+
 }  // namespace
 }  // namespace convjit

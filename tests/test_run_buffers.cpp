@@ -124,40 +124,47 @@ TEST(RunBuffers, AnyElementAlignedPointerComputesTheAlignedResult) {
 // A channels-first 1x1 layer of many rows runs its rows from the next cache
 // line on where src (or dst) is off one, and its first and last rows where
 // they are: the aligned result bit for bit, nothing written around dst, on
-// one thread and two sharing an image. Rows of 64 pixels (9216 pixels,
-// oc 20: a channel tail) and of 16 (784 pixels, 28x28, with a row tail).
+// one thread and two sharing an image, JIT and interpreter. Rows of 64
+// pixels (9216 pixels, oc 20: a channel tail) and of 16 (784 pixels, 28x28,
+// with a row tail). So does a valid convolution of rows 32 lines wide or
+// more, whose rows' first pixels are computed again: one channel, two
+// (planes whole lines apart), a row stride, output-channel tails.
 TEST(RunBuffers, RealignedRowsComputeTheAlignedResult) {
-  for (const char* text : {"mb1ic8ih96oc20kh1", "mb1ic8ih28oc12kh1"})
+  for (const char* text : {"mb1ic8ih96oc20kh1", "mb1ic8ih28oc12kh1", "mb1ic1ih23iw514oc1kh3kw3",
+                           "mb1ic2ih12iw520oc3kh2kw2", "mb1ic1ih41iw530oc5kh3kw3sh2sw1"})
     for (const DataType dt : {DataType::f32, DataType::f64})
-      for (const int threads : {1, 2}) {
-        ConvDesc desc = ConvDesc::parse(text);
-        desc.dt = dt;
-        Engine engine(EngineOptions{.threads = threads});
-        const auto kernel = engine.make_kernel(desc);
-        const ProblemData data = make_problem_data(desc, 1, Fill::integer, 11);
-        kernel->bind(data.wei.view());
-        const Shape src_shape = desc.src_shape(1), dst_shape = desc.dst_shape(1);
-        Buffer want(dt, dst_shape);
-        kernel->run(data.src.view(), want.view());
-        const auto& planned = dynamic_cast<const PlannedKernel&>(*kernel);
-        EXPECT_FALSE(planned.last_run().realigned) << text;
-        const std::size_t esize = size_of(dt), bytes = want.bytes();
-        for (std::size_t offset = esize; offset < 64; offset += esize) {
-          Buffer src(dt, Shape{1, {src_shape.elems() + 64}}), dst(dt, Shape{1, {dst_shape.elems() + 64}});
-          std::memcpy(static_cast<char*>(src.data()) + offset, data.src.data(), data.src.bytes());
-          std::memset(dst.data(), 0x5a, dst.bytes());
-          kernel->run(ConstTensorView(static_cast<char*>(src.data()) + offset, dt, src_shape),
-                      TensorView(static_cast<char*>(dst.data()) + offset, dt, dst_shape));
-          const std::string where = std::string(text) + " " + std::string(to_string(dt)) + " threads " +
-                                    std::to_string(threads) + " +" + std::to_string(offset) + " " + kernel->plan_str();
-          EXPECT_TRUE(planned.last_run().realigned) << where;
-          const auto* out = static_cast<const unsigned char*>(dst.data());
-          EXPECT_EQ(std::memcmp(out + offset, want.data(), bytes), 0) << where;
-          std::size_t touched = 0;
-          for (std::size_t i = 0; i < dst.bytes(); ++i) touched += (i < offset || i >= offset + bytes) && out[i] != 0x5a;
-          EXPECT_EQ(touched, 0u) << where << ": bytes written around dst";
+      for (const int threads : {1, 2})
+        for (const Backend backend : {Backend::jit, Backend::interp}) {
+          ConvDesc desc = ConvDesc::parse(text);
+          desc.dt = dt;
+          Engine engine(EngineOptions{.threads = threads});
+          const auto kernel = engine.make_kernel(desc, backend);
+          const ProblemData data = make_problem_data(desc, 1, Fill::integer, 11);
+          kernel->bind(data.wei.view());
+          const Shape src_shape = desc.src_shape(1), dst_shape = desc.dst_shape(1);
+          Buffer want(dt, dst_shape);
+          kernel->run(data.src.view(), want.view());
+          const auto& planned = dynamic_cast<const PlannedKernel&>(*kernel);
+          EXPECT_FALSE(planned.last_run().realigned) << text;
+          const std::size_t esize = size_of(dt), bytes = want.bytes();
+          for (std::size_t offset = esize; offset < 64; offset += esize) {
+            Buffer src(dt, Shape{1, {src_shape.elems() + 64}}), dst(dt, Shape{1, {dst_shape.elems() + 64}});
+            std::memcpy(static_cast<char*>(src.data()) + offset, data.src.data(), data.src.bytes());
+            std::memset(dst.data(), 0x5a, dst.bytes());
+            kernel->run(ConstTensorView(static_cast<char*>(src.data()) + offset, dt, src_shape),
+                        TensorView(static_cast<char*>(dst.data()) + offset, dt, dst_shape));
+            const std::string where = std::string(text) + " " + std::string(to_string(dt)) + " threads " +
+                                      std::to_string(threads) + " " + std::string(to_string(backend)) + " +" +
+                                      std::to_string(offset) + " " + kernel->plan_str();
+            EXPECT_TRUE(planned.last_run().realigned) << where;
+            const auto* out = static_cast<const unsigned char*>(dst.data());
+            EXPECT_EQ(std::memcmp(out + offset, want.data(), bytes), 0) << where;
+            std::size_t touched = 0;
+            for (std::size_t i = 0; i < dst.bytes(); ++i)
+              touched += (i < offset || i >= offset + bytes) && out[i] != 0x5a;
+            EXPECT_EQ(touched, 0u) << where << ": bytes written around dst";
+          }
         }
-      }
 }
 
 TEST(RunBuffers, RaggedPairsAreCheckedAgainstEachOther) {

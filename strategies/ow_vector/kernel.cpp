@@ -3,6 +3,7 @@
 // It packs the weights at bind time, stages inputs that the inner kernel
 // cannot read as they are, and spreads images, channel blocks and row bands
 // over threads. Everything it needs while running is sized at bind time.
+#include <immintrin.h>
 #include <omp.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "kernels/parallel.hpp"
+#include "kernels/partial_copy.hpp"
 #include "kernels/stream_copy.hpp"
 #include "kernels/strided_copy.hpp"
 #include "kernels/transpose.hpp"
@@ -41,6 +43,64 @@ constexpr int64_t kTileInputBytes = 256 << 10;
 // unrealigned, 1.00-1.06 realigned.
 constexpr int64_t kMinRowsPerRealignedRow = 32;
 
+// A channels-first valid convolution of wide rows (a filtered image, im2col's
+// seeds) is run from src's next line on too: each row's last outputs then
+// land on the next row's first ones, which a second inner kernel (head_)
+// computes again, a line of columns of every row, into scratch whence they
+// are copied. Its input channels' planes must be whole lines apart (each
+// image and group is shifted by its own phase), and its rows at least this
+// many lines wide (the heads cost 1/32 of the work at most). Measured (Zen
+// 5, 1 thread, src and dst 4, 16 or 32 bytes off a line, alternated in one
+// process, 41 pairs), the median time over the aligned one: seed:image3x3
+// 1.06-1.09 in place, 1.03-1.04 shifted; seed:im2col1000 1.03-1.13, 0.99-1.01
+// (its 1000-element rows alternate between two phases of the lines).
+constexpr int64_t kMinLinesPerShiftedRow = 32;
+
+int64_t line_elements(const ConvDesc& d) { return 64 / int64_t(size_of(d.dt)); }
+
+bool shifts_wide_rows(const WorkProblem& w, const Plan& plan, const Geometry& geo) {
+  using A = ConvDesc::Axis;
+  return !plan.staged && !w.gathers_input && w.layout == Layout::ncx && w.ndims == 2 && w.spatial_k() > 1 &&
+         w.s[A::W] == 1 && w.p[A::H] == 0 && w.p[A::W] == 0 && w.pb[A::W] == 0 &&
+         (w.icg() == 1 || geo.in_chan % line_elements(w) == 0) &&
+         w.o[A::W] >= kMinLinesPerShiftedRow * line_elements(w) &&
+         w.o[A::H] > (geo.row_tail ? geo.row_tail : plan.ur_h);
+}
+
+// The inner kernel of the shifted rows' heads: the plan over the first line
+// of columns (the same order of accumulation, so the same bits).
+std::shared_ptr<const Inner> head_inner(const WorkProblem& work, const Plan& plan, const Inner& inner) {
+  using A = ConvDesc::Axis;
+  WorkProblem head = work;
+  head.o[A::W] = line_elements(work);
+  head.pb[A::W] = head.o[A::W] - 1 + head.ext(A::W) - head.i[A::W];
+  Plan p = plan;
+  p.ur_w = 1;
+  if (dynamic_cast<const JitInner*>(&inner)) return std::make_shared<JitInner>(plan.strategy->emit(head, p));
+  return make_interpreter(head, p);
+}
+
+// The first n < 16 elements of `rows` rows, a line apart `from`, `step`
+// elements apart `to`: a masked store each where the plan is AVX-512's (in
+// pieces, the copies took 3-4% of seed:image3x3's time).
+template <class T>
+[[gnu::target("avx512f")]] void copy_heads_avx512(const T* from, int64_t rows, int n, T* to, int64_t step) {
+  const auto mask = static_cast<__mmask16>((1u << n) - 1);
+  for (int64_t r = 0; r < rows; ++r, from += 64 / sizeof(T), to += step)
+    if constexpr (sizeof(T) == 4) _mm512_mask_storeu_ps(to, mask, _mm512_load_ps(from));
+    else _mm512_mask_storeu_pd(to, static_cast<__mmask8>(mask), _mm512_load_pd(from));
+}
+template <class T>
+void copy_heads(Isa isa, const T* from, int64_t rows, int n, T* to, int64_t step) {
+  if (isa == Isa::avx512) return copy_heads_avx512(from, rows, n, to, step);
+  for (int64_t r = 0; r < rows; ++r, from += 64 / sizeof(T), to += step) copy_first(to, from, n);
+}
+
+// What for_each_call() does with the heads where no rows are shifted.
+struct NoHeads {
+  void operator()(OcPart, const CallArgs&, int64_t, int64_t, int64_t) const {}
+};
+
 int64_t tile_blocks(const ConvDesc& d, const Plan& plan, const Geometry& geo) {
   if (geo.blocks_with_tail() == 1) return std::numeric_limits<int64_t>::max();
   return std::max<int64_t>(1, kTileInputBytes / ow_vector_row_block_bytes(d, plan.ur_h));
@@ -52,9 +112,10 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
                  std::shared_ptr<const Inner> inner)
       : TypedKernel(desc, work, plan, backend, std::move(inner)),
         tile_blocks_(tile_blocks(work, plan, geo_)),
-        realigns_(!plan.staged && work.layout == Layout::ncx && work.ndims == 2 && work.spatial_k() == 1 &&
-                  work.i == work.o && geo_.in_row % 16 == 0 &&
-                  work.o[1] >= kMinRowsPerRealignedRow * edge_rows()) {
+        head_(shifts_wide_rows(work, plan, geo_) ? head_inner(work, plan, *inner_) : nullptr),
+        realigns_(head_ || (!plan.staged && work.layout == Layout::ncx && work.ndims == 2 && work.spatial_k() == 1 &&
+                            work.i == work.o && geo_.in_row % 16 == 0 &&
+                            work.o[1] >= kMinRowsPerRealignedRow * edge_rows())) {
     if (realigns_) direct_on_lines_only();
     if (!plan.staged) return;
     // Staging skips what no tap reads: rows and planes between strided
@@ -87,7 +148,8 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
     // is too large for the caches.
     const int64_t image_out = d.ocg() * geo_.out_chan;
     const bool streamable = image_out * int64_t(size_of(d.dt)) <= kMaxStreamedImageBytes;
-    bind_common(bias, plan_.staged ? geo_.in_image : 0,
+    // Shifted rows: the heads' scratch, a line of every row of a block.
+    bind_common(bias, plan_.staged ? geo_.in_image : head_ ? plan_.oc_blk * d.o[1] * line_elements(d) : 0,
                 d.layout == Layout::nxc || streamable ? image_out : 0);
     // Unstaged and channels first: run_image() computes straight from src
     // into dst (small runs are never streamed).
@@ -125,7 +187,7 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
       for (const TensorPair& p : pairs)
         for (int64_t n = 0; n < p.src.shape.dim[0]; ++n)
           for (int64_t grp = 0; grp < groups; ++grp)
-            run_image_shared(src_of(p), dst_of(p), n, grp, lease.slot(0));
+            run_image_shared(src_of(p), dst_of(p), n, grp, lease);
       return;
     }
     const int64_t image_out_bytes = work_.ocg() * geo_.out_chan * int64_t(sizeof(T));
@@ -154,21 +216,24 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
     }
     if (d.layout == Layout::nxc) {
       T* out = staged_out<T>(slot);
-      compute(in, out, grp, 0, row_blocks, 0, geo_.blocks_with_tail());
+      compute(in, out, grp, 0, row_blocks, 0, geo_.blocks_with_tail(), slot);
       unstage(out, dst, n, grp, 0, d.o[0] * d.o[1]);
     } else if (stream) {
       T* out = staged_out<T>(slot);
-      compute(in, out, grp, 0, row_blocks, 0, geo_.blocks_with_tail());
+      compute(in, out, grp, 0, row_blocks, 0, geo_.blocks_with_tail(), slot);
       const int64_t elems = d.ocg() * geo_.out_chan;
       stream_copy(out, dst + (n * d.g + grp) * elems, elems * sizeof(T), plan_.isa);
     } else {
-      compute(in, dst + (n * d.g + grp) * d.ocg() * geo_.out_chan, grp, 0, row_blocks, 0, geo_.blocks_with_tail());
+      compute(in, dst + (n * d.g + grp) * d.ocg() * geo_.out_chan, grp, 0, row_blocks, 0, geo_.blocks_with_tail(),
+              slot);
     }
   }
 
-  // The same, the work of one image shared by every thread of the team.
+  // The same, the work of one image shared by every thread of the team
+  // (the staged input in the scratch of the lease's first slot).
   template <class T>
-  void run_image_shared(const T* src, T* dst, int64_t n, int64_t grp, int slot) const {
+  void run_image_shared(const T* src, T* dst, int64_t n, int64_t grp, const ScratchLease& lease) const {
+    const int slot = lease.slot(0);
     const ConvDesc& d = work_;
     const int64_t row_blocks = geo_.row_blocks_with_tail();
     const bool nxc = d.layout == Layout::nxc;
@@ -190,10 +255,10 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
       }
       if (by_rows) {
         auto [b0, b1] = split(row_blocks, nt, t);
-        compute(in, out, grp, b0, b1, 0, blocks, realign);
+        compute(in, out, grp, b0, b1, 0, blocks, lease.slot(t), realign);
       } else {
         auto [c0, c1] = split(blocks, nt, t);
-        compute(in, out, grp, 0, row_blocks, c0, c1);
+        compute(in, out, grp, 0, row_blocks, c0, c1, lease.slot(t));
       }
       if (nxc) {
   #pragma omp barrier
@@ -278,16 +343,48 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
   // Runs row blocks [block_begin, block_end) of every plane and output-channel
   // blocks [oc_first, oc_last) of one image, tile_blocks_ row blocks at a time.
   // `realign`: the row blocks may run from src's next cache line on, every
-  // thread's share of them beside the next's.
+  // thread's share of them beside the next's. `slot`: the thread's scratch.
   template <class T>
   void compute(const T* in, T* out, int64_t grp, int64_t block_begin, int64_t block_end, int64_t oc_first,
-               int64_t oc_last, bool realign = true) const {
-    for_each_call<T>(grp, block_begin, block_end, oc_first, oc_last,
-                     [&](OcPart part, CallArgs& args, int64_t src_at, int64_t dst_at) {
-      args.src = in + src_at;
-      args.dst = out + dst_at;
-      inner_->call(part, args);
-    }, realign ? line_shift(in) : 0);
+               int64_t oc_last, int slot, bool realign = true) const {
+    const int64_t shift = realign ? line_shift(in) : 0;
+    for_each_call<T>(
+        grp, block_begin, block_end, oc_first, oc_last,
+        [&](OcPart part, CallArgs& args, int64_t src_at, int64_t dst_at) {
+          args.src = in + src_at;
+          args.dst = out + dst_at;
+          inner_->call(part, args);
+        },
+        shift,
+        [&](OcPart part, const CallArgs& args, int64_t b, int64_t first, int64_t end) {
+          run_heads(in, out, part, args, b, first, end, shift, staged_in<T>(slot));
+        });
+  }
+
+  // The first `shift` outputs of rows [first, end) of output-channel block
+  // b, which the shifted rows before them overwrote (or, the first row,
+  // never wrote): computed by head_ into `scratch` (its rows a line apart)
+  // and copied from there. In blocks of ur_h rows, the last one ending at
+  // `end` (or starting at row 0) where they do not fit: rows computed twice
+  // (with ur_h 1, the heads took 5-7% of seed:image3x3's time).
+  template <class T>
+  void run_heads(const T* in, T* out, OcPart part, CallArgs args, int64_t b, int64_t first, int64_t end,
+                 int64_t shift, T* scratch) const {
+    if (first >= end) return;
+    const int64_t line = line_elements(work_), rows = work_.o[1], ur_h = plan_.ur_h;
+    auto blocks = [&](int64_t row, int64_t count) {
+      args.src = in + row * work_.s[1] * geo_.in_row;
+      args.dst = scratch + row * line;
+      args.row_blocks = count;
+      args.row_tail = 0;
+      head_->call(part, args);
+    };
+    if ((end - first) / ur_h) blocks(first, (end - first) / ur_h);
+    if ((end - first) % ur_h) blocks(std::max<int64_t>(0, end - ur_h), 1);
+    const int64_t channels = part == OcPart::full ? plan_.oc_blk : geo_.oc_tail;
+    for (int64_t o = 0; o < channels; ++o)
+      copy_heads(plan_.isa, scratch + (o * rows + first) * line, end - first, int(shift),
+                 out + (b * plan_.oc_blk + o) * geo_.out_chan + first * geo_.out_row, geo_.out_row);
   }
 
   // Elements from the start of a plane to src's next line boundary; 0 where
@@ -307,10 +404,14 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
   // args complete but src and dst, which are in + src_at and out + dst_at.
   // `shift` (line_shift()): the calls run their rows `shift` elements on,
   // the last one's rows but the last edge_rows(), which run where they are,
-  // as do the first edge_rows() again for the pixels before the shift.
-  template <class T, class F>
+  // as do the first edge_rows() again for the pixels before the shift (a
+  // flat 1x1 problem); or, wide rows (head_), heads(part, args, b, first,
+  // end) computes the first pixels of rows [first, end) after the rows
+  // before them, which the same thread ran: row 0 and the row after each
+  // call's, its last edge rows apart.
+  template <class T, class F, class H = NoHeads>
   void for_each_call(int64_t grp, int64_t block_begin, int64_t block_end, int64_t oc_first, int64_t oc_last,
-                     F&& call, int64_t shift = 0) const {
+                     F&& call, int64_t shift = 0, H&& heads = H()) const {
     if (block_begin >= block_end) return;
     const ConvDesc& d = work_;
     const T* bias = this->bias<T>() ? this->bias<T>() + grp * d.ocg() : nullptr;
@@ -337,16 +438,21 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
             call(part, args, src_at, dst_at);
             continue;
           }
-          // Realigned (a flat 1x1 problem: one plane, rows alike in src and dst).
+          // Realigned (one plane, rows alike in src and dst).
           const int64_t block_at = b * plan_.oc_blk * geo_.out_chan;
           CallArgs edge = args;
           edge.row_blocks = geo_.row_tail ? 0 : 1;
           edge.row_tail = geo_.row_tail ? 1 : 0;
-          if (tile == 0) call(part, edge, 0, block_at);
+          if (tile == 0 && !head_) call(part, edge, 0, block_at);
           CallArgs body = args;
           if (tile_end == units) (geo_.row_tail ? body.row_tail : body.row_blocks) -= 1;
           if (body.row_blocks || body.row_tail) call(part, body, src_at + shift, dst_at + shift);
-          if (tile_end == units) call(part, edge, last_edge_row * geo_.in_row, block_at + last_edge_row * geo_.out_row);
+          if (head_) {
+            const int64_t rows = body.row_blocks * plan_.ur_h + (body.row_tail ? geo_.row_tail : 0);
+            heads(part, args, b, tile == 0 ? 0 : row0 + 1, std::min(row0 + rows + 1, d.o[1]));
+          }
+          if (tile_end == units)
+            call(part, edge, last_edge_row * d.s[1] * geo_.in_row, block_at + last_edge_row * geo_.out_row);
         }
       }
     }
@@ -369,7 +475,9 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
   // Row blocks per tile: every output-channel block sweeps one tile of the
   // input while it is in the L2 before the next tile is read.
   const int64_t tile_blocks_;
-  // line_shift() may be nonzero: see kMinRowsPerRealignedRow.
+  // Wide rows shifted: the inner kernel of their heads (shifts_wide_rows()).
+  const std::shared_ptr<const Inner> head_;
+  // line_shift() may be nonzero: see kMinRowsPerRealignedRow and head_.
   const bool realigns_;
   // Staged rows (planes x rows of one channel) and stride phases that some
   // tap reads; stage() leaves the others unwritten. A phase's columns

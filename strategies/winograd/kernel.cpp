@@ -22,6 +22,7 @@
 
 #include "jit/cpu_caches.hpp"
 #include "kernels/parallel.hpp"
+#include "kernels/partial_copy.hpp"
 #include "kernels/planned_kernel.hpp"
 #include "kernels/transpose.hpp"
 #include "problem/activation_strides.hpp"
@@ -31,20 +32,6 @@
 
 namespace convjit {
 namespace {
-
-// The first n < 16 elements of `from` to `to` (a partial vector), in
-// pieces of constant size: a loop of them GCC makes a memcpy of n elements,
-// inlined as rep movsq (tens of cycles to start), which took a third of
-// VGG-19 conv1_1's run (3 input channels: 36 of them per tile).
-template <class T>
-[[gnu::always_inline]] inline void copy_first(T* to, const T* from, int n) {
-  int i = 0;
-  for (int piece : {8, 4, 2, 1})
-    if (n - i >= piece) {
-      std::memcpy(to + i, from + i, piece * sizeof(T));
-      i += piece;
-    }
-}
 
 // A tile's a x a vectors from `at`, rows `row` and columns `column`
 // elements apart, and back: unrolled, so that the loads and stores feed
