@@ -12,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+#include "kernels/code_hooks.hpp"
 #include "kernels/parallel.hpp"
 #include "kernels/partial_copy.hpp"
 #include "kernels/stream_copy.hpp"
@@ -51,9 +52,10 @@ constexpr int64_t kMinRowsPerRealignedRow = 32;
 // image and group is shifted by its own phase), and its rows at least this
 // many lines wide (the heads cost 1/32 of the work at most). Measured (Zen
 // 5, 1 thread, src and dst 4, 16 or 32 bytes off a line, alternated in one
-// process, 41 pairs), the median time over the aligned one: seed:image3x3
-// 1.06-1.09 in place, 1.03-1.04 shifted; seed:im2col1000 1.03-1.13, 0.99-1.01
-// (its 1000-element rows alternate between two phases of the lines).
+// process, 41 pairs, two runs), the median time over the aligned one:
+// seed:image3x3 1.05-1.11 in place, 1.01-1.04 shifted; seed:im2col1000
+// 1.01-1.09 and 1.01-1.02 (its 1000-pixel rows alternate between two phases
+// of the lines).
 constexpr int64_t kMinLinesPerShiftedRow = 32;
 
 int64_t line_elements(const ConvDesc& d) { return 64 / int64_t(size_of(d.dt)); }
@@ -68,7 +70,10 @@ bool shifts_wide_rows(const WorkProblem& w, const Plan& plan, const Geometry& ge
 }
 
 // The inner kernel of the shifted rows' heads: the plan over the first line
-// of columns (the same order of accumulation, so the same bits).
+// of columns, a row at a time (the same order of accumulation, so the same
+// bits). Its code, compiled with the kernel's, is dumped and perf-mapped as
+// the engine's is. With the plan's rows (8 for seed:image3x3) it took 16 us
+// more of make_kernel, a row at a time 6 us, and ran no faster.
 std::shared_ptr<const Inner> head_inner(const WorkProblem& work, const Plan& plan, const Inner& inner) {
   using A = ConvDesc::Axis;
   WorkProblem head = work;
@@ -76,8 +81,11 @@ std::shared_ptr<const Inner> head_inner(const WorkProblem& work, const Plan& pla
   head.pb[A::W] = head.o[A::W] - 1 + head.ext(A::W) - head.i[A::W];
   Plan p = plan;
   p.ur_w = 1;
-  if (dynamic_cast<const JitInner*>(&inner)) return std::make_shared<JitInner>(plan.strategy->emit(head, p));
-  return make_interpreter(head, p);
+  p.ur_h = 1;
+  if (!dynamic_cast<const JitInner*>(&inner)) return make_interpreter(head, p);
+  std::shared_ptr<const JitCode> code = plan.strategy->emit(head, p);
+  on_code_created(head, p, *code);
+  return std::make_shared<JitInner>(std::move(code));
 }
 
 // The first n < 16 elements of `rows` rows, a line apart `from`, `step`
@@ -364,23 +372,17 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
   // The first `shift` outputs of rows [first, end) of output-channel block
   // b, which the shifted rows before them overwrote (or, the first row,
   // never wrote): computed by head_ into `scratch` (its rows a line apart)
-  // and copied from there. In blocks of ur_h rows, the last one ending at
-  // `end` (or starting at row 0) where they do not fit: rows computed twice
-  // (with ur_h 1, the heads took 5-7% of seed:image3x3's time).
+  // and copied from there.
   template <class T>
   void run_heads(const T* in, T* out, OcPart part, CallArgs args, int64_t b, int64_t first, int64_t end,
                  int64_t shift, T* scratch) const {
     if (first >= end) return;
-    const int64_t line = line_elements(work_), rows = work_.o[1], ur_h = plan_.ur_h;
-    auto blocks = [&](int64_t row, int64_t count) {
-      args.src = in + row * work_.s[1] * geo_.in_row;
-      args.dst = scratch + row * line;
-      args.row_blocks = count;
-      args.row_tail = 0;
-      head_->call(part, args);
-    };
-    if ((end - first) / ur_h) blocks(first, (end - first) / ur_h);
-    if ((end - first) % ur_h) blocks(std::max<int64_t>(0, end - ur_h), 1);
+    const int64_t line = line_elements(work_), rows = work_.o[1];
+    args.src = in + first * work_.s[1] * geo_.in_row;
+    args.dst = scratch + first * line;
+    args.row_blocks = end - first;
+    args.row_tail = 0;
+    head_->call(part, args);
     const int64_t channels = part == OcPart::full ? plan_.oc_blk : geo_.oc_tail;
     for (int64_t o = 0; o < channels; ++o)
       copy_heads(plan_.isa, scratch + (o * rows + first) * line, end - first, int(shift),
