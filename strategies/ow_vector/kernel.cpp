@@ -95,8 +95,8 @@ template <class T>
 [[gnu::target("avx512f")]] void copy_heads_avx512(const T* from, int64_t rows, int n, T* to, int64_t step) {
   const auto mask = static_cast<__mmask16>((1u << n) - 1);
   for (int64_t r = 0; r < rows; ++r, from += 64 / sizeof(T), to += step)
-    if constexpr (sizeof(T) == 4) _mm512_mask_storeu_ps(to, mask, _mm512_load_ps(from));
-    else _mm512_mask_storeu_pd(to, static_cast<__mmask8>(mask), _mm512_load_pd(from));
+    if constexpr (sizeof(T) == 4) _mm512_mask_storeu_ps(to, mask, _mm512_loadu_ps(from));
+    else _mm512_mask_storeu_pd(to, static_cast<__mmask8>(mask), _mm512_loadu_pd(from));
 }
 template <class T>
 void copy_heads(Isa isa, const T* from, int64_t rows, int n, T* to, int64_t step) {
@@ -156,7 +156,7 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
     // is too large for the caches.
     const int64_t image_out = d.ocg() * geo_.out_chan;
     const bool streamable = image_out * int64_t(size_of(d.dt)) <= kMaxStreamedImageBytes;
-    // Shifted rows: the heads' scratch, a line of every row of a block.
+    // Shifted rows: the heads' scratch, a line of each row of each channel of a block.
     bind_common(bias, plan_.staged ? geo_.in_image : head_ ? plan_.oc_blk * d.o[1] * line_elements(d) : 0,
                 d.layout == Layout::nxc || streamable ? image_out : 0);
     // Unstaged and channels first: run_image() computes straight from src
@@ -440,7 +440,7 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
             call(part, args, src_at, dst_at);
             continue;
           }
-          // Realigned (one plane, rows alike in src and dst).
+          // Realigned: one plane (a flat 1x1 problem, or wide rows).
           const int64_t block_at = b * plan_.oc_blk * geo_.out_chan;
           CallArgs edge = args;
           edge.row_blocks = geo_.row_tail ? 0 : 1;
