@@ -53,8 +53,8 @@ constexpr int64_t kMinRowsPerRealignedRow = 32;
 // many lines wide (the heads cost 1/32 of the work at most). Measured (Zen
 // 5, 1 thread, src and dst 4, 16 or 32 bytes off a line, alternated in one
 // process, 41 pairs, two runs), the median time over the aligned one:
-// seed:image3x3 1.05-1.11 in place, 1.01-1.04 shifted; seed:im2col1000
-// 1.01-1.09 and 1.01-1.02 (its 1000-pixel rows alternate between two phases
+// seed:image3x3 1.05-1.11 in place, 1.01-1.05 shifted; seed:im2col1000
+// 1.00-1.10 and 1.01-1.04 (its 1000-pixel rows alternate between two phases
 // of the lines).
 constexpr int64_t kMinLinesPerShiftedRow = 32;
 
@@ -74,7 +74,7 @@ bool shifts_wide_rows(const WorkProblem& w, const Plan& plan, const Geometry& ge
 // bits). Its code, compiled with the kernel's, is dumped and perf-mapped as
 // the engine's is. With the plan's rows (8 for seed:image3x3) it took 16 us
 // more of make_kernel, a row at a time 6 us, and ran no faster.
-std::shared_ptr<const Inner> head_inner(const WorkProblem& work, const Plan& plan, const Inner& inner) {
+std::shared_ptr<const Inner> head_inner(const WorkProblem& work, const Plan& plan, Backend backend) {
   using A = ConvDesc::Axis;
   WorkProblem head = work;
   head.o[A::W] = line_elements(work);
@@ -82,7 +82,7 @@ std::shared_ptr<const Inner> head_inner(const WorkProblem& work, const Plan& pla
   Plan p = plan;
   p.ur_w = 1;
   p.ur_h = 1;
-  if (!dynamic_cast<const JitInner*>(&inner)) return make_interpreter(head, p);
+  if (backend != Backend::jit) return make_interpreter(head, p);
   std::shared_ptr<const JitCode> code = plan.strategy->emit(head, p);
   on_code_created(head, p, *code);
   return std::make_shared<JitInner>(std::move(code));
@@ -120,7 +120,7 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
                  std::shared_ptr<const Inner> inner)
       : TypedKernel(desc, work, plan, backend, std::move(inner)),
         tile_blocks_(tile_blocks(work, plan, geo_)),
-        head_(shifts_wide_rows(work, plan, geo_) ? head_inner(work, plan, *inner_) : nullptr),
+        head_(shifts_wide_rows(work, plan, geo_) ? head_inner(work, plan, backend) : nullptr),
         realigns_(head_ || (!plan.staged && work.layout == Layout::ncx && work.ndims == 2 && work.spatial_k() == 1 &&
                             work.i == work.o && geo_.in_row % 16 == 0 &&
                             work.o[1] >= kMinRowsPerRealignedRow * edge_rows())) {
