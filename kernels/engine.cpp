@@ -71,7 +71,7 @@ struct Engine::Impl {
   // kept: tuning/fastest.hpp); validates desc the first time.
   Chosen choose_plan(const ConvDesc& desc);
   // The driver of plan's strategy around its inner kernel (compiled or
-  // interpreted); code_size is the compiled code's.
+  // interpreted); code_size is the compiled code's, all of it.
   std::unique_ptr<Kernel> build(const ConvDesc& desc, const WorkProblem& work, const Plan& plan,
                                 Backend backend, std::size_t& code_size);
 };
@@ -124,15 +124,13 @@ Engine::Impl::Chosen Engine::Impl::choose_plan(const ConvDesc& desc) {
 
 std::unique_ptr<Kernel> Engine::Impl::build(const ConvDesc& desc, const WorkProblem& work, const Plan& plan,
                                             Backend backend, std::size_t& code_size) {
-  std::shared_ptr<const Inner> inner;
-  if (backend == Backend::jit) {
-    auto jit = std::make_shared<JitInner>(code_for(work, plan));
-    code_size = jit->code().size();
-    inner = std::move(jit);
-  } else {
-    inner = make_interpreter(work, plan);
-  }
-  std::unique_ptr<PlannedKernel> kernel = plan.strategy->driver(desc, work, plan, backend, std::move(inner));
+  const InnerSource inners = [&](const WorkProblem& w, const Plan& p) -> std::shared_ptr<const Inner> {
+    if (backend != Backend::jit) return make_interpreter(w, p);
+    auto jit = std::make_shared<JitInner>(code_for(w, p));
+    code_size += jit->code().size();
+    return jit;
+  };
+  std::unique_ptr<PlannedKernel> kernel = plan.strategy->driver(desc, work, plan, backend, inners);
   kernel->set_flush_denormals(flush_denormals);
   return kernel;
 }
@@ -233,7 +231,10 @@ void Engine::warm_up(std::span<const ConvDesc> problems) {
   for (std::size_t i = 0; i < problems.size(); ++i) {
     try {
       const Impl::Chosen chosen = impl_->choose_plan(problems[i]);
-      if (jit) impl_->code_for(chosen.work, chosen.plan);
+      // A driver made and dropped: it takes every code it runs (a second
+      // one for shifted wide rows) from the cache.
+      std::size_t code_size = 0;
+      if (jit) impl_->build(problems[i], chosen.work, chosen.plan, Backend::jit, code_size);
     } catch (const Error& e) {
       throw Error(e.field(), "problems[" + std::to_string(i) + "]: " + e.what());
     }

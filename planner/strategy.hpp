@@ -3,6 +3,7 @@
 // whether it applies, its plans and their cost, its generator, its
 // interpreter and its driver. The units live in strategies/, one folder
 // each; strategies() lists them in order, and nothing else names one.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -21,6 +22,11 @@ namespace convjit {
 class Inner;
 class JitCode;
 class PlannedKernel;
+
+// Where a driver takes its inner kernels, its own and any other it runs (a
+// plan over part of the problem): the engine's code cache for the JIT, so a
+// cached make_kernel compiles nothing; the interpreter otherwise.
+using InnerSource = std::function<std::shared_ptr<const Inner>(const WorkProblem&, const Plan&)>;
 
 class Strategy {
  public:
@@ -63,12 +69,12 @@ class Strategy {
   virtual std::vector<Plan> blocks(const WorkProblem& work, Plan base) const = 0;
 
   // Running: the JIT'd code (plan.isa avx2 or avx512), the interpreter of
-  // the same plan, and the driver around either. `user`: the problem
-  // run() checks tensors against.
+  // the same plan, and the driver around either, its inner kernels from
+  // `inners`. `user`: the problem run() checks tensors against.
   virtual std::shared_ptr<const JitCode> emit(const WorkProblem& work, const Plan& plan) const = 0;
   virtual std::unique_ptr<Inner> interpreter(const WorkProblem& work, const Plan& plan) const = 0;
   virtual std::unique_ptr<PlannedKernel> driver(const ConvDesc& user, const WorkProblem& work, const Plan& plan,
-                                                Backend backend, std::shared_ptr<const Inner> inner) const = 0;
+                                                Backend backend, const InnerSource& inners) const = 0;
 
  protected:
   // What the methods above read.
@@ -104,7 +110,7 @@ class Strategy {
     std::shared_ptr<const JitCode> emit(const WorkProblem& work, const Plan& plan) const override;         \
     std::unique_ptr<Inner> interpreter(const WorkProblem& work, const Plan& plan) const override;          \
     std::unique_ptr<PlannedKernel> driver(const ConvDesc& user, const WorkProblem& work, const Plan& plan, \
-                                          Backend backend, std::shared_ptr<const Inner> inner) const override; \
+                                          Backend backend, const InnerSource& inners) const override;         \
   };
 
 // Every strategy, in order of preference where costs tie (strategies/list.cpp).

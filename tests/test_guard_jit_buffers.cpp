@@ -64,7 +64,13 @@ std::unique_ptr<PlannedKernel> hooked_kernel(const ConvDesc& desc, int threads, 
   }
   const WorkProblem work(desc);
   auto inner = std::make_shared<HookedInner>(work, plan, std::move(hook));
-  return plan.strategy->driver(desc, work, plan, Backend::interp, std::move(inner));
+  // The plan's own inner kernel hooked; any other (the heads of shifted
+  // rows, which write to scratch) interpreted as it is.
+  return plan.strategy->driver(desc, work, plan, Backend::interp,
+                               [&](const WorkProblem& w, const Plan& p) -> std::shared_ptr<const Inner> {
+                                 if (&w == &work && &p == &plan) return inner;
+                                 return make_interpreter(w, p);
+                               });
 }
 
 // Whether p lies in `t`'s data, or shortly before it: oc_vector hands its

@@ -328,8 +328,8 @@ class OcVectorKernel final : public TypedKernel<OcVectorKernel, ChannelGeometry>
 }  // namespace
 
 std::unique_ptr<PlannedKernel> OcVector::driver(const ConvDesc& user, const WorkProblem& work, const Plan& plan,
-                                                Backend backend, std::shared_ptr<const Inner> inner) const {
-  return std::make_unique<OcVectorKernel>(user, work, plan, backend, std::move(inner));
+                                                Backend backend, const InnerSource& inners) const {
+  return std::make_unique<OcVectorKernel>(user, work, plan, backend, inners(work, plan));
 }
 
 }  // namespace convjit

@@ -12,7 +12,6 @@
 #include <memory>
 #include <vector>
 
-#include "kernels/code_hooks.hpp"
 #include "kernels/parallel.hpp"
 #include "kernels/partial_copy.hpp"
 #include "kernels/stream_copy.hpp"
@@ -71,10 +70,11 @@ bool shifts_wide_rows(const WorkProblem& w, const Plan& plan, const Geometry& ge
 
 // The inner kernel of the shifted rows' heads: the plan over the first line
 // of columns, a row at a time (the same order of accumulation, so the same
-// bits). Its code, compiled with the kernel's, is dumped and perf-mapped as
-// the engine's is. With the plan's rows (8 for seed:image3x3) it took 16 us
-// more of make_kernel, a row at a time 6 us, and ran no faster.
-std::shared_ptr<const Inner> head_inner(const WorkProblem& work, const Plan& plan, Backend backend) {
+// bits), from the same source as the kernel's own (the engine's code cache:
+// dumped and perf-mapped as any other code). With the plan's rows (8 for
+// seed:image3x3) it took 16 us more of a first make_kernel, a row at a time
+// 6 us, and ran no faster.
+std::shared_ptr<const Inner> head_inner(const WorkProblem& work, const Plan& plan, const InnerSource& inners) {
   using A = ConvDesc::Axis;
   WorkProblem head = work;
   head.o[A::W] = line_elements(work);
@@ -82,10 +82,7 @@ std::shared_ptr<const Inner> head_inner(const WorkProblem& work, const Plan& pla
   Plan p = plan;
   p.ur_w = 1;
   p.ur_h = 1;
-  if (backend != Backend::jit) return make_interpreter(head, p);
-  std::shared_ptr<const JitCode> code = plan.strategy->emit(head, p);
-  on_code_created(head, p, *code);
-  return std::make_shared<JitInner>(std::move(code));
+  return inners(head, p);
 }
 
 // The first n < 16 elements of `rows` rows, a line apart `from`, `step`
@@ -117,10 +114,10 @@ int64_t tile_blocks(const ConvDesc& d, const Plan& plan, const Geometry& geo) {
 class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
  public:
   OwVectorKernel(const ConvDesc& desc, const WorkProblem& work, const Plan& plan, Backend backend,
-                 std::shared_ptr<const Inner> inner)
+                 std::shared_ptr<const Inner> inner, const InnerSource& inners)
       : TypedKernel(desc, work, plan, backend, std::move(inner)),
         tile_blocks_(tile_blocks(work, plan, geo_)),
-        head_(shifts_wide_rows(work, plan, geo_) ? head_inner(work, plan, backend) : nullptr),
+        head_(shifts_wide_rows(work, plan, geo_) ? head_inner(work, plan, inners) : nullptr),
         realigns_(head_ || (!plan.staged && work.layout == Layout::ncx && work.ndims == 2 && work.spatial_k() == 1 &&
                             work.i == work.o && geo_.in_row % 16 == 0 &&
                             work.o[1] >= kMinRowsPerRealignedRow * edge_rows())) {
@@ -495,8 +492,8 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
 }  // namespace
 
 std::unique_ptr<PlannedKernel> OwVector::driver(const ConvDesc& user, const WorkProblem& work, const Plan& plan,
-                                                Backend backend, std::shared_ptr<const Inner> inner) const {
-  return std::make_unique<OwVectorKernel>(user, work, plan, backend, std::move(inner));
+                                                Backend backend, const InnerSource& inners) const {
+  return std::make_unique<OwVectorKernel>(user, work, plan, backend, inners(work, plan), inners);
 }
 
 }  // namespace convjit

@@ -470,8 +470,8 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
 }  // namespace
 
 std::unique_ptr<PlannedKernel> Winograd::driver(const ConvDesc& user, const WorkProblem& work, const Plan& plan,
-                                                Backend backend, std::shared_ptr<const Inner> inner) const {
-  return std::make_unique<WinogradKernel>(user, work, plan, backend, std::move(inner));
+                                                Backend backend, const InnerSource& inners) const {
+  return std::make_unique<WinogradKernel>(user, work, plan, backend, inners(work, plan));
 }
 
 }  // namespace convjit
