@@ -5,8 +5,9 @@
 #include <omp.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
-#include <future>
+#include <exception>
 #include <mutex>
 #include <optional>
 #include <unordered_map>
@@ -27,7 +28,12 @@
 namespace convjit {
 namespace {
 
-using CodeFuture = std::shared_future<std::shared_ptr<const JitCode>>;
+// A code cache entry: empty until its owner has compiled it (or failed).
+struct PendingCode {
+  std::shared_ptr<const JitCode> code;
+  std::exception_ptr error;
+  bool done = false;
+};
 
 }  // namespace
 
@@ -36,12 +42,16 @@ struct Engine::Impl {
   int threads = 1;
   bool flush_denormals = false;  // EngineOptions::flush_denormals, for every kernel
   // Code cache (FBGEMM's pattern): look up under the lock; on a miss insert
-  // a future, generate outside the lock, fulfil it. A failed generation
-  // stores the error for the waiters and removes the entry.
+  // a pending entry, generate outside the lock, fill it and wake whoever
+  // waits for it. A failed generation leaves the error to the waiters and
+  // removes the entry. Not std::promise: its set_value wakes a futex
+  // whether or not anyone waits, a system call per compile, which with
+  // cold caches took microseconds and, without PCID, the TLB with it.
   // (The generator version is not part of the key: code lives no longer
   // than the process that made it.)
   mutable std::mutex mutex;
-  std::unordered_map<std::pair<ConvDesc, Plan>, CodeFuture, ProblemHash, SameProblem> code;
+  std::unordered_map<std::pair<ConvDesc, Plan>, std::shared_ptr<PendingCode>, ProblemHash, SameProblem> code;
+  std::condition_variable code_done;
   int64_t hits = 0, misses = 0;
   double jit_seconds = 0;
 
@@ -144,35 +154,39 @@ std::shared_ptr<const JitCode> Engine::Impl::code_for(const WorkProblem& desc, c
   key.first.mb = 1;
   key.first.g_written = false;
   key.second.threads = 0;
-  std::promise<std::shared_ptr<const JitCode>> promise;
-  CodeFuture future;
-  bool owner = false;
+  std::shared_ptr<PendingCode> entry;
   {
-    std::lock_guard lock(mutex);
+    std::unique_lock lock(mutex);
     if (auto it = code.find(key); it != code.end()) {
       ++hits;
-      future = it->second;
-    } else {
-      ++misses;
-      owner = true;
-      future = promise.get_future().share();
-      code.emplace(key, future);
+      entry = it->second;
+      code_done.wait(lock, [&] { return entry->done; });
+      if (entry->error) std::rethrow_exception(entry->error);
+      return entry->code;
     }
+    ++misses;
+    entry = std::make_shared<PendingCode>();
+    code.emplace(key, entry);
   }
-  if (!owner) return future.get();  // rethrows the owner's error
+  std::shared_ptr<const JitCode> result;
+  std::exception_ptr error;
   try {
-    auto result = emit_code(desc, plan);
+    result = emit_code(desc, plan);
     on_code_created(desc, plan, *result);
-    promise.set_value(result);
-    std::lock_guard lock(mutex);
-    jit_seconds += result->compile_seconds();
-    return result;
   } catch (...) {
-    promise.set_exception(std::current_exception());
-    std::lock_guard lock(mutex);
-    code.erase(key);
-    throw;
+    error = std::current_exception();
   }
+  {
+    std::lock_guard lock(mutex);
+    entry->code = result;
+    entry->error = error;
+    entry->done = true;
+    if (error) code.erase(key);
+    else jit_seconds += result->compile_seconds();
+  }
+  code_done.notify_all();
+  if (error) std::rethrow_exception(error);
+  return result;
 }
 
 Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>()) {
