@@ -173,6 +173,33 @@ TEST(Winograd, ThreadsSplittingTheOutputChannelsInsideAVector) {
 // channels (as ResNet-50 res4 at batch 1).
 TEST(Winograd, ThreadsTakingABlockOfTilesEach) { check_on_two_threads<4>("mb1ic64ih14oc40kh3ph1", 8, 200); }
 
+// Tiles left over from whole blocks, computed one at a time, take their
+// partial sums of 64 input channels two at a time (a pair, then a pair in
+// the sums' loop, then a single one and the rest): the interpreter's bits,
+// which sum them one by one, on wide-ranged data; every layout and data
+// type, a bias and ReLU, blocks of 4 tiles and one vector of channels.
+TEST(Winograd, SingleTilesSummingTwoPartialSumsAtOnce) {
+  Engine engine(EngineOptions{.threads = 1});
+  if (engine.cpu().isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
+  uint64_t seed = 300;
+  // 9 tiles (m 4) and 25 (m 2): blocks of 4 and one tile left; 128 channels
+  // make one pair of sums, 272 two pairs (the loop), a single sum and 16 more.
+  for (const char* text : {"mb1ic128ih10oc16kh3ph1", "mb1ic272ih10oc16kh3ph1"})
+    for (Layout layout : {Layout::ncx, Layout::nxc, Layout::nCx16c})
+      for (DataType dt : {DataType::f32, DataType::f64}) {
+        ConvDesc d = winograd(text, layout == Layout::nCx16c && dt == DataType::f64 ? Layout::nCx8c : layout, dt);
+        d.post_ops = {true, true};
+        const int vlen = lanes(engine.cpu().isa, dt);
+        if (dt == DataType::f32) {
+          check<float, 2>(engine, d, true, ++seed, vlen, 4);
+          check<float, 4>(engine, d, true, ++seed, vlen, 4);
+        } else {
+          check<double, 2>(engine, d, true, ++seed, vlen, 4);
+          check<double, 4>(engine, d, true, ++seed, vlen, 4);
+        }
+      }
+}
+
 // The planner's register block on images of few tiles (ResNet-50 res4 and
 // res5 at batch 1: 16 of them), where a position's weights outgrow the L1
 // so that a partial block is padded: a block that pads no rows, and no

@@ -99,17 +99,82 @@ void WinogradGenerator<Vmm>::block(int tiles) {
         store(at, acc(t, v), vlen_, Xbyak::Opmask(0));
       }
   };
-  const int64_t K = WinogradGeometry::kSumBlock, sums = (geo_.icg + K - 1) / K;
-  partial_sum(std::min(K, geo_.icg), true);
-  if (sums > 2) {
+  // `count` partial sums taken by `sum`, the first into M (first) or all
+  // added to it; a loop where more than one.
+  auto sums = [&](int64_t count, bool first, auto&& sum) {
+    if (count <= 0) return;
+    sum(first);
+    if (count == 1) return;
     Xbyak::Label sum_loop;
-    mov(reg_sums_left, sums - 2);
+    mov(reg_sums_left, count - 1);
     L(sum_loop);
-    partial_sum(K, false);
+    sum(false);
     dec(reg_sums_left);
     jnz(sum_loop, T_NEAR);
+  };
+  const int64_t K = WinogradGeometry::kSumBlock, whole = geo_.icg / K, rest = geo_.icg % K;
+  if (tiles == 1 && plan_.ur_w >= 4 && whole >= 2) {
+    // A single tile's few accumulators chain their FMAs (a 4-vector block
+    // ran at half the FMA rate: ResNet-50 res3's 49th tile), so whole
+    // partial sums go two at a time, the second in other tiles' registers,
+    // added in the order they would be one by one (the same bits).
+    sums(whole / 2, true, [&](bool first) { partial_pair(K, first); });
+    if (whole % 2) partial_sum(K, false);
+  } else {
+    sums(whole, true, [&](bool first) { partial_sum(K, first); });
   }
-  if (sums > 1) partial_sum(geo_.icg - (sums - 1) * K, false);
+  if (rest) partial_sum(rest, whole == 0);
+}
+
+template <class Vmm>
+void WinogradGenerator<Vmm>::partial_pair(int64_t channels, bool first) {
+  const int vecs = plan_.oc_blk / vlen_;
+  const bool prefetches_weights = geo_.u_group * desc_.g * bytes_ >= kStreamedWeightBytes;
+  // The second sum's registers: tile 1's accumulators, tile 2's for its
+  // weights, tile 3's first for its input.
+  auto acc_b = [&](int v) { return acc(1, v); };
+  auto wei_b = [&](int v) { return acc(2, v); };
+  const Vmm in_b = acc(3, 0);
+  const int64_t wei_apart = channels * plan_.oc_blk;
+  for (int v = 0; v < vecs; ++v) {
+    vxorps(acc(0, v), acc(0, v), acc(0, v));
+    vxorps(acc_b(v), acc_b(v), acc_b(v));
+  }
+  Xbyak::Label ic_loop;
+  mov(reg_ic_left, channels);
+  L(ic_loop);
+  note([&] {
+    return "input-channel loop: two partial sums of " + std::to_string(channels) +
+           " channels side by side, their weights loaded, the tile's inputs broadcast" +
+           (prefetches_weights ? ", two lines of the next call's weights prefetched" : "");
+  });
+  if (prefetches_weights) {
+    prefetch_next_weights();
+    prefetch_next_weights();
+  }
+  for (int v = 0; v < vecs; ++v) {
+    load(wei_vec(v), ptr[reg_wei_tap + disp(int64_t(v) * vlen_)], vlen_, Xbyak::Opmask(0));
+    load(wei_b(v), ptr[reg_wei_tap + disp(wei_apart + int64_t(v) * vlen_)], vlen_, Xbyak::Opmask(0));
+  }
+  broadcast(in_vec(), ptr[reg_src_tap]);
+  broadcast(in_b, ptr[reg_src_tap + disp(channels)]);
+  for (int v = 0; v < vecs; ++v) {
+    fma(acc(0, v), in_vec(), wei_vec(v));
+    fma(acc_b(v), in_b, wei_b(v));
+  }
+  add_imm(reg_src_tap, bytes_);
+  add_imm(reg_wei_tap, int64_t(plan_.oc_blk) * bytes_);
+  dec(reg_ic_left);
+  jnz(ic_loop, T_NEAR);
+  add_imm(reg_src_tap, channels * bytes_);
+  add_imm(reg_wei_tap, wei_apart * bytes_);
+  note(first ? "the second sum added to the first, stored" : "both sums added to the block's products in turn");
+  for (int v = 0; v < vecs; ++v) {
+    const Xbyak::Address at = ptr[reg_dst_row + disp(int64_t(v) * vlen_)];
+    if (!first) add(acc(0, v), acc(0, v), at);
+    add(acc(0, v), acc_b(v), acc(0, v));
+    store(at, acc(0, v), vlen_, Xbyak::Opmask(0));
+  }
 }
 
 template class WinogradGenerator<Xbyak::Zmm>;
