@@ -29,6 +29,17 @@ class VectorGenerator : public Xbyak::CodeGenerator {
   std::vector<CodeNote> take_notes() { return std::move(notes_); }
   InnerFn entry(OcPart part) const { return entries_[static_cast<int>(part)]; }
 
+  // Weights of this many bytes or more do not stay in the L2 from one inner
+  // call to the next beside the input and output (Sapphire Rapids has 2 MiB
+  // of L2 a core, Zen 5 1 MiB): a kernel reading them prefetches the next
+  // call's weights (CallArgs::wei_next) into the L2 while it computes, a line
+  // per step of its input-channel loop (prefetch_next_weights()). Without,
+  // each call's first pass over its weights waited on the L3: measured on
+  // the Xeon in each strategy (oc_vector's kernel.cpp, winograd's
+  // generator.cpp); below 1 MiB it cost 2-4% (ResNet-50 res3's 1x1 layers,
+  // 256 KiB).
+  static constexpr int64_t kStreamedWeightBytes = int64_t(1) << 20;
+
  protected:
   // Emits the code of `plan` for `desc` into `buffer`, plain memory that is
   // never executed: the code is copied into executable memory when done
@@ -54,16 +65,6 @@ class VectorGenerator : public Xbyak::CodeGenerator {
     }
   }
 
-  // Weights of this many bytes or more do not stay in the L2 from one inner
-  // call to the next beside the input and output (Sapphire Rapids has 2 MiB
-  // of L2 a core, Zen 5 1 MiB): a kernel reading them prefetches the next
-  // call's weights (CallArgs::wei_next) into the L2 while it computes, a line
-  // per step of its input-channel loop (prefetch_next_weights()). Without,
-  // each call's first pass over its weights waited on the L3: measured on
-  // the Xeon in each strategy (oc_vector's kernel.cpp, winograd's
-  // generator.cpp); below 1 MiB it cost 2-4% (ResNet-50 res3's 1x1 layers,
-  // 256 KiB).
-  static constexpr int64_t kStreamedWeightBytes = int64_t(1) << 20;
   // A line of args.wei_next into the L2, and args.wei_next on by a line. The
   // pointer lives in the argument block (a loop may have no register left),
   // which the callers pass as a copy of their own.

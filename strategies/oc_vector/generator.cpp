@@ -17,8 +17,7 @@ template <class Vmm>
 OcVectorGenerator<Vmm>::OcVectorGenerator(const ConvDesc& desc, const Plan& plan,
                                            std::span<uint8_t> buffer, bool annotate)
     : VectorGenerator(desc, plan, buffer, annotate),
-      geo_(ChannelGeometry::of(desc, plan)),
-      prefetches_weights_(looped_groups(desc) * geo_.wei_group * bytes_ >= kStreamedWeightBytes) {
+      geo_(ChannelGeometry::of(desc, plan)) {
   emit_entries(geo_.oc_blocks > 0, geo_.oc_tail, [&](int channels) { generate_entry(channels); });
 }
 
@@ -161,7 +160,7 @@ void OcVectorGenerator<Vmm>::block(const Block& b) {
        ", width x" + std::to_string(kw) + (kw >= kMinLoopedColumns ? " (long runs looped)" : " unrolled") +
        ", input channels x" + std::to_string(plan_.ic_blk) +
        " in steps of " + std::to_string(geo_.ic_unroll) +
-       (prefetches_weights_ ? ", a line of the next call's weights prefetched per step" : ""); });
+       (geo_.streams_weights ? ", a line of the next call's weights prefetched per step" : ""); });
   taps(b);
   add_imm(reg_src_tap, row_step * bytes_);
   add_imm(reg_wei_tap, kw * geo_.wei_tap * bytes_);
@@ -278,7 +277,7 @@ void OcVectorGenerator<Vmm>::taps(const Block& b) {
         for (int v = 0; v < b.vecs; ++v) fma(acc(b, j, v, s), wei_vec(b, v), in_vec(b));
       }
     }
-    if (prefetches_weights_) prefetch_next_weights();
+    if (geo_.streams_weights) prefetch_next_weights();
     add(reg_src_tap, disp(unroll));
     add(reg_wei_tap, disp(unroll * plan_.oc_blk));
     dec(reg_ic_left);

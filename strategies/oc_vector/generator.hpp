@@ -60,8 +60,6 @@ class OcVectorGenerator : public VectorGenerator {
   Xbyak::Xmm narrow(const Vmm& v, int lanes) const { return vec(v.getIdx(), narrowest_bits(lanes, v.getBit())); }
 
   const ChannelGeometry geo_;
-  // The input-channel loop prefetches the next call's weights (kStreamedWeightBytes).
-  const bool prefetches_weights_;
 
   // Registers by role, besides the base's loop registers (a row: one output
   // row; a width block: a block of pixels; a tap: a (kd, kh) pair).

@@ -1,5 +1,7 @@
 #include "strategies/oc_vector/geometry.hpp"
 
+#include "jit/vector_generator.hpp"
+
 namespace convjit {
 
 ChannelGeometry ChannelGeometry::of(const ConvDesc& desc, const Plan& plan) {
@@ -40,20 +42,28 @@ ChannelGeometry ChannelGeometry::of(const ConvDesc& desc, const Plan& plan) {
   g.w_tail = desc.o[A::W] % plan.ur_w;
   g.shares_row = desc.o[A::D] * desc.o[A::H] == 1 && desc.p[A::W] == 0 && desc.pb[A::W] <= 0 && g.w_blocks > 0;
   g.ic_blocks = desc.icg() / plan.ic_blk;
+  g.wei_tap = desc.icg() * plan.oc_blk;
+  g.wei_block = desc.spatial_k() * g.wei_tap;
+  g.wei_group = g.blocks_with_tail() * g.wei_block;
+  g.streams_weights =
+      looped_groups(desc) * g.wei_group * int64_t(size_of(desc.dt)) >= VectorGenerator::kStreamedWeightBytes;
   // Input channels per step of the ic loop: enough that a step's FMAs hide
-  // the loop's four instructions, no more, since every unrolled channel is
-  // code to emit and make_kernel's time is mostly the encoder's (ResNet-50's
-  // 3x3 blocks of 28 accumulators, 8 channels a step: 7 KB of code each).
+  // the loop's four instructions (and the prefetch's three), no more, since
+  // every unrolled channel is code to emit and make_kernel's time is mostly
+  // the encoder's. Measured (Zen 5, 1 thread, alternated in one process,
+  // the three layouts): blocks of 28 accumulators a channel a step ran as
+  // fast as two (ResNet-50 res2a and res3a branch2b, 0.998-1.005 by median)
+  // with half the code (8 KB for res2a's), but 3% slower where the step
+  // prefetches (res4b_branch2a, 1 MB of weights); 20 accumulators a step
+  // ran 2-8% slower.
   const int64_t accumulators = int64_t(plan.ur_w) * g.vecs;
+  const int64_t min_fmas = g.streams_weights ? kMinPrefetchingStepFmas : kMinStepFmas;
   for (int64_t u : {2, 4, 8})
-    if (plan.ic_blk % u == 0 && g.ic_unroll * accumulators < kMinStepFmas) g.ic_unroll = u;
+    if (plan.ic_blk % u == 0 && g.ic_unroll * accumulators < min_fmas) g.ic_unroll = u;
   if (!g.depthwise)
     while (g.chains * 2 * accumulators <= 8 && g.ic_unroll % (g.chains * 2) == 0 &&
            OcRegisters{plan.ur_w, int(g.vecs), int(g.chains * 2)}.fits(plan.isa))
       g.chains *= 2;
-  g.wei_tap = desc.icg() * plan.oc_blk;
-  g.wei_block = desc.spatial_k() * g.wei_tap;
-  g.wei_group = g.blocks_with_tail() * g.wei_block;
   return g;
 }
 

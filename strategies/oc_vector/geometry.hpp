@@ -49,7 +49,12 @@ struct ChannelGeometry {
   bool shares_row = false;
   int64_t ic_blocks = 0;                  // passes over the output
   int64_t ic_unroll = 1;                  // input channels per step of the ic loop
-  static constexpr int64_t kMinStepFmas = 32;  // FMAs of a step that ic_unroll reaches, up to 8 channels
+  // FMAs of a step that ic_unroll reaches, up to 8 channels: more where the
+  // step also prefetches weights (streams_weights).
+  static constexpr int64_t kMinStepFmas = 28, kMinPrefetchingStepFmas = 32;
+  // The ic loop prefetches the next call's weights, a line per step
+  // (VectorGenerator::kStreamedWeightBytes).
+  bool streams_weights = false;
   // Accumulator sets the input channels of a step go to by turns (channel
   // u to set u % chains), summed after the taps: a block of fewer than 8
   // accumulators would otherwise wait on the latency of its FMA chains.
