@@ -85,20 +85,21 @@ std::shared_ptr<const Inner> head_inner(const WorkProblem& work, const Plan& pla
   return inners(head, p);
 }
 
-// The first n < 16 elements of `rows` rows, a line apart `from`, `step`
-// elements apart `to`: a masked store each where the plan is AVX-512's (in
-// pieces, the copies took 3-4% of seed:image3x3's time).
+// The first n < 16 elements of `rows` rows, `from_step` elements apart
+// `from` (a line) and `step` apart `to`: a masked store each where the plan
+// is AVX-512's (in pieces, the copies took 3-4% of seed:image3x3's time).
 template <class T>
-[[gnu::target("avx512f")]] void copy_heads_avx512(const T* from, int64_t rows, int n, T* to, int64_t step) {
+[[gnu::target("avx512f")]] void copy_heads_avx512(const T* from, int64_t from_step, int64_t rows, int n, T* to,
+                                                  int64_t step) {
   const auto mask = static_cast<__mmask16>((1u << n) - 1);
-  for (int64_t r = 0; r < rows; ++r, from += 64 / sizeof(T), to += step)
+  for (int64_t r = 0; r < rows; ++r, from += from_step, to += step)
     if constexpr (sizeof(T) == 4) _mm512_mask_storeu_ps(to, mask, _mm512_loadu_ps(from));
     else _mm512_mask_storeu_pd(to, static_cast<__mmask8>(mask), _mm512_loadu_pd(from));
 }
 template <class T>
-void copy_heads(Isa isa, const T* from, int64_t rows, int n, T* to, int64_t step) {
-  if (isa == Isa::avx512) return copy_heads_avx512(from, rows, n, to, step);
-  for (int64_t r = 0; r < rows; ++r, from += 64 / sizeof(T), to += step) copy_first(to, from, n);
+void copy_heads(Isa isa, const T* from, int64_t from_step, int64_t rows, int n, T* to, int64_t step) {
+  if (isa == Isa::avx512) return copy_heads_avx512(from, from_step, rows, n, to, step);
+  for (int64_t r = 0; r < rows; ++r, from += from_step, to += step) copy_first(to, from, n);
 }
 
 // What for_each_call() does with the heads where no rows are shifted.
@@ -382,7 +383,7 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
     head_->call(part, args);
     const int64_t channels = part == OcPart::full ? plan_.oc_blk : geo_.oc_tail;
     for (int64_t o = 0; o < channels; ++o)
-      copy_heads(plan_.isa, scratch + (o * rows + first) * line, end - first, int(shift),
+      copy_heads(plan_.isa, scratch + (o * rows + first) * line, line, end - first, int(shift),
                  out + (b * plan_.oc_blk + o) * geo_.out_chan + first * geo_.out_row, geo_.out_row);
   }
 
