@@ -106,6 +106,35 @@ INSTANTIATE_TEST_SUITE_P(
                        ::testing::Values(Kind::denormal_inputs, Kind::denormal_results)),
     name_of);
 
+// Winograd's driver too: every thread of its run flushes (its results are
+// not the reference's bits, so "off" is held to denormal outputs computed).
+TEST(Denormals, WinogradFlushesInEveryThread) {
+  for (DataType dt : {DataType::f32, DataType::f64})
+    for (Kind kind : {Kind::denormal_inputs, Kind::denormal_results}) {
+      ConvDesc d = ConvDesc::parse("mb2ic32ih16oc32kh3ph1");
+      d.dt = dt;
+      d.algorithm = Algorithm::winograd;
+      Engine engine(EngineOptions{.threads = 3});
+      if (engine.cpu().isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
+      const ProblemData data = denormal_data(d, kind);
+      auto kernel = engine.make_kernel(d, Backend::jit);
+      kernel->bind(data.wei.view());
+      auto& planned = dynamic_cast<PlannedKernel&>(*kernel);
+      SCOPED_TRACE(d.full_str() + (kind == Kind::denormal_inputs ? " inputs" : " results"));
+      const unsigned csr_before = _mm_getcsr();
+      const Buffer off = run(*kernel, data);
+      int64_t denormal_outputs = 0;
+      for (int64_t i = 0; i < off.size(); ++i) denormal_outputs += is_denormal(off.get(i), dt);
+      EXPECT_GT(denormal_outputs, off.size() / 2) << "off: denormal results must be computed";
+      planned.set_flush_denormals(true);
+      const Buffer on = run(*kernel, data);
+      int64_t nonzero = 0;
+      for (int64_t i = 0; i < on.size(); ++i) nonzero += on.get(i) != 0;
+      EXPECT_EQ(nonzero, 0) << "on: outputs not flushed to 0";
+      EXPECT_EQ(_mm_getcsr() & kFtzDaz, csr_before & kFtzDaz) << "the caller's MXCSR changed";
+    }
+}
+
 // The option is off by default, and EngineOptions::flush_denormals reaches
 // every kernel the engine makes.
 TEST(DenormalPolicy, EngineOptionReachesKernels) {
