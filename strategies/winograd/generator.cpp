@@ -53,52 +53,8 @@ void WinogradGenerator<Vmm>::generate_entry() {
 
 template <class Vmm>
 void WinogradGenerator<Vmm>::block(int tiles) {
-  const int vecs = plan_.oc_blk / vlen_;
-  // Large transformed weights: the next call's (the next output-channel
-  // block or position) are prefetched a line per input channel, all of them
-  // where the call runs as many blocks of tiles as a block's output channels
-  // take lines (oc_blk / 16 in f32), most of them otherwise. Without, a
-  // call's first block waited on its weights from the L3 (ResNet-50 res5 at
-  // batch 1: 16.8 MB of them read at 5-7 GB/s, where a plain read of 16 MB
-  // streams at 19 GB/s). Measured (Xeon, 1 thread, nCx16c, alternated in
-  // one process): res5 0.70-0.74 of the time without, res4 0.75-0.78, res3
-  // 0.87-0.94, VGG-19 conv4 and conv5 0.83-0.86 at batch 1; res2 (590 KB)
-  // 0.98-1.02; two lines an input channel, or to the L1 or the L3, did less.
-  const bool prefetches_weights = geo_.u_group * desc_.g * bytes_ >= kStreamedWeightBytes;
   mov(reg_src_tap, reg_src_row);
   mov(reg_wei_tap, reg_wei);
-  // A partial sum over `channels` input channels, stored to M (the first)
-  // or added to what M holds.
-  auto partial_sum = [&](int64_t channels, bool first) {
-    for (int t = 0; t < tiles; ++t)
-      for (int v = 0; v < vecs; ++v) vxorps(acc(t, v), acc(t, v), acc(t, v));
-    Xbyak::Label ic_loop;
-    mov(reg_ic_left, channels);
-    L(ic_loop);
-    note([&] {
-      return "input-channel loop: " + std::to_string(channels) +
-             " channels, their weights loaded, each tile's input broadcast" +
-             (prefetches_weights ? ", a line of the next call's weights prefetched" : "");
-    });
-    if (prefetches_weights) prefetch_next_weights();
-    for (int v = 0; v < vecs; ++v)
-      load(wei_vec(v), ptr[reg_wei_tap + disp(int64_t(v) * vlen_)], vlen_, Xbyak::Opmask(0));
-    for (int t = 0; t < tiles; ++t) {
-      broadcast(in_vec(), ptr[reg_src_tap + disp(t * geo_.icg)]);
-      for (int v = 0; v < vecs; ++v) fma(acc(t, v), in_vec(), wei_vec(v));
-    }
-    add_imm(reg_src_tap, bytes_);
-    add_imm(reg_wei_tap, int64_t(plan_.oc_blk) * bytes_);
-    dec(reg_ic_left);
-    jnz(ic_loop, T_NEAR);
-    note(first ? "store the block's first partial sum" : "add the partial sum to the block's products");
-    for (int t = 0; t < tiles; ++t)
-      for (int v = 0; v < vecs; ++v) {
-        const Xbyak::Address at = ptr[reg_dst_row + disp(t * geo_.ocp + int64_t(v) * vlen_)];
-        if (!first) add(acc(t, v), acc(t, v), at);
-        store(at, acc(t, v), vlen_, Xbyak::Opmask(0));
-      }
-  };
   // `count` partial sums taken by `sum`, the first into M (first) or all
   // added to it; a loop where more than one.
   auto sums = [&](int64_t count, bool first, auto&& sum) {
@@ -113,68 +69,77 @@ void WinogradGenerator<Vmm>::block(int tiles) {
     jnz(sum_loop, T_NEAR);
   };
   const int64_t K = WinogradGeometry::kSumBlock, whole = geo_.icg / K, rest = geo_.icg % K;
-  if (tiles == 1 && plan_.ur_w >= 4 && whole >= 2) {
+  if (tiles == 1 && regs().pairs_sums() && whole >= 2) {
     // A single tile's few accumulators chain their FMAs (a 4-vector block
-    // ran at half the FMA rate: ResNet-50 res3's 49th tile), so whole
-    // partial sums go two at a time, the second in other tiles' registers,
-    // added in the order they would be one by one (the same bits).
-    sums(whole / 2, true, [&](bool first) { partial_pair(K, first); });
-    if (whole % 2) partial_sum(K, false);
+    // ran at half the FMA rate: VGG-19 conv4_2's 9 tiles past its blocks),
+    // so whole partial sums go two at a time.
+    sums(whole / 2, true, [&](bool first) { partial_sums(1, K, true, first); });
+    if (whole % 2) partial_sums(1, K, false, false);
   } else {
-    sums(whole, true, [&](bool first) { partial_sum(K, first); });
+    sums(whole, true, [&](bool first) { partial_sums(tiles, K, false, first); });
   }
-  if (rest) partial_sum(rest, whole == 0);
+  if (rest) partial_sums(tiles, rest, false, whole == 0);
 }
 
 template <class Vmm>
-void WinogradGenerator<Vmm>::partial_pair(int64_t channels, bool first) {
-  const int vecs = plan_.oc_blk / vlen_;
+void WinogradGenerator<Vmm>::partial_sums(int tiles, int64_t channels, bool paired, bool first) {
+  const int vecs = plan_.oc_blk / vlen_, sets = paired ? 2 : 1;
+  // Large transformed weights: the next call's (the next output-channel
+  // block or position) are prefetched a line per input channel, all of them
+  // where the call runs as many blocks of tiles as a block's output channels
+  // take lines (oc_blk / 16 in f32), most of them otherwise. Without, a
+  // call's first block waited on its weights from the L3 (ResNet-50 res5 at
+  // batch 1: 16.8 MB of them read at 5-7 GB/s, where a plain read of 16 MB
+  // streams at 19 GB/s). Measured (Xeon, 1 thread, nCx16c, alternated in
+  // one process): res5 0.70-0.74 of the time without, res4 0.75-0.78, res3
+  // 0.87-0.94, VGG-19 conv4 and conv5 0.83-0.86 at batch 1; res2 (590 KB)
+  // 0.98-1.02; two lines an input channel, or to the L1 or the L3, did less.
   const bool prefetches_weights = geo_.u_group * desc_.g * bytes_ >= kStreamedWeightBytes;
-  // The second sum's registers: tile 1's accumulators, tile 2's for its
-  // weights, tile 3's first for its input.
-  auto acc_b = [&](int v) { return acc(1, v); };
-  auto wei_b = [&](int v) { return acc(2, v); };
-  const Vmm in_b = acc(3, 0);
-  const int64_t wei_apart = channels * plan_.oc_blk;
-  for (int v = 0; v < vecs; ++v) {
-    vxorps(acc(0, v), acc(0, v), acc(0, v));
-    vxorps(acc_b(v), acc_b(v), acc_b(v));
-  }
+  // Set 1, the paired sum of a single tile, takes the next `channels`
+  // channels in the registers of the block's other tiles.
+  auto sum_acc = [&](int s, int t, int v) { return s ? Vmm(reg(regs().pair_acc(v))) : acc(t, v); };
+  auto sum_wei = [&](int s, int v) { return s ? Vmm(reg(regs().pair_weight(v))) : wei_vec(v); };
+  auto sum_in = [&](int s) { return s ? Vmm(reg(regs().pair_input())) : in_vec(); };
+  for (int s = 0; s < sets; ++s)
+    for (int t = 0; t < tiles; ++t)
+      for (int v = 0; v < vecs; ++v) vxorps(sum_acc(s, t, v), sum_acc(s, t, v), sum_acc(s, t, v));
   Xbyak::Label ic_loop;
   mov(reg_ic_left, channels);
   L(ic_loop);
   note([&] {
-    return "input-channel loop: two partial sums of " + std::to_string(channels) +
-           " channels side by side, their weights loaded, the tile's inputs broadcast" +
-           (prefetches_weights ? ", two lines of the next call's weights prefetched" : "");
+    return "input-channel loop: " + std::string(paired ? "two partial sums of " : "") + std::to_string(channels) +
+           " channels" + (paired ? " side by side" : "") + ", their weights loaded, each tile's input broadcast" +
+           (prefetches_weights ? ", a line of the next call's weights prefetched a channel" : "");
   });
-  if (prefetches_weights) {
-    prefetch_next_weights();
-    prefetch_next_weights();
+  for (int s = 0; s < sets; ++s) {
+    if (prefetches_weights) prefetch_next_weights();
+    for (int v = 0; v < vecs; ++v)
+      load(sum_wei(s, v), ptr[reg_wei_tap + disp(s * channels * plan_.oc_blk + int64_t(v) * vlen_)], vlen_,
+           Xbyak::Opmask(0));
   }
-  for (int v = 0; v < vecs; ++v) {
-    load(wei_vec(v), ptr[reg_wei_tap + disp(int64_t(v) * vlen_)], vlen_, Xbyak::Opmask(0));
-    load(wei_b(v), ptr[reg_wei_tap + disp(wei_apart + int64_t(v) * vlen_)], vlen_, Xbyak::Opmask(0));
-  }
-  broadcast(in_vec(), ptr[reg_src_tap]);
-  broadcast(in_b, ptr[reg_src_tap + disp(channels)]);
-  for (int v = 0; v < vecs; ++v) {
-    fma(acc(0, v), in_vec(), wei_vec(v));
-    fma(acc_b(v), in_b, wei_b(v));
-  }
+  for (int t = 0; t < tiles; ++t)
+    for (int s = 0; s < sets; ++s) {
+      broadcast(sum_in(s), ptr[reg_src_tap + disp(t * geo_.icg + s * channels)]);
+      for (int v = 0; v < vecs; ++v) fma(sum_acc(s, t, v), sum_in(s), sum_wei(s, v));
+    }
   add_imm(reg_src_tap, bytes_);
   add_imm(reg_wei_tap, int64_t(plan_.oc_blk) * bytes_);
   dec(reg_ic_left);
   jnz(ic_loop, T_NEAR);
-  add_imm(reg_src_tap, channels * bytes_);
-  add_imm(reg_wei_tap, wei_apart * bytes_);
-  note(first ? "the second sum added to the first, stored" : "both sums added to the block's products in turn");
-  for (int v = 0; v < vecs; ++v) {
-    const Xbyak::Address at = ptr[reg_dst_row + disp(int64_t(v) * vlen_)];
-    if (!first) add(acc(0, v), acc(0, v), at);
-    add(acc(0, v), acc_b(v), acc(0, v));
-    store(at, acc(0, v), vlen_, Xbyak::Opmask(0));
+  if (paired) {
+    add_imm(reg_src_tap, channels * bytes_);
+    add_imm(reg_wei_tap, channels * plan_.oc_blk * bytes_);
   }
+  // M = sum (first) or sum + M, then with the paired sum: the bits of the
+  // two sums added one by one.
+  note(first ? "store the block's first partial sum" : "add the partial sum to the block's products");
+  for (int t = 0; t < tiles; ++t)
+    for (int v = 0; v < vecs; ++v) {
+      const Xbyak::Address at = ptr[reg_dst_row + disp(t * geo_.ocp + int64_t(v) * vlen_)];
+      if (!first) add(acc(t, v), acc(t, v), at);
+      if (paired) add(acc(t, v), sum_acc(1, t, v), acc(t, v));
+      store(at, acc(t, v), vlen_, Xbyak::Opmask(0));
+    }
 }
 
 template class WinogradGenerator<Xbyak::Zmm>;

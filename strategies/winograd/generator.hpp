@@ -24,8 +24,10 @@ class WinogradGenerator : public VectorGenerator {
  private:
   void generate_entry();
   void block(int tiles);  // the products of `tiles` tiles at src_row into dst_row
-  // Two partial sums of one tile, `channels` each, the second's after the first's.
-  void partial_pair(int64_t channels, bool first);
+  // A partial sum over `channels` input channels of `tiles` tiles, stored to
+  // M (first) or added to what M holds; `paired` (one tile): two of them
+  // side by side, the second over the next `channels` channels.
+  void partial_sums(int tiles, int64_t channels, bool paired, bool first);
   WinogradRegisters regs() const { return {plan_.ur_w, plan_.oc_blk / vlen_}; }
   Vmm acc(int t, int v) const { return Vmm(reg(regs().acc(t, v))); }
   Vmm wei_vec(int v) const { return Vmm(reg(regs().weight(v))); }

@@ -62,6 +62,12 @@ struct WinogradRegisters {
   int weight(int v) const { return tiles * vecs + v; }
   int input() const { return weight(vecs); }
   int total() const { return input() + 1; }
+  // A single tile's second partial sum, side by side with its first, in the
+  // registers of the block's tiles 1 to 3: accumulators, weights, input.
+  bool pairs_sums() const { return tiles >= 4; }
+  int pair_acc(int v) const { return acc(1, v); }
+  int pair_weight(int v) const { return acc(2, v); }
+  int pair_input() const { return acc(3, 0); }
 };
 
 }  // namespace convjit
