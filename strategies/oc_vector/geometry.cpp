@@ -53,9 +53,9 @@ ChannelGeometry ChannelGeometry::of(const ConvDesc& desc, const Plan& plan) {
   // the encoder's. Measured (Zen 5, 1 thread, alternated in one process,
   // the three layouts): blocks of 28 accumulators a channel a step ran as
   // fast as two (ResNet-50 res2a and res3a branch2b, 0.998-1.005 by median)
-  // with half the code (8 KB for res2a's), but 3% slower where the step
-  // prefetches (res4b_branch2a, 1 MB of weights); 20 accumulators a step
-  // ran 2-8% slower.
+  // in a third less code (res2a's 8.1 KB -> 5.3), but 3% slower where the
+  // step prefetches (res4b_branch2a, 1 MB of weights); 20 accumulators a
+  // step ran 2-8% slower. Not yet checked on the Xeon.
   const int64_t accumulators = int64_t(plan.ur_w) * g.vecs;
   const int64_t min_fmas = g.streams_weights ? kMinPrefetchingStepFmas : kMinStepFmas;
   for (int64_t u : {2, 4, 8})
