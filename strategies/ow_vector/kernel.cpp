@@ -115,8 +115,8 @@ int64_t tile_blocks(const ConvDesc& d, const Plan& plan, const Geometry& geo) {
 class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
  public:
   OwVectorKernel(const ConvDesc& desc, const WorkProblem& work, const Plan& plan, Backend backend,
-                 std::shared_ptr<const Inner> inner, const InnerSource& inners)
-      : TypedKernel(desc, work, plan, backend, std::move(inner)),
+                 const InnerSource& inners)
+      : TypedKernel(desc, work, plan, backend, inners(work, plan)),
         tile_blocks_(tile_blocks(work, plan, geo_)),
         head_(shifts_wide_rows(work, plan, geo_) ? head_inner(work, plan, inners) : nullptr),
         realigns_(head_ || (!plan.staged && work.layout == Layout::ncx && work.ndims == 2 && work.spatial_k() == 1 &&
@@ -494,7 +494,7 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
 
 std::unique_ptr<PlannedKernel> OwVector::driver(const ConvDesc& user, const WorkProblem& work, const Plan& plan,
                                                 Backend backend, const InnerSource& inners) const {
-  return std::make_unique<OwVectorKernel>(user, work, plan, backend, inners(work, plan), inners);
+  return std::make_unique<OwVectorKernel>(user, work, plan, backend, inners);
 }
 
 }  // namespace convjit
