@@ -16,9 +16,8 @@ PlannedKernel::PlannedKernel(const ConvDesc& desc, const WorkProblem& work, cons
 
 void PlannedKernel::bind_common(const void* bias, int64_t in, int64_t out) {
   const ConvDesc& d = work_;
-  bias_ = Buffer();
-  if (bias) {
-    bias_ = Buffer(d.dt, d.bias_shape(), BufferUse::bias);
+  if (bias) {  // given at every bind or at none (the kernel's post-op)
+    if (bias_.empty()) bias_ = Buffer(d.dt, d.bias_shape(), BufferUse::bias);
     std::memcpy(bias_.data(), bias, bias_.bytes());
   }
   scratch_.reset(d.dt, plan_.threads, in, out);
@@ -34,6 +33,15 @@ void PlannedKernel::bind_common(const void* bias, int64_t in, int64_t out) {
   gather_images_ = work_.gathers_input ? plan_.threads : 0;
   gather_.reset(d.dt, 1, gather_images_ * gathered_image_elems(desc()), 0);
   if (work_.gathers_input) direct_max_images_ = 0;
+}
+
+// A fresh buffer costs a rebind its pages: a fault each, or a huge page's
+// 2 MiB zeroed (rebinding 1 MiB of 1x1 weights took 2.7-3.7 ms where they
+// landed on 4 KiB pages; Zen 5 VM). Bind is not thread-safe with run: no
+// run reads the buffer while it is rewritten.
+void PlannedKernel::size_packed_weights(int64_t elems) {
+  if (packed_wei_.empty() || packed_wei_.size() != elems)
+    packed_wei_ = Buffer(work_.dt, Shape{1, {elems}}, BufferUse::packed_weights, Buffer::Init::none);
 }
 
 void PlannedKernel::gather_lot(const void* src, int64_t images, void* to) const {

@@ -56,6 +56,9 @@ class PlannedKernel : public Kernel {
   // Keeps a copy of the bias (null: none) and sizes the scratch of every
   // thread: `in` and `out` elements each.
   void bind_common(const void* bias, int64_t in, int64_t out);
+  // Sizes packed_wei_ to `elems` elements, for the packer to fill whole: a
+  // rebind packs into the last bind's buffer, which has that size.
+  void size_packed_weights(int64_t elems);
   template <class T> const T* bias() const { return bias_.empty() ? nullptr : bias_.as<T>(); }
   // A run holds a lease for its duration, and its thread t stages through
   // slot lease.slot(t): runs of one kernel may overlap.

@@ -5,6 +5,9 @@
 namespace convjit {
 
 void ScratchPool::reset(DataType dt, int slots, int64_t in, int64_t out) {
+  if (count_.load(std::memory_order_relaxed) > 0 && dt == dt_ && slots == slots_ && in == in_size_ &&
+      out == out_size_)
+    return;
   dt_ = dt;
   slots_ = slots;
   in_size_ = in;

@@ -22,7 +22,8 @@ namespace convjit {
 class ScratchPool {
  public:
   // Sets of `slots` slots of `in` and `out` elements of dt each (0: none,
-  // a null slot); drops the sets made before. Not thread-safe with leases.
+  // a null slot); drops the sets made before unless they have those sizes
+  // (a rebind keeps them). Not thread-safe with leases.
   void reset(DataType dt, int slots, int64_t in, int64_t out);
 
   // A run's hold on one set; slot(t) is the slot of thread t of the run.

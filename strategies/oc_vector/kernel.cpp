@@ -41,8 +41,7 @@ class OcVectorKernel final : public TypedKernel<OcVectorKernel, ChannelGeometry>
   template <class T>
   void bind_typed(const T* weights, const void* bias) {
     const ConvDesc& d = work_;
-    packed_wei_ = Buffer(d.dt, Shape{1, {looped_groups(d) * geo_.wei_group}}, BufferUse::packed_weights,
-                         Buffer::Init::none);
+    size_packed_weights(looped_groups(d) * geo_.wei_group);
     pack_weights(weights);
     bind_common(bias, plan_.staged ? geo_.in_image : 0,
                 d.layout == Layout::ncx ? geo_.out_image : 0);

@@ -147,7 +147,7 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
   template <class T>
   void bind_typed(const T* weights, const void* bias) {
     const ConvDesc& d = work_;
-    packed_wei_ = Buffer(d.dt, Shape{1, {d.g * geo_.wei_group}}, BufferUse::packed_weights, Buffer::Init::none);
+    size_packed_weights(d.g * geo_.wei_group);
     pack_weights(weights);
     // The output scratch: channels-last outputs are transposed from it; small
     // channels-first image outputs are streamed from it when a run's output

@@ -95,7 +95,7 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
 
   template <class T>
   void bind_typed(const T* weights, const void* bias) {
-    packed_wei_ = Buffer(work_.dt, Shape{1, {work_.g * geo_.u_group}}, BufferUse::packed_weights, Buffer::Init::none);
+    size_packed_weights(work_.g * geo_.u_group);
     if (geo_.m == 2) pack_weights<T, 2>(weights);
     else pack_weights<T, 4>(weights);
     // Channels first: the staged input and output rows after V and M.
