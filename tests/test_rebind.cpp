@@ -33,11 +33,11 @@ class CountingAllocator final : public BufferAllocator {
   int made = 0;
 };
 
-// Installed for the scope; the allocator outlives every buffer it made.
-struct Counting {
-  CountingAllocator* counter = new CountingAllocator;  // never freed: buffers may outlive the test
-  BufferAllocator* before = set_jit_buffer_allocator(counter);
-  ~Counting() { set_jit_buffer_allocator(before); }
+// Installs an allocator for the scope.
+struct Installed {
+  BufferAllocator* before;
+  explicit Installed(BufferAllocator* allocator) : before(set_jit_buffer_allocator(allocator)) {}
+  ~Installed() { set_jit_buffer_allocator(before); }
 };
 
 struct Case {
@@ -72,6 +72,7 @@ const Case kCases[] = {
 };
 
 TEST(Rebind, PacksInPlaceAndComputesAsAFreshKernel) {
+  CountingAllocator counter;  // outlives every kernel below, and their buffers
   for (const Case& c : kCases)
     for (bool bias : {false, true}) {
       ConvDesc desc = ConvDesc::parse(c.problem);
@@ -87,13 +88,14 @@ TEST(Rebind, PacksInPlaceAndComputesAsAFreshKernel) {
       SCOPED_TRACE(kernel->plan_str());
       fresh->bind(second.wei.view(), second.bias.view());
       {
-        Counting counting;
+        const Installed counting(&counter);
+        const int made_before = counter.made;
         kernel->bind(first.wei.view(), first.bias.view());
         const std::vector<char> before = output(*kernel, first);
-        const int made = counting.counter->made;
-        EXPECT_GT(made, 0);  // the count sees the first bind's buffers
+        const int made = counter.made;
+        EXPECT_GT(made, made_before);  // the count sees the first bind's buffers
         kernel->bind(second.wei.view(), second.bias.view());
-        EXPECT_EQ(counting.counter->made, made) << "the rebind made buffers again";
+        EXPECT_EQ(counter.made, made) << "the rebind made buffers again";
         const std::vector<char> after = output(*kernel, second);
         EXPECT_NE(before, output(*kernel, first)) << "the rebind left the first weights";
         EXPECT_EQ(after, output(*fresh, second));
