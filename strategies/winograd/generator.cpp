@@ -84,17 +84,6 @@ void WinogradGenerator<Vmm>::block(int tiles) {
 template <class Vmm>
 void WinogradGenerator<Vmm>::partial_sums(int tiles, int64_t channels, bool paired, bool first) {
   const int vecs = plan_.oc_blk / vlen_, sets = paired ? 2 : 1;
-  // Large transformed weights: the next call's (the next output-channel
-  // block or position) are prefetched a line per input channel, all of them
-  // where the call runs as many blocks of tiles as a block's output channels
-  // take lines (oc_blk / 16 in f32), most of them otherwise. Without, a
-  // call's first block waited on its weights from the L3 (ResNet-50 res5 at
-  // batch 1: 16.8 MB of them read at 5-7 GB/s, where a plain read of 16 MB
-  // streams at 19 GB/s). Measured (Xeon, 1 thread, nCx16c, alternated in
-  // one process): res5 0.70-0.74 of the time without, res4 0.75-0.78, res3
-  // 0.87-0.94, VGG-19 conv4 and conv5 0.83-0.86 at batch 1; res2 (590 KB)
-  // 0.98-1.02; two lines an input channel, or to the L1 or the L3, did less.
-  const bool prefetches_weights = geo_.u_group * desc_.g * bytes_ >= kStreamedWeightBytes;
   // Set 1, the paired sum of a single tile, takes the next `channels`
   // channels in the registers of the block's other tiles.
   auto sum_acc = [&](int s, int t, int v) { return s ? Vmm(reg(regs().pair_acc(v))) : acc(t, v); };
@@ -109,10 +98,10 @@ void WinogradGenerator<Vmm>::partial_sums(int tiles, int64_t channels, bool pair
   note([&] {
     return "input-channel loop: " + std::string(paired ? "two partial sums of " : "") + std::to_string(channels) +
            " channels" + (paired ? " side by side" : "") + ", their weights loaded, each tile's input broadcast" +
-           (prefetches_weights ? ", a line of the next call's weights prefetched a channel" : "");
+           (geo_.streams_weights ? ", a line of the next call's weights prefetched a channel" : "");
   });
   for (int s = 0; s < sets; ++s) {
-    if (prefetches_weights) prefetch_next_weights();
+    if (geo_.streams_weights) prefetch_next_weights();
     for (int v = 0; v < vecs; ++v)
       load(sum_wei(s, v), ptr[reg_wei_tap + disp(s * channels * plan_.oc_blk + int64_t(v) * vlen_)], vlen_,
            Xbyak::Opmask(0));

@@ -37,6 +37,9 @@ struct WinogradGeometry {
     return {tiles * icg + line_elements, tiles * ocp + line_elements};
   }
   int64_t u_position = 0, u_group = 0;     // icg * ocp, positions * u_position
+  // The products prefetch the next call's transformed weights, a line per
+  // input channel (VectorGenerator::kStreamedWeightBytes).
+  bool streams_weights = false;
   // The tiles past a chunk's whole blocks of ur_w: computed one at a time
   // where the weights of a position's block stay in the L1 (each single
   // tile reads them again), else as one more block, padded with zero tiles.
