@@ -10,6 +10,7 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <numeric>
 #include <vector>
 
 #include "kernels/parallel.hpp"
@@ -387,14 +388,21 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
                  out + (b * plan_.oc_blk + o) * geo_.out_chan + first * geo_.out_row, geo_.out_row);
   }
 
-  // Elements from the start of a plane to src's next line boundary; 0 where
-  // the rows are run where they are. By src's: its loads outnumber dst's
-  // stores, and realigning by dst alone (a gathered, aligned src) ran
+  // Elements from the start of a plane to the next place where its rows
+  // fall on the cache lines as an aligned plane's do; 0 where the rows are
+  // run where they are. Rows of whole lines need a line boundary; rows
+  // that are not fall on the phases of the lines that their step's
+  // multiples give (seed:im2col1000's 4000-byte rows on two, 32 bytes
+  // apart), and a src already on one of those reads its rows as an aligned
+  // one does, relabelled: moving it would only add the heads (1.06-1.07x
+  // the aligned time at +32 bytes, Zen 4). By src's: its loads outnumber
+  // dst's stores, and realigning by dst alone (a gathered, aligned src) ran
   // 1.08-1.13x the time of leaving the rows where they are on res4a_branch1.
   template <class T>
   int64_t line_shift(const T* in) const {
-    const int64_t off = int64_t(reinterpret_cast<uintptr_t>(in) % 64);
-    return realigns_ && off ? (64 - off) / int64_t(sizeof(T)) : 0;
+    const int64_t period = std::gcd<int64_t>(work_.s[1] * geo_.in_row * int64_t(sizeof(T)), 64);
+    const int64_t off = int64_t(reinterpret_cast<uintptr_t>(in) % period);
+    return realigns_ && off ? (period - off) / int64_t(sizeof(T)) : 0;
   }
 
   // The smallest run of rows the kernel makes: its row tail, else a block.
