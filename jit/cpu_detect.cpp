@@ -61,12 +61,21 @@ void read_caches(CpuFacts& f) {
     if (!(level_file >> level) || !(type_file >> type)) break;
     if (type == "Instruction") continue;
     int64_t size = read_cache_size(dir);
-    if (level == 1) f.l1d_bytes = size;
+    if (level == 1) {
+      f.l1d_bytes = size;
+      std::ifstream ways_file(dir + "/ways_of_associativity");
+      if (!(ways_file >> f.l1d_ways)) f.l1d_ways = 0;
+    }
     if (level == 2) f.l2_bytes = size;
     if (level == 3) f.l3_bytes = size;
   }
   // Conservative defaults keep the planner's tiling sane when sysfs is absent.
   if (f.l1d_bytes <= 0) f.l1d_bytes = 32 << 10;
+  // The fewest ways of the cores this targets (Zen 4: 8; Zen 5 and
+  // Sapphire Rapids: 12): fewer pixels per register block than a CPU
+  // with more could take (oc_vector's max_pixels_by_l1_sets) is the
+  // cheap mistake.
+  if (f.l1d_ways <= 0) f.l1d_ways = 8;
   if (f.l2_bytes <= 0) f.l2_bytes = 1 << 20;
   if (f.l3_bytes <= 0) f.l3_bytes = 8 << 20;
 }

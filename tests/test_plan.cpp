@@ -99,6 +99,33 @@ TEST(Plan, ManyChannelsPutVectorsAlongOutputChannels) {
   EXPECT_EQ(plan_for("mb1ic1ih1024oc1kh3", Isa::avx512).strategy, &OwVector::instance());
 }
 
+// Channels last with 1024 channels (ResNet-50's res4b_branch2a), a pixel is
+// 4 KiB: every pixel of a register block falls in the same L1 set, and a
+// block of more pixels than the set has ways (less one) thrashes it.
+// Blocked, pixels 64 bytes apart fill every set and are not limited; nor
+// are they where the associativity is unknown.
+TEST(Plan, PixelsOfABlockFitTheirL1SetsWays) {
+  ConvDesc d = ConvDesc::parse("mb1ic1024ih14oc256kh1");
+  CpuFacts cpu = CpuFacts::detect("avx512");
+  // Zen 4's L1d, then Zen 5's and Sapphire Rapids': 4 KiB a way.
+  for (const Layout layout : {Layout::nxc, Layout::ncx})
+    for (const int ways : {8, 12}) {
+      d.layout = layout;
+      cpu.l1d_ways = ways;
+      cpu.l1d_bytes = ways * 4096;
+      const Plan p = make_plan(d, cpu, Isa::avx512, 1);
+      EXPECT_EQ(p.strategy, &OcVector::instance()) << p.str();
+      EXPECT_LE(p.ur_w, ways - 1) << to_string(layout) << " " << ways << " ways: " << p.str();
+    }
+  cpu.l1d_ways = 8;
+  cpu.l1d_bytes = 32 << 10;
+  d.layout = Layout::nCx16c;
+  EXPECT_GT(make_plan(d, cpu, Isa::avx512, 1).ur_w, 7);
+  cpu.l1d_ways = 0;
+  d.layout = Layout::nxc;
+  EXPECT_GT(make_plan(d, cpu, Isa::avx512, 1).ur_w, 7);
+}
+
 TEST(Plan, ChannelsLastFewChannelsReadTheTensorsAsTheyAre) {
   auto nxc = [](const char* text) {
     ConvDesc d = ConvDesc::parse(text);

@@ -28,7 +28,7 @@ int info(int threads) {
   if (const char* cap = std::getenv("CONVJIT_MAX_ISA"); cap && *cap)
     std::cout << ", CONVJIT_MAX_ISA=" << cap;
   std::cout << ")\n"
-            << "caches:   L1d " << kib(c.l1d_bytes) << ", L2 " << kib(c.l2_bytes) << ", L3 "
+            << "caches:   L1d " << kib(c.l1d_bytes) << " (" << c.l1d_ways << "-way), L2 " << kib(c.l2_bytes) << ", L3 "
             << kib(c.l3_bytes) << "\n"
             << "cpus:     " << c.logical_cpus << " logical\n"
             << "threads:  " << engine.threads() << " (OpenMP max " << omp_get_max_threads()

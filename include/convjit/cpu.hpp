@@ -17,6 +17,7 @@ struct CpuFacts {
   Isa detected_isa = Isa::scalar;  // best ISA the CPU supports
   Isa isa = Isa::scalar;           // what convjit uses: detected, capped
   int64_t l1d_bytes = 0, l2_bytes = 0, l3_bytes = 0;
+  int l1d_ways = 0;  // the L1d's associativity; 0: unknown
   int logical_cpus = 1;
 
   // Detects the CPU and applies the cap (CONVJIT_MAX_ISA when `cap` is empty).
