@@ -153,6 +153,17 @@ double rows_read_share(const ConvDesc& d) {
 // where it picks the faster strategy or one within 15%.
 constexpr double kChannelsLastGatherCost = 1.75;
 
+// Bytes an output row of a padded channels-first depthwise layer needs,
+// per unit of width stride, for width vectors to beat channel vectors.
+// Measured on MobileNet's 3x3 depthwise layers (Zen 4, 1 thread, the
+// tuner's best at measure effort against the other strategy's pick): width
+// vectors won by 1.00-1.05x on rows of 224 bytes and more at stride 1 (f32
+// 112 and 56 pixels, f64 down to 28) and of 448 at stride 2 (f64, 56
+// pixels); channel vectors on narrower rows, by 1.18x (f32 AVX-512) and
+// 1.36x (AVX2) at stride 1, 28 pixels; at stride 2 by 1.16-1.81x (f32, 56
+// and 28 pixels) and 1.05-1.21x (f64, 28 pixels).
+constexpr int64_t kMinDepthwisePaddedRowBytes = 224;
+
 // Few channels (depthwise layers, first layers, filter banks), where the
 // cost models are not fitted: the layout and the lanes used decide.
 bool few_channels(const ConvDesc& d, int vlen) { return is_depthwise(d) || (d.icg() <= 4 && d.ocg() < vlen); }
@@ -163,8 +174,14 @@ bool few_channels(const ConvDesc& d, int vlen) { return is_depthwise(d) || (d.ic
 bool leans_channels_last(const ConvDesc& desc, int vlen) {
   const int64_t ow = desc.o[ConvDesc::W];
   // Depthwise, channels first: planes are read as they are, where
-  // channels-last kernels would transpose the input and the output.
-  if (is_depthwise(desc)) return desc.layout == Layout::nxc || ow < vlen;
+  // channels-last kernels would transpose the input and the output. Padded
+  // (MobileNet's), width vectors stage the planes too, one at a time, and
+  // channel vectors won but on wide rows (kMinDepthwisePaddedRowBytes).
+  if (is_depthwise(desc)) {
+    if (desc.layout == Layout::nxc || ow < vlen) return true;
+    const bool padded = desc.p[1] > 0 || desc.p[2] > 0 || desc.pb[1] > 0 || desc.pb[2] > 0;
+    return padded && ow * int64_t(size_of(desc.dt)) < kMinDepthwisePaddedRowBytes * desc.s[ConvDesc::W];
+  }
   // First layers and filter banks: channels first, the planes are read as
   // they are. Channels last with several input channels, width vectors
   // gather their input one element at a time (stride phases too) and

@@ -126,6 +126,32 @@ TEST(Plan, PixelsOfABlockFitTheirL1SetsWays) {
   EXPECT_GT(make_plan(d, cpu, Isa::avx512, 1).ur_w, 7);
 }
 
+// Depthwise channels first: width vectors read unpadded planes as they are;
+// padded (MobileNet's), both strategies stage, and channel vectors win but
+// on rows of 224 bytes and more a unit of stride (planner/plan.cpp).
+TEST(Plan, PaddedDepthwiseChannelsFirstTakesChannelVectorsButOnWideRows) {
+  auto strategy = [](const char* text, DataType dt, Isa isa) {
+    ConvDesc d = ConvDesc::parse(text);
+    d.dt = dt;
+    return make_plan(d, CpuFacts::detect("avx512"), isa, 1).strategy;
+  };
+  const Strategy* width = &OwVector::instance();
+  const Strategy* channels = &OcVector::instance();
+  for (const Isa isa : {Isa::avx512, Isa::avx2}) {
+    EXPECT_EQ(strategy("g32mb1ic32ih112oc32oh112kh3ph1", DataType::f32, isa), width);
+    EXPECT_EQ(strategy("g128mb1ic128ih56oc128oh56kh3ph1", DataType::f32, isa), width);
+    EXPECT_EQ(strategy("g256mb1ic256ih28oc256oh28kh3ph1", DataType::f32, isa), channels);
+    EXPECT_EQ(strategy("g64mb1ic64ih112oc64oh56kh3sh2ph1", DataType::f32, isa), channels);
+    EXPECT_EQ(strategy("g128mb1ic128ih56oc128oh28kh3sh2ph1", DataType::f32, isa), channels);
+    // f64: the same rows in twice the bytes.
+    EXPECT_EQ(strategy("g256mb1ic256ih28oc256oh28kh3ph1", DataType::f64, isa), width);
+    EXPECT_EQ(strategy("g64mb1ic64ih112oc64oh56kh3sh2ph1", DataType::f64, isa), width);
+    EXPECT_EQ(strategy("g128mb1ic128ih56oc128oh28kh3sh2ph1", DataType::f64, isa), channels);
+    // Unpadded, the planes as they are.
+    EXPECT_EQ(strategy("g256mb1ic256ih30oc256oh28kh3", DataType::f32, isa), width);
+  }
+}
+
 TEST(Plan, ChannelsLastFewChannelsReadTheTensorsAsTheyAre) {
   auto nxc = [](const char* text) {
     ConvDesc d = ConvDesc::parse(text);
