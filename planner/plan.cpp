@@ -195,14 +195,31 @@ bool leans_channels_last(const ConvDesc& desc, int vlen) {
 
 }  // namespace
 
+// Cycles an element of a transpose costs (transpose.hpp's 8x8 blocks):
+// measured (Zen 4, 1 thread, warm) 0.9-1.1 from 32 to 256 channels of 169 to
+// 3136 pixels, 1.5 for 16 x 25, 3.1 with 3 channels (edge blocks). At 2, as
+// priced before, channels-first layers of the benchdnn suites picked the
+// strategy that then ran slower of the two 62 times in 322 (geomean 1.077x
+// the faster one's time); at 1, 32 times (1.035x), and fewer in every size
+// of problem, under 10 us to over 100 us. Channels last, no pick changed.
+constexpr double kTransposeCycles = 1;
+
+// A plan that copies or transposes the tensors must cost this much less
+// than one that reads and writes them in place: the copies also evict what
+// the kernel reuses, which the cycles above leave out. Channels first, at
+// kTransposeCycles, 8% kept ResNet-50's and MobileNet's 14x14 1x1 layers
+// (res4a_branch2c, conv7, conv8) on the width vectors they ran 1-5% faster
+// with, and changed nothing else among the 322 layers of the benchdnn suites.
+constexpr double kStagedMargin = 1.08;
+
 double staging_cycles(const WorkProblem& desc, const Plan& plan) {
-  // Per element: a copy about a cycle, a transpose (strided on one side) two.
+  // Per element: a copy about a cycle, a transpose kTransposeCycles.
   const double in = double(desc.ic * desc.spatial_in()) * (plan.staged ? rows_read_share(desc) : 1);
   const double out = double(desc.oc * desc.spatial_out());
   const bool channels_last_kernel = plan.strategy->channels_last();
   const bool user_channels_last = desc.layout != Layout::ncx;
-  const double in_cost = !plan.staged ? 0 : channels_last_kernel == user_channels_last ? 1 : 2;
-  const double out_cost = channels_last_kernel == user_channels_last ? 0 : 2;
+  const double in_cost = !plan.staged ? 0 : channels_last_kernel == user_channels_last ? 1 : kTransposeCycles;
+  const double out_cost = channels_last_kernel == user_channels_last ? 0 : kTransposeCycles;
   return in * in_cost + out * out_cost;
 }
 
@@ -245,7 +262,8 @@ Plan make_plan(const WorkProblem& desc, const CpuFacts& cpu, Isa isa, int thread
   double best_cost = 0;
   for (const Strategy* s : apply) {
     const Plan p = s->plan(desc, cpu, base);
-    const double cost = s->cycles(desc, cpu, p) * s->model_miss() + staging_cycles(desc, p);
+    const double staging = staging_cycles(desc, p);
+    const double cost = (s->cycles(desc, cpu, p) * s->model_miss() + staging) * (staging > 0 ? kStagedMargin : 1);
     if (!best || cost < best_cost) best = p, best_cost = cost;
   }
   return *best;
