@@ -179,7 +179,8 @@ bool leans_channels_last(const ConvDesc& desc, int vlen) {
   // channel vectors won but on wide rows (kMinDepthwisePaddedRowBytes).
   if (is_depthwise(desc)) {
     if (desc.layout == Layout::nxc || ow < vlen) return true;
-    const bool padded = desc.p[1] > 0 || desc.p[2] > 0 || desc.pb[1] > 0 || desc.pb[2] > 0;
+    bool padded = false;
+    for (int a = 0; a < 3; ++a) padded = padded || desc.p[a] > 0 || desc.pb[a] > 0;
     return padded && ow * int64_t(size_of(desc.dt)) < kMinDepthwisePaddedRowBytes * desc.s[ConvDesc::W];
   }
   // First layers and filter banks: channels first, the planes are read as
@@ -199,9 +200,10 @@ bool leans_channels_last(const ConvDesc& desc, int vlen) {
 // measured (Zen 4, 1 thread, warm) 0.9-1.1 from 32 to 256 channels of 169 to
 // 3136 pixels, 1.5 for 16 x 25, 3.1 with 3 channels (edge blocks). At 2, as
 // priced before, channels-first layers of the benchdnn suites picked the
-// strategy that then ran slower of the two 62 times in 322 (geomean 1.077x
-// the faster one's time); at 1, 32 times (1.035x), and fewer in every size
-// of problem, under 10 us to over 100 us. Channels last, no pick changed.
+// strategy that then ran slower of the two 62-67 times in 322 (geomean
+// 1.077-1.082x the faster one's time); at 1 (with kStagedMargin), 37-39
+// times (1.038x), and fewer in every size of problem, under 10 us to over
+// 100 us. Channels last, no pick changed.
 constexpr double kTransposeCycles = 1;
 
 // A plan that copies or transposes the tensors must cost this much less

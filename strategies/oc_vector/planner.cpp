@@ -56,8 +56,8 @@ double row_cycles(const ConvDesc& d, Isa isa, int vlen, int ur_w, int vecs) {
 // another from the L1: its pixels lie a pixel stride apart, and where that
 // stride is a multiple of the bytes one way of the L1's sets spans (4 KiB
 // on the cores this targets) they all fall in one set, which holds
-// l1d_ways lines; each pixel's line serves 16 input channels in turn. One
-// way is left to the weights and outputs that pass through. Measured (Zen
+// l1d_ways lines, each read for a line's worth of input channels. One way
+// is left to the weights and outputs that pass through. Measured (Zen
 // 4, 8 ways, 1 thread): ResNet-50's res4b_branch2a channels last (1024
 // channels, 4 KiB a pixel) ran 1.12-1.23 ms with ur_w 14, 0.87 ms with
 // ur_w 7 (the tuner's best at patient effort), oneDNN 0.88 ms.
