@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "bench/encoding_floor.hpp"
+#include "bench/strategy_choice.hpp"
 #include "bench/session.hpp"
 #include "bench/suites.hpp"
 
@@ -76,10 +77,17 @@ int main(int argc, char** argv) {
   app.add_option("--isa", isa, "With --encoding-floor: the code's ISA (default: CONVJIT_MAX_ISA, else the "
                                "best this CPU has)")
       ->check(CLI::IsMember({"avx512", "avx2"}));
+  bool choice = false;
+  std::vector<std::string> layouts;
+  app.add_flag("--strategy-choice", choice,
+               "Time each strategy's own plan beside the planner's pick, per problem and layout (1 thread), "
+               "print the tables and exit; reads --suite, --dt and --layout only");
+  app.add_option("--layout", layouts, "With --strategy-choice: the layouts (default: ncx,nxc)")->delimiter(',');
   CLI11_PARSE(app, argc, argv);
 
   try {
     if (floor) return encoding_floor({o.suites, o.dts, isa}, std::cout);
+    if (choice) return strategy_choice({o.suites, o.dts, layouts}, std::cout);
     Session session(o);
     if (o.list) {
       for (const Row& row : session.report().rows)
