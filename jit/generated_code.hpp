@@ -14,6 +14,7 @@
 #include "convjit/error.hpp"
 #include "jit/executable_memory.hpp"
 #include "jit/jit_code.hpp"
+#include "planner/work_problem.hpp"
 
 namespace convjit {
 namespace generated_code {
@@ -23,7 +24,7 @@ namespace generated_code {
 // KiB; kept from one kernel to the next, grown on overflow) and hands it to
 // `use` before the next run of the same Generator on the thread reuses it.
 template <class Generator, class Use>
-auto with_generated(const ConvDesc& desc, const Plan& plan, bool annotate, Use&& use) {
+auto with_generated(const WorkProblem& desc, const Plan& plan, bool annotate, Use&& use) {
   thread_local std::vector<uint8_t> buffer(64 << 10);
   for (;;) {
     try {
@@ -42,7 +43,7 @@ auto with_generated(const ConvDesc& desc, const Plan& plan, bool annotate, Use&&
 template <class Generator>
 class GeneratedCode : public JitCode {
  public:
-  GeneratedCode(Generator& gen, const ConvDesc& desc, const Plan& plan)
+  GeneratedCode(Generator& gen, const WorkProblem& desc, const Plan& plan)
       : exec_(ExecutableCode::copy_of({gen.getCode(), gen.getSize()})), desc_(desc), plan_(plan) {
     code_ = exec_->data();
     size_ = exec_->size();
@@ -64,12 +65,12 @@ class GeneratedCode : public JitCode {
   }
 
   std::unique_ptr<ExecutableCode> exec_;
-  const ConvDesc desc_;
+  const WorkProblem desc_;
   const Plan plan_;
 };
 
 template <class Generator>
-std::shared_ptr<GeneratedCode<Generator>> emit_growing(const ConvDesc& desc, const Plan& plan) {
+std::shared_ptr<GeneratedCode<Generator>> emit_growing(const WorkProblem& desc, const Plan& plan) {
   return with_generated<Generator>(desc, plan, false, [&](Generator& gen) {
     return std::make_shared<GeneratedCode<Generator>>(gen, desc, plan);
   });
@@ -79,7 +80,7 @@ std::shared_ptr<GeneratedCode<Generator>> emit_growing(const ConvDesc& desc, con
 
 // Generator<Xbyak::Zmm> for AVX-512 plans, Generator<Xbyak::Ymm> for AVX2.
 template <template <class> class Generator>
-std::shared_ptr<const JitCode> generate(const ConvDesc& desc, const Plan& plan) {
+std::shared_ptr<const JitCode> generate(const WorkProblem& desc, const Plan& plan) {
   const auto start = std::chrono::steady_clock::now();
   auto finish = [&](auto code) -> std::shared_ptr<const JitCode> {
     code->set_compile_seconds(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());

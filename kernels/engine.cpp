@@ -50,7 +50,7 @@ struct Engine::Impl {
   // (The generator version is not part of the key: code lives no longer
   // than the process that made it.)
   mutable std::mutex mutex;
-  std::unordered_map<std::pair<ConvDesc, Plan>, std::shared_ptr<PendingCode>, ProblemHash, SameProblem> code;
+  std::unordered_map<std::pair<WorkProblem, Plan>, std::shared_ptr<PendingCode>, ProblemHash, SameProblem> code;
   std::condition_variable code_done;
   int64_t hits = 0, misses = 0;
   double jit_seconds = 0;
@@ -150,7 +150,7 @@ std::shared_ptr<const JitCode> Engine::Impl::code_for(const WorkProblem& desc, c
   // reaches it (the drivers split the work and loop over images), nor how
   // the groups were written, so problems and plans that differ only there
   // share code.
-  std::pair<ConvDesc, Plan> key{desc, plan};
+  std::pair<WorkProblem, Plan> key{desc, plan};
   key.first.mb = 1;
   key.first.g_written = false;
   key.second.threads = 0;

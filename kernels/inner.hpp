@@ -54,7 +54,7 @@ std::unique_ptr<Inner> make_interpreter(const WorkProblem& work, const Plan& pla
 template <class Geo>
 class PlanInterpreter : public Inner {
  public:
-  PlanInterpreter(const ConvDesc& desc, const Plan& plan) : desc_(desc), plan_(plan), geo_(Geo::of(desc, plan)) {}
+  PlanInterpreter(const WorkProblem& work, const Plan& plan) : desc_(work), plan_(plan), geo_(Geo::of(work, plan)) {}
 
  protected:
   // Output channels of the block a call computes.

@@ -9,6 +9,7 @@
 
 #include "convjit/conv_desc.hpp"
 #include "planner/plan.hpp"
+#include "planner/work_problem.hpp"
 
 namespace convjit {
 
@@ -32,12 +33,20 @@ struct ProblemHash {
   std::size_t operator()(const std::pair<ConvDesc, Plan>& key) const {
     return (*this)(key.first) ^ (key.second.hash() * 0x9e3779b97f4a7c15ull);
   }
+  std::size_t operator()(const std::pair<WorkProblem, Plan>& key) const {
+    return (*this)(static_cast<const ConvDesc&>(key.first)) ^ (key.second.hash() * 0x9e3779b97f4a7c15ull) ^
+           static_cast<std::size_t>(key.first.out_row_pitch);
+  }
 };
 
 struct SameProblem {
   bool operator()(const ConvDesc& a, const ConvDesc& b) const { return problem_fields(a) == problem_fields(b); }
   bool operator()(const std::pair<ConvDesc, Plan>& a, const std::pair<ConvDesc, Plan>& b) const {
     return a.second == b.second && (*this)(a.first, b.first);
+  }
+  // Code: the output's row pitch shapes it too.
+  bool operator()(const std::pair<WorkProblem, Plan>& a, const std::pair<WorkProblem, Plan>& b) const {
+    return a.first.out_row_pitch == b.first.out_row_pitch && a.second == b.second && (*this)(a.first, b.first);
   }
 };
 

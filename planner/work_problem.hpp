@@ -27,6 +27,9 @@ struct WorkProblem : ConvDesc {
   // The input the strategies read is the user's gathered at its strides:
   // this problem's input is the user's output grid (see above).
   bool gathers_input = false;
+  // Elements between output rows where the output is a band of columns of
+  // wider rows (ow_vector's heads, written into the user's rows); 0: o[W].
+  int64_t out_row_pitch = 0;
 };
 
 // Every group one input and one output channel.

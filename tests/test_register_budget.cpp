@@ -10,6 +10,7 @@
 #include "strategies/ow_vector/generator.hpp"
 #include "strategies/oc_vector/strategy.hpp"
 #include "strategies/ow_vector/strategy.hpp"
+#include "planner/work_problem.hpp"
 
 namespace convjit {
 namespace {
@@ -26,10 +27,11 @@ Plan plan_of(const Strategy* strategy, Isa isa, int ur_w, int ur_h, int oc_blk, 
   return p;
 }
 
+// On the problem as the strategies compute it, as their emit() does.
 template <class Generator>
 void generate(const ConvDesc& desc, const Plan& plan) {
   std::vector<uint8_t> buffer(1 << 20);
-  Generator gen(desc, plan, buffer);
+  Generator gen(WorkProblem(desc), plan, buffer);
 }
 
 TEST(RegisterBudget, OwVectorGeneratorRefusesMoreThanTheIsaHas) {

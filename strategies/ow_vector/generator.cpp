@@ -35,7 +35,7 @@ std::pair<int, int> split_lanes(int lanes, int vlen) {
 }  // namespace
 
 template <class Vmm>
-OwVectorGenerator<Vmm>::OwVectorGenerator(const ConvDesc& desc, const Plan& plan,
+OwVectorGenerator<Vmm>::OwVectorGenerator(const WorkProblem& desc, const Plan& plan,
                                            std::span<uint8_t> buffer, bool annotate)
     : VectorGenerator(desc, plan, buffer, annotate),
       geo_(Geometry::of(desc, plan)),

@@ -19,7 +19,7 @@ namespace convjit {
 template <class Vmm>
 class OwVectorGenerator : public VectorGenerator {
  public:
-  OwVectorGenerator(const ConvDesc& desc, const Plan& plan, std::span<uint8_t> buffer, bool annotate = false);
+  OwVectorGenerator(const WorkProblem& work, const Plan& plan, std::span<uint8_t> buffer, bool annotate = false);
 
  private:
   // A block's shape: rows x vectors x channels, the live lanes of its last

@@ -42,4 +42,14 @@ Geometry Geometry::of(const ConvDesc& desc, const Plan& plan) {
   return g;
 }
 
+Geometry Geometry::of(const WorkProblem& work, const Plan& plan) {
+  Geometry g = of(static_cast<const ConvDesc&>(work), plan);
+  if (work.out_row_pitch) {
+    g.out_row = work.out_row_pitch;
+    g.out_plane = work.o[ConvDesc::H] * g.out_row;
+    g.out_chan = work.o[ConvDesc::D] * g.out_plane;
+  }
+  return g;
+}
+
 }  // namespace convjit

@@ -10,6 +10,7 @@
 #include "convjit/conv_desc.hpp"
 #include "planner/plan.hpp"
 #include "planner/staging.hpp"
+#include "planner/work_problem.hpp"
 
 namespace convjit {
 
@@ -43,6 +44,8 @@ struct Geometry {
   int64_t col_step = 1;
 
   static Geometry of(const ConvDesc& desc, const Plan& plan);
+  // The same, output rows work.out_row_pitch apart where it is set.
+  static Geometry of(const WorkProblem& work, const Plan& plan);
 };
 
 // The vector registers of a block of rows x vecs x ocs, in the order the

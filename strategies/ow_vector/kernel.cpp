@@ -3,7 +3,6 @@
 // It packs the weights at bind time, stages inputs that the inner kernel
 // cannot read as they are, and spreads images, channel blocks and row bands
 // over threads. Everything it needs while running is sized at bind time.
-#include <immintrin.h>
 #include <omp.h>
 
 #include <algorithm>
@@ -14,7 +13,6 @@
 #include <vector>
 
 #include "kernels/parallel.hpp"
-#include "kernels/partial_copy.hpp"
 #include "kernels/stream_copy.hpp"
 #include "kernels/strided_copy.hpp"
 #include "kernels/transpose.hpp"
@@ -47,8 +45,9 @@ constexpr int64_t kMinRowsPerRealignedRow = 32;
 // A channels-first valid convolution of wide rows (a filtered image, im2col's
 // seeds) is run from src's next line on too: each row's last outputs then
 // land on the next row's first ones, which a second inner kernel (head_)
-// computes again, a line of columns of every row, into scratch whence they
-// are copied. Its input channels' planes must be whole lines apart (each
+// computes again, a line of columns of every row, into the output's rows
+// (as copies from a scratch, they took 2.5% of seed:im2col1000's time at +4
+// bytes, Zen 4). Its input channels' planes must be whole lines apart (each
 // image and group is shifted by its own phase), and its rows at least this
 // many lines wide (the heads cost 1/32 of the work at most). Measured (Zen
 // 5, 1 thread, src and dst 4, 16 or 32 bytes off a line, alternated in one
@@ -71,36 +70,21 @@ bool shifts_wide_rows(const WorkProblem& w, const Plan& plan, const Geometry& ge
 
 // The inner kernel of the shifted rows' heads: the plan over the first line
 // of columns, a row at a time (the same order of accumulation, so the same
-// bits), from the same source as the kernel's own (the engine's code cache:
-// dumped and perf-mapped as any other code). With the plan's rows (8 for
+// bits), written into the output's own rows (out_row_pitch), from the same
+// source as the kernel's own (the engine's code cache: dumped and
+// perf-mapped as any other code). With the plan's rows (8 for
 // seed:image3x3) it took 16 us more of a first make_kernel, a row at a time
-// 6 us, and ran no faster.
+// 6 us, and ran no faster (Zen 5; on Zen 4, 2 to 8 rows no faster either).
 std::shared_ptr<const Inner> head_inner(const WorkProblem& work, const Plan& plan, const InnerSource& inners) {
   using A = ConvDesc::Axis;
   WorkProblem head = work;
   head.o[A::W] = line_elements(work);
   head.pb[A::W] = head.o[A::W] - 1 + head.ext(A::W) - head.i[A::W];
+  head.out_row_pitch = work.o[A::W];
   Plan p = plan;
   p.ur_w = 1;
   p.ur_h = 1;
   return inners(head, p);
-}
-
-// The first n < 16 elements of `rows` rows, `from_step` elements apart
-// `from` (a line) and `step` apart `to`: a masked store each where the plan
-// is AVX-512's (in pieces, the copies took 3-4% of seed:image3x3's time).
-template <class T>
-[[gnu::target("avx512f")]] void copy_heads_avx512(const T* from, int64_t from_step, int64_t rows, int n, T* to,
-                                                  int64_t step) {
-  const auto mask = static_cast<__mmask16>((1u << n) - 1);
-  for (int64_t r = 0; r < rows; ++r, from += from_step, to += step)
-    if constexpr (sizeof(T) == 4) _mm512_mask_storeu_ps(to, mask, _mm512_loadu_ps(from));
-    else _mm512_mask_storeu_pd(to, static_cast<__mmask8>(mask), _mm512_loadu_pd(from));
-}
-template <class T>
-void copy_heads(Isa isa, const T* from, int64_t from_step, int64_t rows, int n, T* to, int64_t step) {
-  if (isa == Isa::avx512) return copy_heads_avx512(from, from_step, rows, n, to, step);
-  for (int64_t r = 0; r < rows; ++r, from += from_step, to += step) copy_first(to, from, n);
 }
 
 // What for_each_call() does with the heads where no rows are shifted.
@@ -155,9 +139,7 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
     // is too large for the caches.
     const int64_t image_out = d.ocg() * geo_.out_chan;
     const bool streamable = image_out * int64_t(size_of(d.dt)) <= kMaxStreamedImageBytes;
-    // Shifted rows: the heads' scratch, a line of each row of each channel of a block.
-    bind_common(bias, plan_.staged ? geo_.in_image : head_ ? plan_.oc_blk * d.o[1] * line_elements(d) : 0,
-                d.layout == Layout::nxc || streamable ? image_out : 0);
+    bind_common(bias, plan_.staged ? geo_.in_image : 0, d.layout == Layout::nxc || streamable ? image_out : 0);
     // Unstaged and channels first: run_image() computes straight from src
     // into dst (small runs are never streamed).
     if (!plan_.staged && d.layout == Layout::ncx) record_direct_calls<T>();
@@ -223,16 +205,15 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
     }
     if (d.layout == Layout::nxc) {
       T* out = staged_out<T>(slot);
-      compute(in, out, grp, 0, row_blocks, 0, geo_.blocks_with_tail(), slot);
+      compute(in, out, grp, 0, row_blocks, 0, geo_.blocks_with_tail());
       unstage(out, dst, n, grp, 0, d.o[0] * d.o[1]);
     } else if (stream) {
       T* out = staged_out<T>(slot);
-      compute(in, out, grp, 0, row_blocks, 0, geo_.blocks_with_tail(), slot);
+      compute(in, out, grp, 0, row_blocks, 0, geo_.blocks_with_tail());
       const int64_t elems = d.ocg() * geo_.out_chan;
       stream_copy(out, dst + (n * d.g + grp) * elems, elems * sizeof(T), plan_.isa);
     } else {
-      compute(in, dst + (n * d.g + grp) * d.ocg() * geo_.out_chan, grp, 0, row_blocks, 0, geo_.blocks_with_tail(),
-              slot);
+      compute(in, dst + (n * d.g + grp) * d.ocg() * geo_.out_chan, grp, 0, row_blocks, 0, geo_.blocks_with_tail());
     }
   }
 
@@ -262,10 +243,10 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
       }
       if (by_rows) {
         auto [b0, b1] = split(row_blocks, nt, t);
-        compute(in, out, grp, b0, b1, 0, blocks, lease.slot(t), realign);
+        compute(in, out, grp, b0, b1, 0, blocks, realign);
       } else {
         auto [c0, c1] = split(blocks, nt, t);
-        compute(in, out, grp, 0, row_blocks, c0, c1, lease.slot(t));
+        compute(in, out, grp, 0, row_blocks, c0, c1);
       }
       if (nxc) {
   #pragma omp barrier
@@ -350,10 +331,10 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
   // Runs row blocks [block_begin, block_end) of every plane and output-channel
   // blocks [oc_first, oc_last) of one image, tile_blocks_ row blocks at a time.
   // `realign`: the row blocks may run from src's next cache line on, every
-  // thread's share of them beside the next's. `slot`: the thread's scratch.
+  // thread's share of them beside the next's.
   template <class T>
   void compute(const T* in, T* out, int64_t grp, int64_t block_begin, int64_t block_end, int64_t oc_first,
-               int64_t oc_last, int slot, bool realign = true) const {
+               int64_t oc_last, bool realign = true) const {
     const int64_t shift = realign ? line_shift(in) : 0;
     for_each_call<T>(
         grp, block_begin, block_end, oc_first, oc_last,
@@ -364,28 +345,22 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
         },
         shift,
         [&](OcPart part, const CallArgs& args, int64_t b, int64_t first, int64_t end) {
-          run_heads(in, out, part, args, b, first, end, shift, staged_in<T>(slot));
+          run_heads(in, out, part, args, b, first, end);
         });
   }
 
-  // The first `shift` outputs of rows [first, end) of output-channel block
-  // b, which the shifted rows before them overwrote (or, the first row,
-  // never wrote): computed by head_ into `scratch` (its rows a line apart)
-  // and copied from there.
+  // The first line of outputs of rows [first, end) of output-channel block
+  // b, which the shifted rows before them overwrote (or, a share's first
+  // row, never wrote), computed again by head_ into the output's rows: the
+  // bits the shifted rows gave the columns both write.
   template <class T>
-  void run_heads(const T* in, T* out, OcPart part, CallArgs args, int64_t b, int64_t first, int64_t end,
-                 int64_t shift, T* scratch) const {
+  void run_heads(const T* in, T* out, OcPart part, CallArgs args, int64_t b, int64_t first, int64_t end) const {
     if (first >= end) return;
-    const int64_t line = line_elements(work_), rows = work_.o[1];
     args.src = in + first * work_.s[1] * geo_.in_row;
-    args.dst = scratch + first * line;
+    args.dst = out + b * plan_.oc_blk * geo_.out_chan + first * geo_.out_row;
     args.row_blocks = end - first;
     args.row_tail = 0;
     head_->call(part, args);
-    const int64_t channels = part == OcPart::full ? plan_.oc_blk : geo_.oc_tail;
-    for (int64_t o = 0; o < channels; ++o)
-      copy_heads(plan_.isa, scratch + (o * rows + first) * line, line, end - first, int(shift),
-                 out + (b * plan_.oc_blk + o) * geo_.out_chan + first * geo_.out_row, geo_.out_row);
   }
 
   // Elements from the start of a plane to the next place where its rows
@@ -415,8 +390,10 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
   // as do the first edge_rows() again for the pixels before the shift (a
   // flat 1x1 problem); or, wide rows (head_), heads(part, args, b, first,
   // end) computes the first pixels of rows [first, end) after the rows
-  // before them, which the same thread ran: row 0 and the row after each
-  // call's, its last edge rows apart.
+  // before them, which the same thread ran: the share's first row and the
+  // row after each call's. A share of a plane's rows that another follows
+  // runs its last block where it is, so that no thread writes into another's
+  // rows.
   template <class T, class F, class H = NoHeads>
   void for_each_call(int64_t grp, int64_t block_begin, int64_t block_end, int64_t oc_first, int64_t oc_last,
                      F&& call, int64_t shift = 0, H&& heads = H()) const {
@@ -452,15 +429,24 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
           edge.row_blocks = geo_.row_tail ? 0 : 1;
           edge.row_tail = geo_.row_tail ? 1 : 0;
           if (tile == 0 && !head_) call(part, edge, 0, block_at);
+          const bool share_ends = head_ && tile_end == block_end && block_end < units;
           CallArgs body = args;
           if (tile_end == units) (geo_.row_tail ? body.row_tail : body.row_blocks) -= 1;
+          if (share_ends) body.row_blocks -= 1;
           if (body.row_blocks || body.row_tail) call(part, body, src_at + shift, dst_at + shift);
           if (head_) {
             const int64_t rows = body.row_blocks * plan_.ur_h + (body.row_tail ? geo_.row_tail : 0);
-            heads(part, args, b, tile == 0 ? 0 : row0 + 1, std::min(row0 + rows + 1, d.o[1]));
+            heads(part, args, b, tile == block_begin ? row0 : row0 + 1, std::min(row0 + rows + 1, d.o[1]));
           }
           if (tile_end == units)
             call(part, edge, last_edge_row * d.s[1] * geo_.in_row, block_at + last_edge_row * geo_.out_row);
+          if (share_ends) {
+            CallArgs last = args;
+            last.row_blocks = 1;
+            last.row_tail = 0;
+            const int64_t last_row = block_end * plan_.ur_h - plan_.ur_h;
+            call(part, last, last_row * d.s[1] * geo_.in_row, block_at + last_row * geo_.out_row);
+          }
         }
       }
     }
