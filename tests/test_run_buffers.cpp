@@ -129,7 +129,9 @@ TEST(RunBuffers, AnyElementAlignedPointerComputesTheAlignedResult) {
 // pixels (9216 pixels, oc 20: a channel tail) and of 16 (784 pixels, 28x28,
 // with a row tail). So does a valid convolution of rows 32 lines wide or
 // more, whose rows' first pixels are computed again: one channel, two
-// (planes whole lines apart), a row stride, output-channel tails. Rows that
+// (planes whole lines apart), a row stride, output-channel tails, and rows
+// enough for two threads to share a plane (each runs its own heads and ends
+// on a block run where it is). Rows that
 // are not whole lines fall on some phases of the lines only, and a src
 // already on one of an aligned src's phases is run where it is.
 TEST(RunBuffers, RealignedRowsComputeTheAlignedResult) {
@@ -138,7 +140,8 @@ TEST(RunBuffers, RealignedRowsComputeTheAlignedResult) {
                                                    {"mb1ic8ih28oc12kh1", 16},
                                                    {"mb1ic1ih23iw514oc1kh3kw3", 514},
                                                    {"mb1ic2ih12iw520oc3kh2kw2", 520},
-                                                   {"mb1ic1ih41iw530oc5kh3kw3sh2sw1", 2 * 530}};
+                                                   {"mb1ic1ih41iw530oc5kh3kw3sh2sw1", 2 * 530},
+                                                   {"mb1ic1ih96iw520oc1kh3kw3", 520}};
   for (const auto& [text, row_step] : cases)
     for (const DataType dt : {DataType::f32, DataType::f64})
       for (const int threads : {1, 2})
