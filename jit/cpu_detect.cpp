@@ -52,6 +52,32 @@ int64_t read_cache_size(const std::string& dir) {
   return v;
 }
 
+// The L1d's size and ways from CPUID where sysfs has no cache information
+// (the project's Zen 5 KVM guest): AMD's leaf 0x80000005 (ECX: KiB in bits
+// 31-24, ways in 23-16; 0xFF is fully associative, taken as unknown),
+// Intel's deterministic cache leaf 4 (subleaf 0: the level-1 data cache).
+void read_l1d_from_cpuid(const std::string& vendor, CpuFacts& f) {
+  uint32_t r[4];
+  if (vendor == "AuthenticAMD") {
+    Xbyak::util::Cpu::getCpuid(0x80000000, r);
+    if (r[0] < 0x80000005) return;
+    Xbyak::util::Cpu::getCpuid(0x80000005, r);
+    const uint32_t kib = r[2] >> 24, ways = (r[2] >> 16) & 0xff;
+    if (kib == 0 || ways == 0 || ways == 0xff) return;
+    f.l1d_bytes = int64_t(kib) << 10;
+    f.l1d_ways = int(ways);
+  } else if (vendor == "GenuineIntel") {
+    Xbyak::util::Cpu::getCpuid(0, r);
+    if (r[0] < 4) return;
+    Xbyak::util::Cpu::getCpuidEx(4, 0, r);
+    if ((r[0] & 0x1f) != 1 || ((r[0] >> 5) & 0x7) != 1) return;  // not the level-1 data cache
+    const int64_t ways = (r[1] >> 22) + 1, partitions = ((r[1] >> 12) & 0x3ff) + 1, line = (r[1] & 0xfff) + 1,
+                  sets = int64_t(r[2]) + 1;
+    f.l1d_bytes = ways * partitions * line * sets;
+    f.l1d_ways = int(ways);
+  }
+}
+
 void read_caches(CpuFacts& f) {
   for (int index = 0; index < 8; ++index) {
     std::string dir = "/sys/devices/system/cpu/cpu0/cache/index" + std::to_string(index);
@@ -69,12 +95,13 @@ void read_caches(CpuFacts& f) {
     if (level == 2) f.l2_bytes = size;
     if (level == 3) f.l3_bytes = size;
   }
-  // Conservative defaults keep the planner's tiling sane when sysfs is absent.
+  if (f.l1d_bytes <= 0 || f.l1d_ways <= 0) read_l1d_from_cpuid(f.vendor, f);
+  // Conservative defaults keep the planner's tiling sane when neither says.
   if (f.l1d_bytes <= 0) f.l1d_bytes = 32 << 10;
   // The fewest ways of the cores this targets (Zen 4: 8; Zen 5 and
-  // Sapphire Rapids: 12): fewer pixels per register block than a CPU
-  // with more could take (oc_vector's max_pixels_by_l1_sets) is the
-  // cheap mistake.
+  // Sapphire Rapids: 12): smaller register blocks than a CPU with more
+  // could take (oc_vector's max_pixels_by_l1_sets, ow_vector's
+  // max_rows_by_l1_sets) are the cheap mistake.
   if (f.l1d_ways <= 0) f.l1d_ways = 8;
   if (f.l2_bytes <= 0) f.l2_bytes = 1 << 20;
   if (f.l3_bytes <= 0) f.l3_bytes = 8 << 20;

@@ -126,6 +126,23 @@ TEST(Plan, PixelsOfABlockFitTheirL1SetsWays) {
   EXPECT_GT(make_plan(d, cpu, Isa::avx512, 1).ur_w, 7);
 }
 
+// Channels first rows of 1024 floats (seed:image3x3) are 4 KiB apart: the
+// input rows a width-vector block reads at a column share one L1 set, and
+// blocks read no more of them than the set's ways less two.
+TEST(Plan, RowsOfABlockFitTheirL1SetsWays) {
+  const ConvDesc d = ConvDesc::parse("mb1ic1ih1024oc1kh3");
+  CpuFacts cpu = CpuFacts::detect("avx512");
+  for (const int ways : {8, 12}) {
+    cpu.l1d_ways = ways;
+    cpu.l1d_bytes = ways * 4096;
+    const Plan p = make_plan(d, cpu, Isa::avx512, 1);
+    EXPECT_EQ(p.strategy, &OwVector::instance()) << p.str();
+    EXPECT_LE(p.ur_h + 2, ways - 2) << ways << " ways: " << p.str();  // 3 rows of taps
+  }
+  cpu.l1d_ways = 0;
+  EXPECT_GT(make_plan(d, cpu, Isa::avx512, 1).ur_h + 2, 6) << "no cap where the ways are unknown";
+}
+
 // Depthwise channels first: width vectors read unpadded planes as they are;
 // padded (MobileNet's), both strategies stage, and channel vectors win but
 // on rows of 224 bytes and more a unit of stride (planner/plan.cpp).

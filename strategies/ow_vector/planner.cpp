@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 #include "strategies/ow_vector/geometry.hpp"
 #include "strategies/ow_vector/strategy.hpp"
@@ -183,6 +184,22 @@ double reread_cycles(const ConvDesc& desc, int oc_blk, int ur_h, int64_t l2_byte
   return std::ceil(double(desc.ocg()) / oc_blk) * image_bytes / bytes_per_cycle;
 }
 
+// Most input rows a block may read at once without their lines evicting
+// one another from the L1: at a column the rows lie a row apart, and where
+// the row is a multiple of the bytes one way of the L1's sets spans (4 KiB)
+// they fall in one set of l1d_ways lines; two ways are left to the
+// outputs, whose rows fall near one another's sets too, and the weights.
+// Measured (Zen 4, 8 ways, 1 thread, convjit bench, three rounds):
+// seed:image3x3, rows of 1024 floats, 8 rows a block (10 read) 222-223 us,
+// 6 (8 read) 207 us, 5 (7 read) 205-208 us, 4 (6 read) 198-215 us, 3 (5
+// read, 3 vectors wide) 191-220 us.
+int64_t max_rows_by_l1_sets(const ConvDesc& desc, const Plan& plan, const CpuFacts& cpu) {
+  if (cpu.l1d_ways <= 0 || cpu.l1d_bytes <= 0) return std::numeric_limits<int64_t>::max();
+  const int64_t way_bytes = cpu.l1d_bytes / cpu.l1d_ways;
+  const int64_t row_bytes = Geometry::of(desc, plan).in_row * int64_t(size_of(desc.dt));
+  return way_bytes / std::gcd(row_bytes, way_bytes) * (cpu.l1d_ways - 2);
+}
+
 // Its model misses about a tenth against oc_vector's with many channels
 // (broadcasts and shifted loads compete with a working set beyond the L1;
 // measured on ResNet-50's 3x3 and strided 1x1 layers).
@@ -233,12 +250,13 @@ Plan OwVector::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) con
   std::array<std::array<double, kTabledRows + 1>, BlockCycles::kOcs + 1> rereads{};
   double best_cycles = std::numeric_limits<double>::max();
   int max_w = static_cast<int>(std::min<int64_t>(BlockCycles::kVecs, (d.ow + best.vlen - 1) / best.vlen));
+  const int64_t max_rows_read = max_rows_by_l1_sets(desc, best, cpu);
   for (WeightRegs weights : kWeightRegs)
     for (int ur_w = 1; ur_w <= max_w && !same_as_stationary(weights, desc); ++ur_w)
       for (int oc_blk = 1; oc_blk <= std::min<int64_t>(d.ocg, BlockCycles::kOcs); ++oc_blk) {
         const int budget = accumulator_budget(isa, ur_w, oc_blk, weights, desc, splits_stride(desc, best.staged));
         const int max_h = static_cast<int>(std::min<int64_t>({d.oh, kTabledRows, budget / (ur_w * oc_blk)}));
-        for (int ur_h = 1; ur_h <= max_h; ++ur_h) {
+        for (int ur_h = 1; ur_h <= max_h && (ur_h == 1 || rows_read(d, ur_h) <= max_rows_read); ++ur_h) {
           double& reread = rereads[oc_blk][ur_h];
           if (reread == 0) reread = reread_cycles(desc, oc_blk, ur_h, cpu.l2_bytes);
           const double cycles = plane_cycles(d, best.vlen, ur_h, ur_w, oc_blk, weights, blocks) * double(desc.o[0]) + reread;
