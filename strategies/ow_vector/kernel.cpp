@@ -69,13 +69,13 @@ bool shifts_wide_rows(const WorkProblem& w, const Plan& plan, const Geometry& ge
 }
 
 // The inner kernel of the shifted rows' heads: the plan over the first line
-// of columns, a row at a time (the same order of accumulation, so the same
-// bits), written into the output's own rows (out_row_pitch), from the same
-// source as the kernel's own (the engine's code cache: dumped and
-// perf-mapped as any other code). With the plan's rows (8 for
-// seed:image3x3) it took 16 us more of a first make_kernel, a row at a time
-// 6 us, and ran no faster (Zen 5; on Zen 4, 2 to 8 rows no faster either).
-std::shared_ptr<const Inner> head_inner(const WorkProblem& work, const Plan& plan, const InnerSource& inners) {
+// of columns, `rows` rows a block (the same order of accumulation, so the
+// same bits), written into the output's own rows (out_row_pitch), from the
+// same source as the kernel's own (the engine's code cache: dumped and
+// perf-mapped as any other code). Null where a block of `rows` does not fit
+// the registers.
+std::shared_ptr<const Inner> head_inner(const WorkProblem& work, const Plan& plan, const InnerSource& inners,
+                                        int rows) {
   using A = ConvDesc::Axis;
   WorkProblem head = work;
   head.o[A::W] = line_elements(work);
@@ -83,9 +83,17 @@ std::shared_ptr<const Inner> head_inner(const WorkProblem& work, const Plan& pla
   head.out_row_pitch = work.o[A::W];
   Plan p = plan;
   p.ur_w = 1;
-  p.ur_h = 1;
+  p.ur_h = rows;
+  if (plan_rejection(head, p)) return nullptr;
   return inners(head, p);
 }
+
+// Rows a block of the heads' second kernel: a row at a time their chains of
+// FMAs wait on one another, and with the heads written in place the kernel
+// is most of what shifting costs. seed:image3x3 at +4/+16/+32 bytes (Zen 4,
+// min of 41 alternated pairs): 1.042-1.049 the aligned time a row at a time,
+// 1.016-1.036 four rows a block.
+constexpr int kHeadBlockRows = 4;
 
 // What for_each_call() does with the heads where no rows are shifted.
 struct NoHeads {
@@ -103,7 +111,8 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
                  const InnerSource& inners)
       : TypedKernel(desc, work, plan, backend, inners(work, plan)),
         tile_blocks_(tile_blocks(work, plan, geo_)),
-        head_(shifts_wide_rows(work, plan, geo_) ? head_inner(work, plan, inners) : nullptr),
+        head_(shifts_wide_rows(work, plan, geo_) ? head_inner(work, plan, inners, 1) : nullptr),
+        head_block_(head_ ? head_inner(work, plan, inners, kHeadBlockRows) : nullptr),
         realigns_(head_ || (!plan.staged && work.layout == Layout::ncx && work.ndims == 2 && work.spatial_k() == 1 &&
                             work.i == work.o && geo_.in_row % 16 == 0 &&
                             work.o[1] >= kMinRowsPerRealignedRow * edge_rows())) {
@@ -356,10 +365,18 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
   template <class T>
   void run_heads(const T* in, T* out, OcPart part, CallArgs args, int64_t b, int64_t first, int64_t end) const {
     if (first >= end) return;
+    args.row_tail = 0;
+    if (const int64_t blocks = head_block_ ? (end - first) / kHeadBlockRows : 0) {
+      args.src = in + first * work_.s[1] * geo_.in_row;
+      args.dst = out + b * plan_.oc_blk * geo_.out_chan + first * geo_.out_row;
+      args.row_blocks = blocks;
+      head_block_->call(part, args);
+      first += blocks * kHeadBlockRows;
+    }
+    if (first == end) return;
     args.src = in + first * work_.s[1] * geo_.in_row;
     args.dst = out + b * plan_.oc_blk * geo_.out_chan + first * geo_.out_row;
     args.row_blocks = end - first;
-    args.row_tail = 0;
     head_->call(part, args);
   }
 
@@ -469,8 +486,10 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
   // Row blocks per tile: every output-channel block sweeps one tile of the
   // input while it is in the L2 before the next tile is read.
   const int64_t tile_blocks_;
-  // Wide rows shifted: the inner kernel of their heads (shifts_wide_rows()).
+  // Wide rows shifted: the inner kernels of their heads (shifts_wide_rows()),
+  // a row at a time and kHeadBlockRows a block (null where it does not fit).
   const std::shared_ptr<const Inner> head_;
+  const std::shared_ptr<const Inner> head_block_;
   // line_shift() may be nonzero: see kMinRowsPerRealignedRow and head_.
   const bool realigns_;
   // Staged rows (planes x rows of one channel) and stride phases that some
