@@ -364,20 +364,18 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
   // bits the shifted rows gave the columns both write.
   template <class T>
   void run_heads(const T* in, T* out, OcPart part, CallArgs args, int64_t b, int64_t first, int64_t end) const {
-    if (first >= end) return;
     args.row_tail = 0;
-    if (const int64_t blocks = head_block_ ? (end - first) / kHeadBlockRows : 0) {
-      args.src = in + first * work_.s[1] * geo_.in_row;
-      args.dst = out + b * plan_.oc_blk * geo_.out_chan + first * geo_.out_row;
+    auto run = [&](const Inner& head, int64_t row, int64_t blocks) {
+      args.src = in + row * work_.s[1] * geo_.in_row;
+      args.dst = out + b * plan_.oc_blk * geo_.out_chan + row * geo_.out_row;
       args.row_blocks = blocks;
-      head_block_->call(part, args);
+      head.call(part, args);
+    };
+    if (const int64_t blocks = head_block_ && end > first ? (end - first) / kHeadBlockRows : 0) {
+      run(*head_block_, first, blocks);
       first += blocks * kHeadBlockRows;
     }
-    if (first == end) return;
-    args.src = in + first * work_.s[1] * geo_.in_row;
-    args.dst = out + b * plan_.oc_blk * geo_.out_chan + first * geo_.out_row;
-    args.row_blocks = end - first;
-    head_->call(part, args);
+    if (first < end) run(*head_, first, end - first);
   }
 
   // Elements from the start of a plane to the next place where its rows
