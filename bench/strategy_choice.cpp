@@ -55,12 +55,7 @@ std::optional<Outcome> measure(Engine& engine, const ConvDesc& desc, Table& tabl
   const WorkProblem work(desc);
   const CpuFacts& cpu = engine.cpu();
   const Plan pick = make_plan(work, cpu, cpu.isa, 1);
-  // What make_plan hands each strategy (planner/plan.cpp).
-  Plan base;
-  base.isa = isa_for(work, cpu.isa);
-  base.vlen = lanes(base.isa, desc.dt);
-  base.threads = 1;
-  base.ic_blk = static_cast<int>(work.icg());
+  const Plan base = base_plan(work, cpu.isa, 1);
   std::vector<Contender> all;
   for (const Strategy* s : applicable_strategies(work))
     all.push_back(Contender{s == pick.strategy ? pick : s->plan(work, cpu, base), nullptr});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <limits>
+#include <numeric>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -27,6 +28,21 @@ Isa isa_for(const ConvDesc& desc, Isa isa) {
   const int64_t block = channel_block(desc.layout);
   if (block && isa == Isa::avx512 && block % lanes(isa, desc.dt)) return Isa::avx2;
   return isa;
+}
+
+Plan base_plan(const WorkProblem& work, Isa isa, int threads) {
+  Plan base;
+  base.isa = isa_for(work, isa);
+  base.vlen = lanes(base.isa, work.dt);
+  base.threads = std::max(threads, 1);
+  base.ic_blk = static_cast<int>(work.icg());
+  return base;
+}
+
+int64_t lines_in_l1_sets(const CpuFacts& cpu, int64_t stride_bytes, int reserved_ways) {
+  if (cpu.l1d_ways <= reserved_ways || cpu.l1d_bytes <= 0) return std::numeric_limits<int64_t>::max();
+  const int64_t way_bytes = cpu.l1d_bytes / cpu.l1d_ways;
+  return way_bytes / std::gcd(stride_bytes, way_bytes) * (cpu.l1d_ways - reserved_ways);
 }
 
 std::string_view to_string(WeightRegs w) {
@@ -247,11 +263,7 @@ Plan make_plan(const ConvDesc& user, const CpuFacts& cpu, Isa isa, int threads) 
 }
 
 Plan make_plan(const WorkProblem& desc, const CpuFacts& cpu, Isa isa, int threads) {
-  Plan base;
-  base.isa = isa_for(desc, isa);
-  base.vlen = lanes(base.isa, desc.dt);
-  base.threads = std::max(threads, 1);
-  base.ic_blk = static_cast<int>(desc.icg());
+  const Plan base = base_plan(desc, isa, threads);
   std::vector<const Strategy*> apply = applicable_strategies(desc);
   if (apply.size() == 1) return apply[0]->plan(desc, cpu, base);
   if (few_channels(desc, base.vlen)) {

@@ -63,6 +63,17 @@ int lanes(Isa isa, DataType dt);
 // AVX-512 runs with AVX2's 8 lanes).
 Isa isa_for(const ConvDesc& desc, Isa isa);
 
+// What make_plan hands each strategy's plan(): the ISA (isa_for), its lanes,
+// the threads and every input channel of a group in one pass.
+Plan base_plan(const WorkProblem& work, Isa isa, int threads);
+
+// Most lines a stride of `stride_bytes` apart that the L1 holds at once
+// without two of them evicting each other: the lines fall in as many sets as
+// the stride reaches before it wraps round one way of them (4 KiB apart:
+// all in one), each set holding l1d_ways lines, `reserved_ways` of them left
+// to other data. Unlimited where the L1's associativity is unknown.
+int64_t lines_in_l1_sets(const CpuFacts& cpu, int64_t stride_bytes, int reserved_ways);
+
 // Why `plan` cannot compute `desc` (the user's problem), or nullopt when it can.
 std::optional<std::string> plan_rejection(const ConvDesc& desc, const Plan& plan);
 std::optional<std::string> plan_rejection(const WorkProblem& work, const Plan& plan);

@@ -234,12 +234,9 @@ TEST(JitDifferential, HeldWeightsComputeWhatBroadcastWeightsDo) {
       ConvDesc d = ConvDesc::parse(text);
       d.dt = dt;
       d.post_ops = {true, true};
-      // ow_vector's own pick, whichever strategy the planner prefers (the
-      // engine's ISA and lanes, as make_plan gives them).
+      // ow_vector's own pick, whichever strategy the planner prefers.
       const WorkProblem work(d);
-      Plan base = make_plan(d, engine.cpu(), engine.cpu().isa, 1);
-      base.ic_blk = static_cast<int>(work.icg());
-      Plan held = OwVector::instance().plan(work, engine.cpu(), base);
+      Plan held = OwVector::instance().plan(work, engine.cpu(), base_plan(work, engine.cpu().isa, 1));
       held.weights = WeightRegs::held;
       // The heuristic's block, or a smaller one where the weights do not fit beside it.
       while (plan_rejection(d, held)) {

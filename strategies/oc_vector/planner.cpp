@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numeric>
 
 #include "strategies/oc_vector/geometry.hpp"
 #include "strategies/oc_vector/strategy.hpp"
@@ -53,20 +52,15 @@ double row_cycles(const ConvDesc& d, Isa isa, int vlen, int ur_w, int vecs) {
 }
 
 // Most pixels a register block may read without their lines evicting one
-// another from the L1: its pixels lie a pixel stride apart, and where that
-// stride is a multiple of the bytes one way of the L1's sets spans (4 KiB
-// on the cores this targets) they all fall in one set, which holds
-// l1d_ways lines, each read for a line's worth of input channels. One way
-// is left to the weights and outputs that pass through. Measured (Zen
-// 4, 8 ways, 1 thread): ResNet-50's res4b_branch2a channels last (1024
-// channels, 4 KiB a pixel) ran 1.12-1.23 ms with ur_w 14, 0.87 ms with
-// ur_w 7 (the tuner's best at patient effort), oneDNN 0.88 ms.
+// another from the L1 (lines_in_l1_sets): a pixel stride apart, each read
+// for a line's worth of input channels; one way is left to the weights and
+// outputs that pass through. Measured (Zen 4, 8 ways, 1 thread): ResNet-50's
+// res4b_branch2a channels last (1024 channels, 4 KiB a pixel, all in one
+// set) ran 1.12-1.23 ms with ur_w 14, 0.87 ms with ur_w 7 (the tuner's best
+// at patient effort), oneDNN 0.88 ms.
 int64_t max_pixels_by_l1_sets(const ConvDesc& d, const CpuFacts& cpu) {
-  if (cpu.l1d_ways <= 0 || cpu.l1d_bytes <= 0) return std::numeric_limits<int64_t>::max();
-  const int64_t way_bytes = cpu.l1d_bytes / cpu.l1d_ways, block = channel_block(d.layout);
-  const int64_t stride = d.s[ConvDesc::W] * (block ? block : d.ic) * int64_t(size_of(d.dt));
-  const int64_t sets_hit = way_bytes / std::gcd(stride, way_bytes);
-  return sets_hit * (cpu.l1d_ways - 1);
+  const int64_t block = channel_block(d.layout);
+  return lines_in_l1_sets(cpu, d.s[ConvDesc::W] * (block ? block : d.ic) * int64_t(size_of(d.dt)), 1);
 }
 
 std::vector<int> divisors(int64_t n) {

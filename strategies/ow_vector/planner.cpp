@@ -3,7 +3,6 @@
 #include <array>
 #include <cmath>
 #include <limits>
-#include <numeric>
 
 #include "strategies/ow_vector/geometry.hpp"
 #include "strategies/ow_vector/strategy.hpp"
@@ -185,19 +184,14 @@ double reread_cycles(const ConvDesc& desc, int oc_blk, int ur_h, int64_t l2_byte
 }
 
 // Most input rows a block may read at once without their lines evicting
-// one another from the L1: at a column the rows lie a row apart, and where
-// the row is a multiple of the bytes one way of the L1's sets spans (4 KiB)
-// they fall in one set of l1d_ways lines; two ways are left to the
-// outputs, whose rows fall near one another's sets too, and the weights.
-// Measured (Zen 4, 8 ways, 1 thread, convjit bench, three rounds):
-// seed:image3x3, rows of 1024 floats, 8 rows a block (10 read) 222-223 us,
-// 6 (8 read) 207 us, 5 (7 read) 205-208 us, 4 (6 read) 198-215 us, 3 (5
-// read, 3 vectors wide) 191-220 us.
+// one another from the L1 (lines_in_l1_sets): at a column they lie a row
+// apart; two ways are left to the outputs, whose rows fall near one
+// another's sets too, and the weights. Measured (Zen 4, 8 ways, 1 thread,
+// plans alternated in one process): seed:image3x3, rows of 1024 floats (4
+// KiB: one set), 8 rows a block (10 read) 222-224 us, 6 (8 read) 207-211 us,
+// 5 (7 read) 206 us, 4 (6 read) 199-206 us, 3 (5 read) 194 us.
 int64_t max_rows_by_l1_sets(const ConvDesc& desc, const Plan& plan, const CpuFacts& cpu) {
-  if (cpu.l1d_ways <= 0 || cpu.l1d_bytes <= 0) return std::numeric_limits<int64_t>::max();
-  const int64_t way_bytes = cpu.l1d_bytes / cpu.l1d_ways;
-  const int64_t row_bytes = Geometry::of(desc, plan).in_row * int64_t(size_of(desc.dt));
-  return way_bytes / std::gcd(row_bytes, way_bytes) * (cpu.l1d_ways - 2);
+  return lines_in_l1_sets(cpu, Geometry::of(desc, plan).in_row * int64_t(size_of(desc.dt)), 2);
 }
 
 // Its model misses about a tenth against oc_vector's with many channels
