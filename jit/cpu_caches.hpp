@@ -7,5 +7,7 @@ namespace convjit {
 
 // The last-level cache's size as the OS reports it (8 MiB when it does not).
 int64_t last_level_cache_bytes();
+// The L2's (1 MiB when the OS does not say).
+int64_t l2_cache_bytes();
 
 }  // namespace convjit

@@ -143,6 +143,7 @@ const CpuFacts& hardware() {
 }  // namespace
 
 int64_t last_level_cache_bytes() { return hardware().l3_bytes; }
+int64_t l2_cache_bytes() { return hardware().l2_bytes; }
 
 CpuFacts CpuFacts::detect(const std::string& cap) {
   CpuFacts f = hardware();
