@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "jit/cpu_caches.hpp"
 #include "jit/vector_generator.hpp"
 
 namespace convjit {
@@ -19,6 +20,18 @@ constexpr int64_t kChunkBytes = 256 << 10;
 // 36 x 512 x 512 weights), chunks of 256 KiB streamed the weights 6 to 9
 // times per image.
 constexpr int64_t kMaxChunkBytes = 16 << 20;
+// Unless the weights stay in the L3 (at most half of it, the other half the
+// tensors'): read again per chunk from there, prefetched by the products,
+// they cost less than a chunk's transformed tiles and products spilling
+// from the L2 to the L3 in both transforms. Then a chunk takes twice the L2.
+// Measured (Zen 4: 1 MiB L2, 32 MiB L3; 1 thread, nCx16c, alternated in one
+// process) against 16 MiB chunks: VGG-19 conv3_2 (9.4 MB of weights) 0.92-0.94
+// of the time at batch 1, 0.90 with 2 threads, conv3_1 (4.7 MB) 0.97,
+// ResNet-50 res4 at batch 32 (9.4 MB) 0.95; res4 at batch 1 and res3 even;
+// conv4_1 and conv4_2 (19 and 38 MB, beyond half this L3) 1.16-1.25.
+int64_t max_chunk_bytes(int64_t u_bytes) {
+  return u_bytes <= last_level_cache_bytes() / 2 ? 2 * l2_cache_bytes() : kMaxChunkBytes;
+}
 
 // The L1 data cache of Sapphire Rapids and of Zen 5 alike: a block's
 // weights of one position (ic/g x oc_blk) within it are read again by each
@@ -54,7 +67,7 @@ WinogradGeometry WinogradGeometry::of(const ConvDesc& desc, const Plan& plan) {
   g.oc_blocks = g.ocp / plan.oc_blk;
   const int64_t per_tile = int64_t(g.positions) * (g.icg + g.ocp) * int64_t(size_of(desc.dt));
   const int64_t u_bytes = int64_t(g.positions) * g.icg * g.ocp * int64_t(size_of(desc.dt));
-  const int64_t bytes = u_bytes > 2 * kChunkBytes ? std::min(u_bytes, kMaxChunkBytes) : kChunkBytes;
+  const int64_t bytes = u_bytes > 2 * kChunkBytes ? std::min(u_bytes, max_chunk_bytes(u_bytes)) : kChunkBytes;
   const int64_t fit = std::max<int64_t>(1, bytes / per_tile / plan.ur_w) * plan.ur_w;
   // Large weights: a chunk may span images (the driver takes the batch's
   // tiles image after image), so that a batch reads them once a chunk.
