@@ -39,7 +39,9 @@ int64_t max_chunk_bytes(int64_t u_bytes) {
 // padded block, one process: ResNet-50 res3 (32 KiB; 49 tiles, 8 blocks of
 // 6 and one tile) 0.86-0.93 of the time with 1 thread, 0.80-0.88 with 2;
 // computed singly, res4 (64 KiB) was even and res5 (128 KiB, from the L2)
-// 1.03-1.09.
+// 1.03-1.09. On Zen 4, whose L1d is 32 KiB, the choice is as good as even
+// from 32 to 64 KiB (res3 with 128 to 256 input channels: singly 0.991-0.997
+// of the padded block's time, alternated in one process), so one constant.
 constexpr int64_t kL1Bytes = 48 << 10;
 
 // Blocked layouts: an image of one group's input channels up to this size
