@@ -28,7 +28,7 @@ constexpr int64_t kMaxChunkBytes = 16 << 20;
 // process) against 16 MiB chunks: VGG-19 conv3_2 (9.4 MB of weights) 0.92-0.94
 // of the time at batch 1, 0.90 with 2 threads, conv3_1 (4.7 MB) 0.97,
 // ResNet-50 res4 at batch 32 (9.4 MB) 0.95; res4 at batch 1 and res3 even;
-// conv4_1 and conv4_2 (19 and 38 MB, beyond half this L3) 1.16-1.25.
+// conv4_1 and conv4_2 (19 and 38 MB, beyond half this L3) 1.13-1.25.
 int64_t max_chunk_bytes(int64_t u_bytes) {
   return u_bytes <= last_level_cache_bytes() / 2 ? 2 * l2_cache_bytes() : kMaxChunkBytes;
 }
