@@ -321,11 +321,11 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
       for (int64_t inner = 0; inner < (TileMajor ? in_vectors : rows); ++inner) {
         const int64_t t = TileMajor ? outer : inner, k = TileMajor ? inner : outer, c0 = k * C;
         const Run r = in_runs[k * runs_per_vector];
-        const int64_t n = (first + t) / geo_.tiles, tile = (first + t) % geo_.tiles;
-        const int64_t y0 = tile / geo_.tiles_w * M - work_.p[1], x0 = tile % geo_.tiles_w * M - work_.p[2];
+        const TileAt at = tile_at(first + t, M);
+        const int64_t n = at.n, y0 = at.y - work_.p[1], x0 = at.x - work_.p[2];
         // A pad tile (t >= count) may lie past the last image: no pointer there.
         const T* image = t < count ? src + n * in_.n + r.offset : src;
-        if (planes && t < count && in_staged.moved(n * geo_.tiles_h + tile / geo_.tiles_w, k))
+        if (planes && t < count && in_staged.moved(at.batch_row, k))
           for (int i = 0; i < A; ++i)
             if (y0 + i >= 0 && y0 + i < ih)
               transpose_into_block(image + (y0 + i) * iw, r.count, iw, in_.cblock, in_rows + i * iw * C, C);
@@ -400,11 +400,11 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
         const int64_t t = TileMajor ? outer : inner, k = TileMajor ? inner : outer, c0 = oc_first + k * C;
         Run r = out_runs[oc_first / plan_.vlen + k * runs_per_vector];
         r.count = int(std::min<int64_t>(r.count, oc_end - c0));
-        const int64_t n = (first + t) / geo_.tiles, tile = (first + t) % geo_.tiles;
-        const int64_t y0 = tile / geo_.tiles_w * M, x0 = tile % geo_.tiles_w * M;
-        T* image = dst + n * out_.n + r.offset;
+        const TileAt at = tile_at(first + t, M);
+        const int64_t y0 = at.y, x0 = at.x;
+        T* image = dst + at.n * out_.n + r.offset;
         const bool staged_before = out_staged.row >= 0;
-        if (planes && out_staged.moved(n * geo_.tiles_h + tile / geo_.tiles_w, k)) {
+        if (planes && out_staged.moved(at.batch_row, k)) {
           if (staged_before) write_rows();
           row_image = image, row_y = y0, row_x = x0, row_count = r.count;
         }
@@ -474,6 +474,17 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
     return r.even ? c * r.step : s.channel(c0 + c) - r.offset;
   }
 
+  // Batch tile `bt` (image after image): its image, its row of tiles in
+  // the batch (what channels first stages rows by), and the first output
+  // row and column it computes.
+  struct TileAt {
+    int64_t n, batch_row, y, x;
+  };
+  TileAt tile_at(int64_t bt, int m) const {
+    const int64_t n = bt / geo_.tiles, tile = bt % geo_.tiles, row = tile / geo_.tiles_w;
+    return {n, n * geo_.tiles_h + row, row * m, tile % geo_.tiles_w * m};
+  }
+
   static constexpr int64_t kPrefetchTiles = 2;
   // The lines of batch tile `bt` (image after image) that the run reads:
   // its a rows of the last m columns (the first a - m its left neighbour
@@ -481,17 +492,16 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
   // lines it writes.
   template <class T, int M>
   [[gnu::always_inline]] void prefetch_input(const T* src, int64_t images, int64_t bt, const Run& r) const {
-    const int64_t n = bt / geo_.tiles, tile = bt % geo_.tiles;
-    if (n < images)
-      prefetch_lines<M + 2, M>(src + n * in_.n + r.offset, in_, tile / geo_.tiles_w * M - work_.p[1],
-                               tile % geo_.tiles_w * M - work_.p[2] + 2, work_.i[1], work_.i[2]);  // a - m = 2
+    const TileAt at = tile_at(bt, M);
+    if (at.n < images)  // a - m = 2 columns shared
+      prefetch_lines<M + 2, M>(src + at.n * in_.n + r.offset, in_, at.y - work_.p[1], at.x - work_.p[2] + 2,
+                               work_.i[1], work_.i[2]);
   }
   template <class T, int M>
   [[gnu::always_inline]] void prefetch_output(const T* dst, int64_t images, int64_t bt, const Run& r) const {
-    const int64_t n = bt / geo_.tiles, tile = bt % geo_.tiles;
-    if (n < images)
-      prefetch_lines<M, M>(dst + n * out_.n + r.offset, out_, tile / geo_.tiles_w * M, tile % geo_.tiles_w * M,
-                           work_.o[1], work_.o[2]);
+    const TileAt at = tile_at(bt, M);
+    if (at.n < images)
+      prefetch_lines<M, M>(dst + at.n * out_.n + r.offset, out_, at.y, at.x, work_.o[1], work_.o[2]);
   }
   // Rows [y, y + Rows) and columns [x, x + Cols) of an h x w image, those inside it.
   template <int Rows, int Cols, class T>
