@@ -41,12 +41,6 @@ struct Times {
   }
 };
 
-std::string fmt(const char* format, double v) {
-  char text[64];
-  std::snprintf(text, sizeof text, format, v);
-  return text;
-}
-
 double median_of(std::vector<double> v) { return Times{std::move(v)}.median(); }
 
 struct RowResult {
@@ -116,10 +110,10 @@ std::optional<RowResult> measure(Engine& engine, const Problem& problem, Table& 
   if (row.skipped) check += " (" + std::to_string(row.skipped) + " not replayed)";
   if (!emit_same) check += " (emit differs from the kernel's code)";
   table.add({problem.suite, problem.name, std::string(to_string(problem.desc.dt)), std::string(plan.strategy->name()),
-             std::to_string(bytes.size()), std::to_string(row.insns), fmt("%.1f", code->compile_seconds() * us),
-             fmt("%.1f", emit.min() * us), fmt("%.1f", emit.median() * us), fmt("%.1f", copy.min() * us),
-             fmt("%.1f", floor.min() * us), fmt("%.1f", floor.median() * us), fmt("%.1f", row.ns_per_insn),
-             fmt("%.2f", row.ratio), fmt("%.2f", row.gen_ratio), fmt("%.2f", row.paired), check});
+             std::to_string(bytes.size()), std::to_string(row.insns), format_fixed(code->compile_seconds() * us, 1),
+             format_fixed(emit.min() * us, 1), format_fixed(emit.median() * us, 1), format_fixed(copy.min() * us, 1),
+             format_fixed(floor.min() * us, 1), format_fixed(floor.median() * us, 1), format_fixed(row.ns_per_insn, 1),
+             format_fixed(row.ratio, 2), format_fixed(row.gen_ratio, 2), format_fixed(row.paired, 2), check});
   return row;
 }
 
@@ -134,7 +128,7 @@ void summarize(std::ostream& out, const std::vector<RowResult>& rows, const std:
       within += r.*field <= 1.5;
       if (r.*field > worst->*field) worst = &r;
     }
-    out << "- " << what << ": median " << fmt("%.2f", median_of(v)) << ", max " << fmt("%.2f", worst->*field)
+    out << "- " << what << ": median " << format_fixed(median_of(v), 2) << ", max " << format_fixed(worst->*field, 2)
         << " (" << worst->name << "); " << within << " of " << rows.size() << " rows within 1.5x\n";
   };
   line("emit / floor", &RowResult::ratio);
@@ -148,7 +142,7 @@ void summarize(std::ostream& out, const std::vector<RowResult>& rows, const std:
     same += r.same;
     skipped += r.skipped;
   }
-  out << "- floor: median " << fmt("%.1f", median_of(ns)) << " ns per instruction\n"
+  out << "- floor: median " << format_fixed(median_of(ns), 1) << " ns per instruction\n"
       << "- replay check: " << same << " of " << insns << " instructions replayed byte for byte, " << skipped
       << " not replayed (left out of the floor)";
   for (const auto& [name, count] : not_replayed) out << "; " << name << " x" << count;

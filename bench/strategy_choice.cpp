@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <memory>
 
 #include "bench/suites.hpp"
@@ -27,16 +26,6 @@ constexpr double kSampleSeconds = 2e-3;
 
 double now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-std::string fmt(const char* format, double v) {
-  char text[64];
-  std::snprintf(text, sizeof text, format, v);
-  return text;
-}
-
-std::string time_text(double s) {
-  return s < 1e-6 ? fmt("%.1f ns", s * 1e9) : s < 1e-3 ? fmt("%.2f us", s * 1e6) : fmt("%.3f ms", s * 1e3);
 }
 
 // One problem's strategies timed alternately: {strategy's plan, seconds}.
@@ -91,10 +80,10 @@ std::optional<Outcome> measure(Engine& engine, const ConvDesc& desc, Table& tabl
                                   std::string(to_string(desc.layout))};
   std::string times;
   for (const Contender& c : all)
-    times += (times.empty() ? "" : "; ") + std::string(c.plan.strategy->name()) + " " + time_text(c.seconds);
+    times += (times.empty() ? "" : "; ") + std::string(c.plan.strategy->name()) + " " + format_seconds(c.seconds);
   row.push_back(times);
   row.push_back(std::string(pick.strategy->name()));
-  row.push_back(fmt("%.2f", outcome.ratio));
+  row.push_back(format_fixed(outcome.ratio, 2));
   row.push_back(pick.str());
   table.add(std::move(row));
   return outcome;
@@ -119,7 +108,7 @@ void summarize(std::ostream& out, const std::string& layout, const std::vector<O
     }
     if (!n) continue;
     out << "- " << layout << ", " << b.name << ": " << n << " problems, the pick's time over the fastest's geomean "
-        << fmt("%.3f", std::exp(logs / n)) << ", max " << fmt("%.2f", worst) << "; over 1.05x: " << over5
+        << format_fixed(std::exp(logs / n), 3) << ", max " << format_fixed(worst, 2) << "; over 1.05x: " << over5
         << ", over 1.1x: " << over10 << "\n";
   }
 }
