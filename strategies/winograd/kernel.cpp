@@ -34,27 +34,30 @@
 namespace convjit {
 namespace {
 
-// A tile's a x a vectors from `at`, rows `row` and columns `column`
-// elements apart, and back: unrolled, so that the loads and stores feed
-// the transforms' sums directly. As loops (a bounds check per pixel, a
-// position divided into row and column, the tile copied through the
-// stack) they made the transforms 42% of ResNet-50 res2's time; unrolled,
-// res2 runs in 0.78x the time, res3 0.87x, VGG-19 conv3_2 0.89x (Zen 5,
-// 1 thread, nCx16c, alternated in one process; channels last 0.75-1.0x,
-// channels first 0.86-1.0x, res5 even).
-template <class V, class T, int A>
-[[gnu::always_inline]] inline void load_tile(const T* at, int64_t row, int64_t column, V (&tile)[A][A]) {
-#pragma GCC unroll 8
-  for (int i = 0; i < A; ++i)
-#pragma GCC unroll 8
-    for (int j = 0; j < A; ++j) std::memcpy(&tile[i][j], at + i * row + j * column, sizeof(V));
+// Vectors from and to memory, as the transforms read and write them: a
+// tile's a^2 loads unrolled in the transform's first pass, its stores in
+// its second. As loops (a bounds check per pixel, a position divided into
+// row and column, the tile copied through the stack) the transforms took
+// 42% of ResNet-50 res2's time; unrolled, res2 ran in 0.78x the time, res3
+// 0.87x, VGG-19 conv3_2 0.89x (Zen 5, 1 thread, nCx16c, alternated in one
+// process; channels last 0.75-1.0x, channels first 0.86-1.0x, res5 even).
+template <class V, class T>
+[[gnu::always_inline]] inline void load_vector(const T* at, V& v) {
+  std::memcpy(&v, at, sizeof(V));
 }
-template <class V, class T, int A>
-[[gnu::always_inline]] inline void store_tile(const V (&tile)[A][A], T* at, int64_t row, int64_t column) {
+template <class V, class T>
+[[gnu::always_inline]] inline void store_vector(T* at, const V& v) {
+  std::memcpy(at, &v, sizeof(V));
+}
+
+// A tile's m x m output vectors to `at`, rows `row` and columns `column`
+// elements apart: unrolled, as the transforms' sums.
+template <class V, class T, int M>
+[[gnu::always_inline]] inline void store_tile(const V (&tile)[M][M], T* at, int64_t row, int64_t column) {
 #pragma GCC unroll 8
-  for (int i = 0; i < A; ++i)
+  for (int i = 0; i < M; ++i)
 #pragma GCC unroll 8
-    for (int j = 0; j < A; ++j) std::memcpy(at + i * row + j * column, &tile[i][j], sizeof(V));
+    for (int j = 0; j < M; ++j) store_vector(at + i * row + j * column, tile[i][j]);
 }
 
 // store_tile with non-temporal stores of 16 bytes (SSE2: any ISA), at an
@@ -331,18 +334,20 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
               transpose_into_block(image + (y0 + i) * iw, r.count, iw, in_.cblock, in_rows + i * iw * C, C);
         if (prefetch_in && t < count) prefetch_input<T, M>(src, images, first + t + kPrefetchTiles, r);
         // Whole vectors of a tile inside the image: its a^2 loads unrolled,
-        // feeding the transform's sums without a copy of the tile.
-        V tv[A][A];
+        // feeding the transform's sums, which go straight to V.
         const bool inside = t < count && y0 >= 0 && y0 + A <= ih && x0 >= 0 && x0 + A <= iw;
         const bool whole = planes || (r.even && r.step == 1 && r.count == C);  // staged, channels last or blocked
-        if (inside && whole) {
-          V d[A][A];
-          if (planes) load_tile(in_rows + x0 * C, iw * C, C, d);
-          else load_tile(image + y0 * in_.h + x0 * in_.w, in_.h, in_.w, d);
-          winograd::input_transform<M>(d, tv);
+        T* to = v + t * icg + c0;
+        auto to_v = [&](int i, int j, const V& s) { store_vector(to + (i * A + j) * v_position, s); };
+        if (inside && whole && r.count == C) {
+          const T* from = planes ? in_rows + x0 * C : image + y0 * in_.h + x0 * in_.w;
+          const int64_t row = planes ? iw * C : in_.h, column = planes ? C : in_.w;
+          winograd::input_transform<M, V>([&](int i, int j, V& d) { load_vector(from + i * row + j * column, d); },
+                                          to_v);
         } else {
-          // Zeros where the tile reaches past the image (or is a pad tile).
-          V d[A][A];
+          // Zeros where the tile reaches past the image (or is a pad tile);
+          // parts of vectors of channels.
+          V d[A][A], tv[A][A];
           std::memset(d, 0, sizeof d);
           if (t < count)
             for (int i = 0; i < A; ++i)
@@ -355,13 +360,12 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
                   else
                     for (int c = 0; c < r.count; ++c) d[i][j][c] = at[lane_offset(in_, r, grp * icg + c0, c)];
                 }
-          winograd::input_transform<M>(d, tv);
-        }
-        T* to = v + t * icg + c0;
-        if (r.count == C) store_tile(tv, to, A * v_position, v_position);
-        else
+          winograd::input_transform<M, V>([&](int i, int j, V& into) { into = d[i][j]; },
+                                          [&](int i, int j, const V& s) { tv[i][j] = s; });
           for (int pos = 0; pos < A * A; ++pos)
-            copy_first(to + pos * v_position, reinterpret_cast<const T*>(&tv[pos / A][pos % A]), r.count);
+            if (r.count == C) to_v(pos / A, pos % A, tv[pos / A][pos % A]);
+            else copy_first(to + pos * v_position, reinterpret_cast<const T*>(&tv[pos / A][pos % A]), r.count);
+        }
       }
     const T* u = packed_wei_.as<T>() + grp * geo_.u_group;
     auto weights = [&](int pos, int64_t b) { return u + pos * geo_.u_position + b * icg * plan_.oc_blk; };
@@ -408,18 +412,21 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
           if (staged_before) write_rows();
           row_image = image, row_y = y0, row_x = x0, row_count = r.count;
         }
-        V b = {}, x[A][A], y[M][M];
+        V b = {}, y[M][M];
         if (bias_of_group && r.count == C) std::memcpy(&b, bias_of_group + c0, sizeof(V));
         else if (bias_of_group) copy_first(reinterpret_cast<T*>(&b), bias_of_group + c0, r.count);
+        if (prefetch_out) prefetch_output<T, M>(dst, images, first + t + kPrefetchTiles, r);
         const T* from = prod + t * geo_.ocp + c0;
-        if (r.count == C) load_tile(from, A * m_position, m_position, x);
-        else {
-          std::memset(x, 0, sizeof x);
+        auto to_y = [&](int i, int j, const V& s) { y[i][j] = s; };
+        if (r.count == C) {
+          winograd::output_transform<M, V>(
+              [&](int i, int j, V& x) { load_vector(from + (i * A + j) * m_position, x); }, to_y);
+        } else {
+          V x[A][A] = {};
           for (int pos = 0; pos < A * A; ++pos)
             copy_first(reinterpret_cast<T*>(&x[pos / A][pos % A]), from + pos * m_position, r.count);
+          winograd::output_transform<M, V>([&](int i, int j, V& into) { into = x[i][j]; }, to_y);
         }
-        if (prefetch_out) prefetch_output<T, M>(dst, images, first + t + kPrefetchTiles, r);
-        winograd::output_transform<M>(x, y);
 #pragma GCC unroll 4
         for (int i = 0; i < M; ++i)
 #pragma GCC unroll 4

@@ -162,39 +162,76 @@ template <class V, class In, class Out>
   y(3, d12 * E(W::AT[3][1]) + d34 * E(W::AT[3][3]) + x(5));
 }
 
-// V = B^T d B for a vector of channels of one a x a input tile.
-template <int M, class V>
-[[gnu::always_inline]] inline void input_transform(const V (&d)[M + 2][M + 2], V (&v)[M + 2][M + 2]) {
+// The transforms read their tile through in(i, j, into), which loads the
+// vector at row i, column j (from memory, or an array) into `into`, and
+// hand each result to out(i, j, value): F(4x4)'s first pass (over
+// columns) loads from where the tile is, its second stores where the
+// results go. Through arrays of the whole tile in and out (a x a vectors
+// each, more than there are registers, spilled beside the sums), the same
+// sums took 1.03-1.05x the time on ResNet-50 res2 and VGG-19 conv1_1 and
+// conv1_2 at batch 1 (every layout, AVX-512 and AVX2), 1.01 on conv2_x and
+// res3, as much on the rest, whose products outweigh them (Zen 4, 1
+// thread, old and new alternated process by process, bit-identical
+// outputs). Vectors pass by reference: returned by value from a function
+// compiled for no vector ISA, they would change its ABI.
+template <int M, class V, class In, class Out>
+[[gnu::always_inline]] inline void input_transform(In in, Out out) {
   using W = Matrices<M>;
-  V t[W::a][W::a];
   if constexpr (M == 4) {
+    V t[W::a][W::a];
 #pragma GCC unroll 8
-    for (int j = 0; j < W::a; ++j)
-      input_line4<V>([&](int k) -> const V& { return d[k][j]; }, [&](int i, const V& s) { t[i][j] = s; });
+    for (int j = 0; j < W::a; ++j) {
+      V column[W::a];
+#pragma GCC unroll 8
+      for (int k = 0; k < W::a; ++k) in(k, j, column[k]);
+      input_line4<V>([&](int k) -> const V& { return column[k]; }, [&](int i, const V& s) { t[i][j] = s; });
+    }
 #pragma GCC unroll 8
     for (int i = 0; i < W::a; ++i)
-      input_line4<V>([&](int k) -> const V& { return t[i][k]; }, [&](int j, const V& s) { v[i][j] = s; });
+      input_line4<V>([&](int k) -> const V& { return t[i][k]; }, [&](int j, const V& s) { out(i, j, s); });
   } else {
+    V d[W::a][W::a], t[W::a][W::a], v[W::a][W::a];
+#pragma GCC unroll 8
+    for (int i = 0; i < W::a; ++i)
+#pragma GCC unroll 8
+      for (int j = 0; j < W::a; ++j) in(i, j, d[i][j]);
     product<false, W::a, W::a, W::a>(W::BT, d, t);  // t = B^T d
     product<true, W::a, W::a, W::a>(W::BT, t, v);   // v = t B
+#pragma GCC unroll 8
+    for (int i = 0; i < W::a; ++i)
+#pragma GCC unroll 8
+      for (int j = 0; j < W::a; ++j) out(i, j, v[i][j]);
   }
 }
 
 // Y = A^T x A for a vector of channels of one a x a tile of summed products.
-template <int M, class V>
-[[gnu::always_inline]] inline void output_transform(const V (&x)[M + 2][M + 2], V (&y)[M][M]) {
+template <int M, class V, class In, class Out>
+[[gnu::always_inline]] inline void output_transform(In in, Out out) {
   using W = Matrices<M>;
-  V t[M][W::a];
   if constexpr (M == 4) {
+    V t[M][W::a];
 #pragma GCC unroll 8
-    for (int j = 0; j < W::a; ++j)
-      output_line4<V>([&](int k) -> const V& { return x[k][j]; }, [&](int i, const V& s) { t[i][j] = s; });
+    for (int j = 0; j < W::a; ++j) {
+      V column[W::a];
+#pragma GCC unroll 8
+      for (int k = 0; k < W::a; ++k) in(k, j, column[k]);
+      output_line4<V>([&](int k) -> const V& { return column[k]; }, [&](int i, const V& s) { t[i][j] = s; });
+    }
 #pragma GCC unroll 8
     for (int i = 0; i < M; ++i)
-      output_line4<V>([&](int k) -> const V& { return t[i][k]; }, [&](int j, const V& s) { y[i][j] = s; });
+      output_line4<V>([&](int k) -> const V& { return t[i][k]; }, [&](int j, const V& s) { out(i, j, s); });
   } else {
+    V x[W::a][W::a], t[M][W::a], y[M][M];
+#pragma GCC unroll 8
+    for (int i = 0; i < W::a; ++i)
+#pragma GCC unroll 8
+      for (int j = 0; j < W::a; ++j) in(i, j, x[i][j]);
     product<false, M, W::a, W::a>(W::AT, x, t);  // t = A^T x
     product<true, M, M, W::a>(W::AT, t, y);      // y = t A
+#pragma GCC unroll 8
+    for (int i = 0; i < M; ++i)
+#pragma GCC unroll 8
+      for (int j = 0; j < M; ++j) out(i, j, y[i][j]);
   }
 }
 
