@@ -91,22 +91,22 @@ struct Channels {
 template <class T>
 using ChannelVec = typename Channels<T>::type;
 
-// out[i][j] = sum_k L[i][k] x[k][j], or (Right) sum_k x[i][k] L[j][k].
-template <bool Right, int Rows, int Inner, int N, class Mat, class V, int XR, int XC>
-[[gnu::always_inline]] inline void product(const Mat& L, const V (&x)[XR][XC], V (&out)[Rows][Inner]) {
+template <class V>
+using Element = std::remove_cvref_t<decltype(std::declval<V>()[0])>;
+
+// A line of a transform, one matrix's rows against a line of the tile:
+// y(i, sum_k L[i][k] x(k)) for i < Rows, each sum in increasing k, zero
+// terms skipped (F(2x2)'s lines; F(4x4)'s pair their rows, below).
+template <class V, int Rows, int N, class Mat, class In, class Out>
+[[gnu::always_inline]] inline void line(const Mat& L, In x, Out y) {
 #pragma GCC unroll 8
-  for (int i = 0; i < Rows; ++i)
+  for (int i = 0; i < Rows; ++i) {
+    V s = {};
 #pragma GCC unroll 8
-    for (int j = 0; j < Inner; ++j) {
-      using E = std::remove_cvref_t<decltype(x[0][0][0])>;
-      V s = {};
-#pragma GCC unroll 8
-      for (int k = 0; k < N; ++k) {
-        const double l = Right ? L[j][k] : L[i][k];
-        if (l != 0) s += (Right ? x[i][k] : x[k][j]) * E(l);
-      }
-      out[i][j] = s;
-    }
+    for (int k = 0; k < N; ++k)
+      if (L[i][k] != 0) s += x(k) * Element<V>(L[i][k]);
+    y(i, s);
+  }
 }
 
 // F(4x4)'s points come in pairs, +-5/8 and +-3/2: B^T's rows 1 and 2 (and
@@ -114,9 +114,6 @@ template <bool Right, int Rows, int Inner, int N, class Mat, class V, int XR, in
 // A^T's columns 1 and 2 (and 3 and 4). A line of each pair is then the sum
 // and the difference of its even and odd parts: 18 operations a line of
 // B^T instead of 22, 13 of A^T instead of 18.
-template <class V>
-using Element = std::remove_cvref_t<decltype(std::declval<V>()[0])>;
-
 template <class V, class In, class Out>
 [[gnu::always_inline]] inline void input_line4(In x, Out y) {
   using W = Matrices<4>;
@@ -162,11 +159,25 @@ template <class V, class In, class Out>
   y(3, d12 * E(W::AT[3][1]) + d34 * E(W::AT[3][3]) + x(5));
 }
 
-// The transforms read their tile through in(i, j, into), which loads the
-// vector at row i, column j (from memory, or an array) into `into`, and
-// hand each result to out(i, j, value): F(4x4)'s first pass (over
-// columns) loads from where the tile is, its second stores where the
-// results go. Through arrays of the whole tile in and out (a x a vectors
+// A line of B^T (input) or of A^T (output) against a line of a tile.
+template <int M, class V, class In, class Out>
+[[gnu::always_inline]] inline void input_line(In x, Out y) {
+  if constexpr (M == 4) input_line4<V>(x, y);
+  else line<V, M + 2, M + 2>(Matrices<M>::BT, x, y);
+}
+template <int M, class V, class In, class Out>
+[[gnu::always_inline]] inline void output_line(In x, Out y) {
+  if constexpr (M == 4) output_line4<V>(x, y);
+  else line<V, M, M + 2>(Matrices<M>::AT, x, y);
+}
+
+// L x L^T for a vector of channels of one a x a tile, line_of taking L's
+// rows against a line (B^T's: V = B^T d B; A^T's: Y = A^T x A): over the
+// tile's columns, then over the rows of the result. The tile is read
+// through in(i, j, into), which loads the vector at row i, column j (from
+// memory, or an array) into `into`, and each result handed to out(i, j,
+// value): the first pass loads from where the tile is, the second stores
+// where the results go. Through arrays of the whole tile in and out (a x a vectors
 // each, more than there are registers, spilled beside the sums), the same
 // sums took 1.03-1.05x the time on ResNet-50 res2 and VGG-19 conv1_1 and
 // conv1_2 at batch 1 (every layout, AVX-512 and AVX2), 1.01 on conv2_x and
@@ -174,65 +185,31 @@ template <class V, class In, class Out>
 // thread, old and new alternated process by process, bit-identical
 // outputs). Vectors pass by reference: returned by value from a function
 // compiled for no vector ISA, they would change its ABI.
+template <int Rows, int A, class V, class Line, class In, class Out>
+[[gnu::always_inline]] inline void two_sided(Line line_of, In in, Out out) {
+  V t[Rows][A];
+#pragma GCC unroll 8
+  for (int j = 0; j < A; ++j) {
+    V column[A];
+#pragma GCC unroll 8
+    for (int k = 0; k < A; ++k) in(k, j, column[k]);
+    line_of([&](int k) -> const V& { return column[k]; }, [&](int i, const V& s) { t[i][j] = s; });
+  }
+#pragma GCC unroll 8
+  for (int i = 0; i < Rows; ++i)
+    line_of([&](int k) -> const V& { return t[i][k]; }, [&](int j, const V& s) { out(i, j, s); });
+}
+
+// V = B^T d B for a vector of channels of one a x a input tile.
 template <int M, class V, class In, class Out>
 [[gnu::always_inline]] inline void input_transform(In in, Out out) {
-  using W = Matrices<M>;
-  if constexpr (M == 4) {
-    V t[W::a][W::a];
-#pragma GCC unroll 8
-    for (int j = 0; j < W::a; ++j) {
-      V column[W::a];
-#pragma GCC unroll 8
-      for (int k = 0; k < W::a; ++k) in(k, j, column[k]);
-      input_line4<V>([&](int k) -> const V& { return column[k]; }, [&](int i, const V& s) { t[i][j] = s; });
-    }
-#pragma GCC unroll 8
-    for (int i = 0; i < W::a; ++i)
-      input_line4<V>([&](int k) -> const V& { return t[i][k]; }, [&](int j, const V& s) { out(i, j, s); });
-  } else {
-    V d[W::a][W::a], t[W::a][W::a], v[W::a][W::a];
-#pragma GCC unroll 8
-    for (int i = 0; i < W::a; ++i)
-#pragma GCC unroll 8
-      for (int j = 0; j < W::a; ++j) in(i, j, d[i][j]);
-    product<false, W::a, W::a, W::a>(W::BT, d, t);  // t = B^T d
-    product<true, W::a, W::a, W::a>(W::BT, t, v);   // v = t B
-#pragma GCC unroll 8
-    for (int i = 0; i < W::a; ++i)
-#pragma GCC unroll 8
-      for (int j = 0; j < W::a; ++j) out(i, j, v[i][j]);
-  }
+  two_sided<M + 2, M + 2, V>([](auto x, auto y) { input_line<M, V>(x, y); }, in, out);
 }
 
 // Y = A^T x A for a vector of channels of one a x a tile of summed products.
 template <int M, class V, class In, class Out>
 [[gnu::always_inline]] inline void output_transform(In in, Out out) {
-  using W = Matrices<M>;
-  if constexpr (M == 4) {
-    V t[M][W::a];
-#pragma GCC unroll 8
-    for (int j = 0; j < W::a; ++j) {
-      V column[W::a];
-#pragma GCC unroll 8
-      for (int k = 0; k < W::a; ++k) in(k, j, column[k]);
-      output_line4<V>([&](int k) -> const V& { return column[k]; }, [&](int i, const V& s) { t[i][j] = s; });
-    }
-#pragma GCC unroll 8
-    for (int i = 0; i < M; ++i)
-      output_line4<V>([&](int k) -> const V& { return t[i][k]; }, [&](int j, const V& s) { out(i, j, s); });
-  } else {
-    V x[W::a][W::a], t[M][W::a], y[M][M];
-#pragma GCC unroll 8
-    for (int i = 0; i < W::a; ++i)
-#pragma GCC unroll 8
-      for (int j = 0; j < W::a; ++j) in(i, j, x[i][j]);
-    product<false, M, W::a, W::a>(W::AT, x, t);  // t = A^T x
-    product<true, M, M, W::a>(W::AT, t, y);      // y = t A
-#pragma GCC unroll 8
-    for (int i = 0; i < M; ++i)
-#pragma GCC unroll 8
-      for (int j = 0; j < M; ++j) out(i, j, y[i][j]);
-  }
+  two_sided<M, M + 2, V>([](auto x, auto y) { output_line<M, V>(x, y); }, in, out);
 }
 
 }  // namespace convjit::winograd
