@@ -349,15 +349,15 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
         const T* from = planes ? in_rows : image;
         const int64_t row = planes ? iw * C : in_.h, column = planes ? C : in_.w;
         const int64_t offset = (planes ? 0 : y0 * row) + x0 * column;
+        auto pixel = [&](int i, int j) { return from + (offset + i * row + j * column); };  // inside only
         if (inside && whole && r.count == C) {
-          winograd::input_transform<M, V>(
-              [&](int i, int j, V& d) { load_vector(from + (offset + i * row + j * column), d); }, to_v);
+          winograd::input_transform<M, V>([&](int i, int j, V& d) { load_vector(pixel(i, j), d); }, to_v);
         } else if (t < count && whole && r.count == C && border_loads_) {
           // Reaching past the image: zeros there, the rest loaded as inside.
           const unsigned rows_in = bits_within(y0, ih, A), columns_in = bits_within(x0, iw, A);
           winograd::input_transform<M, V>(
               [&](int i, int j, V& d) {
-                if (rows_in >> i & columns_in >> j & 1u) load_vector(from + (offset + i * row + j * column), d);
+                if (rows_in >> i & columns_in >> j & 1u) load_vector(pixel(i, j), d);
                 else d = V{};
               },
               to_v);
