@@ -177,12 +177,12 @@ template <int M, class V, class In, class Out>
 // through in(i, j, into), which loads the vector at row i, column j (from
 // memory, or an array) into `into`, and each result handed to out(i, j,
 // value): the first pass loads from where the tile is, the second stores
-// where the results go. Through arrays of the whole tile in and out (a x a vectors
-// each, more than there are registers, spilled beside the sums), the same
-// sums took 1.03-1.05x the time on ResNet-50 res2 and VGG-19 conv1_1 and
-// conv1_2 at batch 1 (every layout, AVX-512 and AVX2), 1.01 on conv2_x and
-// res3, as much on the rest, whose products outweigh them (Zen 4, 1
-// thread, old and new alternated process by process, bit-identical
+// where the results go. Through arrays of the whole tile in and out (a x a
+// vectors each, more than there are registers, spilled beside the sums),
+// the same sums took 1.03-1.05x the time on ResNet-50 res2 and VGG-19
+// conv1_1 and conv1_2 at batch 1 (every layout, AVX-512 and AVX2), 1.01 on
+// conv2_x and res3, as much on the rest, whose products outweigh them (Zen
+// 4, 1 thread, old and new alternated process by process, bit-identical
 // outputs). Vectors pass by reference: returned by value from a function
 // compiled for no vector ISA, they would change its ABI.
 template <int Rows, int A, class V, class Line, class In, class Out>
