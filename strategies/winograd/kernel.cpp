@@ -349,7 +349,7 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
         const T* from = planes ? in_rows : image;
         const int64_t row = planes ? iw * C : in_.h, column = planes ? C : in_.w;
         const int64_t offset = (planes ? 0 : y0 * row) + x0 * column;
-        auto pixel = [&](int i, int j) { return from + (offset + i * row + j * column); };  // inside only
+        auto pixel = [&](int i, int j) { return from + (offset + i * row + j * column); };  // inside the image only
         if (inside && whole && r.count == C) {
           winograd::input_transform<M, V>([&](int i, int j, V& d) { load_vector(pixel(i, j), d); }, to_v);
         } else if (t < count && whole && r.count == C && border_loads_) {
@@ -370,8 +370,8 @@ class WinogradKernel final : public TypedKernel<WinogradKernel, WinogradGeometry
             for (int i = 0; i < A; ++i)
               for (int j = 0; j < A; ++j)
                 if (y0 + i >= 0 && y0 + i < ih && x0 + j >= 0 && x0 + j < iw) {
-                  const T* at = planes ? in_rows + (i * iw + x0 + j) * C : image + (y0 + i) * in_.h + (x0 + j) * in_.w;
-                  if (whole) std::memcpy(&d[i][j], at, sizeof(V));
+                  const T* at = pixel(i, j);
+                  if (whole) load_vector(at, d[i][j]);
                   else if (r.even && r.step == 1)  // part of one
                     copy_first(reinterpret_cast<T*>(&d[i][j]), at, r.count);
                   else
