@@ -38,6 +38,7 @@ std::vector<ImplInfo> all_impls() {
                               convjit_blocked_impl(),
                               convjit_tuned_impl(),
                               convjit_algorithm_impl(Algorithm::winograd),
+                              convjit_algorithm_impl(Algorithm::winograd_2x2),
                               convjit_algorithm_impl(Algorithm::fastest)};
 #if CONVJIT_HAVE_DNNL
   impls.push_back(onednn_impl(true));

@@ -35,9 +35,9 @@ ConvDesc to_desc(const convjit_problem* problem) {
                     " has bits other than CONVJIT_POST_BIAS (1) and CONVJIT_POST_RELU (2)");
   const Algorithm algorithm =
       known(problem->algorithm, "algorithm", "convjit_algorithm",
-            {Algorithm::direct, Algorithm::winograd, Algorithm::fastest},
+            {Algorithm::direct, Algorithm::winograd, Algorithm::fastest, Algorithm::winograd_2x2},
             "0 CONVJIT_ALGORITHM_DIRECT, 1 CONVJIT_ALGORITHM_WINOGRAD, "
-            "2 CONVJIT_ALGORITHM_FASTEST");
+            "2 CONVJIT_ALGORITHM_FASTEST, 3 CONVJIT_ALGORITHM_WINOGRAD_2X2");
   ConvDesc desc = ConvDesc::parse(problem->desc);
   desc.dt = dt;
   desc.layout = layout;

@@ -41,9 +41,12 @@ class Strategy {
   // models: what the model is measured to miss (1: nothing).
   double model_miss() const { return traits_.model_miss; }
   // The algorithm it computes by: a problem asking for another (ConvDesc::
-  // algorithm) never gets its plans.
+  // algorithm) never gets its plans. winograd_2x2 asks for Winograd's, whose
+  // planner keeps to that tile.
   Algorithm algorithm() const { return traits_.algorithm; }
-  bool allowed_by(Algorithm asked) const { return asked == Algorithm::fastest || asked == traits_.algorithm; }
+  bool allowed_by(Algorithm asked) const {
+    return asked == Algorithm::fastest || traits_.algorithm == (asked == Algorithm::winograd_2x2 ? Algorithm::winograd : asked);
+  }
   // What a plan field means to this strategy, for dumps; empty: the
   // meaning every strategy shares.
   std::string field_meaning(std::string_view field) const {

@@ -105,6 +105,8 @@ std::string_view to_string(Algorithm algorithm) {
       return "winograd";
     case Algorithm::fastest:
       return "fastest";
+    case Algorithm::winograd_2x2:
+      return "winograd_2x2";
   }
   return "?";
 }
@@ -155,7 +157,7 @@ Backend parse_backend(std::string_view text, const std::string& field) {
 
 Algorithm parse_algorithm(std::string_view text, const std::string& field) {
   return lookup<Algorithm>(text, field, {{"direct", Algorithm::direct}, {"winograd", Algorithm::winograd},
-                                         {"fastest", Algorithm::fastest}});
+                                         {"winograd_2x2", Algorithm::winograd_2x2}, {"fastest", Algorithm::fastest}});
 }
 
 PostOps parse_post_ops(std::string_view text, const std::string& field) {

@@ -143,6 +143,23 @@ TEST(CliRun, AlgorithmWinogradIsCheckedAndRefusedWhereItDoesNotApply) {
   EXPECT_EQ(direct.output.find("winograd"), std::string::npos) << direct.output;
 }
 
+// --algorithm winograd_2x2: Winograd's kernel with the smaller tile, checked
+// with F(2x2)'s tolerance, where plain winograd takes F(4x4).
+TEST(CliRun, AlgorithmWinograd2x2KeepsToTheSmallerTile) {
+  const std::string problem = "run --problem mb1ic64ih56oc64kh3ph1 --dt f32 --layout nCx16c --algorithm ";
+  const Outcome larger = convjit(problem + "winograd");
+  EXPECT_EQ(larger.status, 0) << larger.output;
+  EXPECT_NE(larger.output.find(" m4 "), std::string::npos) << larger.output;
+  for (const char* fill : {"integer", "real"}) {
+    const Outcome o = convjit(problem + "winograd_2x2 --fill " + fill);
+    EXPECT_EQ(o.status, 0) << o.output;
+    EXPECT_NE(o.output.find("winograd_2x2 mb1ic64"), std::string::npos) << o.output;
+    EXPECT_NE(o.output.find("plan winograd"), std::string::npos) << o.output;
+    EXPECT_NE(o.output.find(" m2 "), std::string::npos) << o.output;
+    EXPECT_NE(o.output.find("checked"), std::string::npos) << o.output;
+  }
+}
+
 TEST(CliRun, ProblemTooLargeForMemoryIsAClearError) {
   // 1e10 input elements: 40 GB of src, more than the machine has.
   const Outcome o = convjit("run --problem mb1ic1ih100000iw100000oc1kh100000kw100000");

@@ -357,6 +357,26 @@ TEST_F(Tuner, ChecksWinogradCandidatesWithinItsTolerance) {
   expect_only_heuristic_passes(engine, desc, heuristic, hooks, broken);
 }
 
+// winograd_2x2 tunes among F(2x2)'s plans only.
+TEST_F(Tuner, Winograd2x2TunesTheSmallerTileOnly) {
+  Engine engine(one_thread());
+  if (!has_jit(engine)) GTEST_SKIP() << "no JIT on this CPU";
+  ConvDesc desc = ConvDesc::parse("mb1ic32ih10oc32kh3ph1");
+  desc.algorithm = Algorithm::winograd_2x2;
+  TunerHooks hooks;
+  int seen = 0;
+  hooks.corrupt_output = [&](const Plan& p, Buffer&) {
+    if (p.strategy->algorithm() == Algorithm::direct) return;
+    ++seen;
+    EXPECT_EQ(p.tile, 2) << p.str();
+  };
+  const Tuned t = tune_problem(engine, desc, roomy(), hooks);
+  EXPECT_EQ(t.failed, 0);
+  EXPECT_GE(t.measured, 2);
+  EXPECT_GE(seen, 2);
+  EXPECT_EQ(t.plan.tile, 2) << t.plan.str();
+}
+
 // A batch larger than the images the check keeps distinct repeats them:
 // correct candidates pass on every image, and one wrong in a repeated image
 // only (the last of five, two distinct) is rejected.

@@ -146,6 +146,42 @@ TEST(Winograd, MatchesTheReferenceWithinItsBoundAndTheInterpreterBitForBit) {
   }
 }
 
+// winograd_2x2 keeps to F(2x2) where the planner would take F(4x4) (ResNet-50
+// res2), in its pick, the tuner's candidates and the plans it accepts; its
+// tolerance is F(2x2)'s, tighter than Winograd's; its kernels keep within
+// F(2x2)'s bound and agree with the interpreter bit for bit.
+TEST(Winograd, TheSmallerTileWhenAskedFor) {
+  const CpuFacts cpu = CpuFacts::detect("avx512");
+  ConvDesc d = winograd("mb1ic64ih56oc64kh3ph1", Layout::nCx16c);
+  ASSERT_EQ(make_plan(d, cpu, Isa::avx512, 1).tile, 4);
+  d.algorithm = Algorithm::winograd_2x2;
+  Plan plan = make_plan(d, cpu, Isa::avx512, 1);
+  EXPECT_EQ(plan.tile, 2) << plan.str();
+  EXPECT_EQ(plan.strategy->algorithm(), Algorithm::winograd);
+  const std::vector<Plan> blocks = plan.strategy->blocks(WorkProblem(d), plan);
+  ASSERT_FALSE(blocks.empty());
+  for (const Plan& p : blocks) EXPECT_EQ(p.tile, 2) << p.str();
+  plan.tile = 4;
+  const auto why = plan_rejection(d, plan);
+  ASSERT_TRUE(why);
+  EXPECT_NE(why->find("algorithm=winograd_2x2 computes with tile=2"), std::string::npos) << *why;
+  const ConvDesc larger = winograd(d.str(), d.layout);
+  for (const Fill fill : {Fill::integer, Fill::real}) EXPECT_LT(tolerance(d, fill), tolerance(larger, fill) / 5);
+  // (F(4x4)'s magnification is 62.7 against 64/9, its chain of roundings longer.)
+
+  Engine engine(EngineOptions{.threads = 1});
+  if (engine.cpu().isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
+  uint64_t seed = 300;
+  for (const char* text : {"mb1ic16ih14oc16kh3ph1", "mb2ic8ih9iw11oc20kh3kw3ph1pw1"})
+    for (const bool wide : {false, true}) {
+      ConvDesc small = winograd(text, Layout::nxc);
+      small.algorithm = Algorithm::winograd_2x2;
+      small.post_ops = {wide, wide};
+      EXPECT_EQ(engine.make_kernel(small)->plan_str().find("winograd"), 0u);
+      check<float, 2>(engine, small, wide, ++seed);
+    }
+}
+
 // `text` on two threads in every layout, with a bias, blocks of one vector
 // of output channels and ur_w tiles.
 template <int M>

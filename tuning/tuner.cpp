@@ -183,7 +183,9 @@ class Bench {
       const Clock::time_point run_start = Clock::now();
       run(*kernel, plan, src_, got_);
       last_run_s_ = seconds_since(run_start);
-      const double tol = plan.strategy->algorithm() == Algorithm::direct ? 0.0 : winograd_tol_;
+      const double tol = plan.strategy->algorithm() == Algorithm::direct ? 0.0
+                         : plan.tile == 2                                 ? winograd_2x2_tol_
+                                                                          : winograd_tol_;
       const int64_t bad = count_differences(got_, want_, tol);
       costs.check_s += seconds_since(start);
       if (bad) {
@@ -293,6 +295,7 @@ class Bench {
   int extra_failures_ = 0;
   double last_run_s_ = 0;  // the check run of the last kernel checked
   const double winograd_tol_ = tolerance(with_algorithm(desc_, Algorithm::winograd), Fill::integer);
+  const double winograd_2x2_tol_ = tolerance(with_algorithm(desc_, Algorithm::winograd_2x2), Fill::integer);
   const Buffer want_;
   Buffer got_;
 };

@@ -166,15 +166,16 @@ namespace {
 // for F(2x2, 3x3)):
 // max over output rows i of (sum_p |A^T|_ip g_p b_p)^2 / 9, g_p and b_p the
 // sums of row p of |G| and |B^T|. Its longest chain of roundings is
-// 4a + ic/g + 3 with a = 6. The tolerance takes the larger tile (which tile
-// a kernel uses is its plan's); the test of strategies/winograd derives the
-// bound output by output.
-constexpr double kWinogradAmplification = 179656451881.0 / 2867602500;
-
+// 4a + ic/g + 3, a = m + 2. The tolerance takes the larger tile unless the
+// problem asks for F(2x2) (which tile a kernel uses is its plan's); the
+// test of strategies/winograd derives the bound output by output.
 double winograd_worst_case(const ConvDesc& desc, const DataMagnitudes& m) {
+  const bool small = desc.algorithm == Algorithm::winograd_2x2;
+  const double amplification = small ? 64.0 / 9 : 179656451881.0 / 2867602500;
+  const double a = small ? 4 : 6;
   const double L = static_cast<double>(accumulation_length(desc));
   const double eps = desc.dt == DataType::f32 ? FLT_EPSILON : DBL_EPSILON;
-  return (24 + double(desc.icg()) + 3) * eps * kWinogradAmplification * L * m.src * m.wei + 2 * eps * m.bias;
+  return (4 * a + double(desc.icg()) + 3) * eps * amplification * L * m.src * m.wei + 2 * eps * m.bias;
 }
 
 }  // namespace

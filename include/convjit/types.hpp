@@ -25,7 +25,11 @@ enum class Backend : uint8_t { automatic, jit, interp, reference };
 // multiplications, a larger rounding error: opt-in), or the fastest of all
 // that apply: with a JIT, each algorithm's plan is compiled and timed here
 // once per problem and engine (a few runs, at most about 0.1 s each).
-enum class Algorithm : uint8_t { direct, winograd, fastest };
+// winograd_2x2 is Winograd with the smaller tile only, F(2x2, 3x3): about
+// 1.8x the multiplications of F(4x4, 3x3) and a third to a quarter of its
+// error (README.md, Winograd), for users who want fewer multiplications
+// than direct convolution but no more error than it.
+enum class Algorithm : uint8_t { direct, winograd, fastest, winograd_2x2 };
 
 struct PostOps {
   bool bias = false;  // dst += bias[oc]
@@ -40,7 +44,7 @@ std::string_view to_string(Layout layout);  // "ncx", "nxc", "nCx8c", "nCx16c"
 int64_t channel_block(Layout layout);
 std::string_view to_string(Isa isa);
 std::string_view to_string(Backend backend);
-std::string_view to_string(Algorithm algorithm);  // "direct", "winograd", "fastest"
+std::string_view to_string(Algorithm algorithm);  // "direct", "winograd", "fastest", "winograd_2x2"
 std::string to_string(PostOps post_ops);    // "none", "bias", "relu", "bias,relu"
 // The parsers throw Error naming `field` on an unknown word.
 DataType parse_data_type(std::string_view text, const std::string& field = "dt");

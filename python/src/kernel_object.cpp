@@ -213,8 +213,8 @@ is refused.)")
       .def_property_readonly("post_ops", [](const KernelObject& k) { return to_string(k.kernel().desc().post_ops); },
                              "'none', 'bias', 'relu' or 'bias,relu'.")
       .def_property_readonly("algorithm", [](const KernelObject& k) { return std::string(to_string(k.kernel().desc().algorithm)); },
-                             "The algorithm asked for: 'direct', 'winograd' or 'fastest' (the\n"
-                             "strategy that computes is the plan's first word).")
+                             "The algorithm asked for: 'direct', 'winograd', 'winograd_2x2' or\n"
+                             "'fastest' (the strategy that computes is the plan's first word).")
       .def_property_readonly("backend", [](const KernelObject& k) { return std::string(to_string(k.kernel().backend())); },
                              "'jit', 'interp' or 'reference'.")
       .def_property_readonly("stride", [](const KernelObject& k) { return axis_tuple(k.kernel().desc(), [](const ConvDesc& d, int a) { return d.s[a]; }); },

@@ -3,12 +3,20 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <vector>
 
 #include "strategies/winograd/geometry.hpp"
 #include "strategies/winograd/strategy.hpp"
 
 namespace convjit {
 namespace {
+
+// The tile sizes a problem allows: winograd_2x2 asks for the smaller, more
+// accurate one.
+std::vector<int> tile_sizes(const WorkProblem& desc) {
+  if (desc.algorithm == Algorithm::winograd_2x2) return {2};
+  return {2, 4};
+}
 
 // Images a run takes at once: the problem's batch (0 is legal, and plans as 1).
 int64_t batch_of(const WorkProblem& desc) { return std::max<int64_t>(desc.mb, 1); }
@@ -84,6 +92,8 @@ std::optional<std::string> Winograd::not_applicable(const WorkProblem& work) con
 
 std::optional<std::string> Winograd::rejection(const WorkProblem& desc, const Plan& plan) const {
   if (plan.tile != 2 && plan.tile != 4) return "tile=" + std::to_string(plan.tile) + " is not 2 or 4";
+  if (desc.algorithm == Algorithm::winograd_2x2 && plan.tile != 2)
+    return "algorithm=winograd_2x2 computes with tile=2, not tile=" + std::to_string(plan.tile);
   if (plan.oc_blk % plan.vlen)
     return "oc_blk=" + std::to_string(plan.oc_blk) + " is not a multiple of vlen=" + std::to_string(plan.vlen);
   if (plan.oc_blk > round_up(desc.ocg(), plan.vlen))
@@ -111,7 +121,7 @@ Plan Winograd::plan(const WorkProblem& desc, const CpuFacts& cpu, Plan best) con
   // the tile size whose model is cheaper.
   const int max_vecs = static_cast<int>(std::min<int64_t>(4, round_up(desc.ocg(), best.vlen) / best.vlen));
   std::optional<Plan> pick;
-  for (int m : {2, 4}) {
+  for (int m : tile_sizes(desc)) {
     Plan p = best;
     p.tile = m;
     const int64_t tiles = batch_tiles(desc, m);
@@ -165,7 +175,7 @@ std::vector<Plan> Winograd::blocks(const WorkProblem& desc, Plan base) const {
   base.ic_blk = static_cast<int>(desc.icg());
   std::vector<Plan> blocks;
   const int64_t oc_vecs = round_up(desc.ocg(), base.vlen) / base.vlen;
-  for (int tile : {2, 4})
+  for (int tile : tile_sizes(desc))
     for (int vecs = 1; vecs <= std::min<int64_t>(oc_vecs, 4); ++vecs)
       for (int ur = 1; ur <= accumulator_budget(base.isa, vecs) / vecs; ++ur) {
         Plan p = base;

@@ -335,6 +335,12 @@ static void test_algorithms(convjit_engine* engine) {
     CHECK(close_to(other, direct, kWinoElems));
   }
   fill_f32(other, kWinoElems, -7.0f);
+  if (run_wino(engine, CONVJIT_ALGORITHM_WINOGRAD_2X2, weights, src, other, &plan)) {
+    CHECK(strncmp(plan, "winograd ", 9) == 0);
+    CHECK(contains(plan, " m2 "));
+    CHECK(close_to(other, direct, kWinoElems));
+  }
+  fill_f32(other, kWinoElems, -7.0f);
   if (run_wino(engine, CONVJIT_ALGORITHM_FASTEST, weights, src, other, &plan))
     CHECK(close_to(other, direct, kWinoElems)); /* whichever strategy won */
 
@@ -359,13 +365,14 @@ static void test_algorithms(convjit_engine* engine) {
   /* Values outside the enum, checked before the descriptor is read. */
   kernel = SENTINEL;
   p = problem(kWino, CONVJIT_F32, CONVJIT_NCX, 0);
-  p.algorithm = (convjit_algorithm)3;
+  p.algorithm = (convjit_algorithm)4;
   CHECK_FAILS(convjit_kernel_create(engine, &p, CONVJIT_BACKEND_AUTO, &kernel),
               CONVJIT_INVALID_ARGUMENT, "algorithm");
-  CHECK(contains(convjit_last_error_message(), "algorithm=3 is not a convjit_algorithm (0 "
+  CHECK(contains(convjit_last_error_message(), "algorithm=4 is not a convjit_algorithm (0 "
                                                "CONVJIT_ALGORITHM_DIRECT, 1 "
                                                "CONVJIT_ALGORITHM_WINOGRAD, 2 "
-                                               "CONVJIT_ALGORITHM_FASTEST)"));
+                                               "CONVJIT_ALGORITHM_FASTEST, 3 "
+                                               "CONVJIT_ALGORITHM_WINOGRAD_2X2)"));
   p.algorithm = (convjit_algorithm)-1;
   p.desc = "not a descriptor";
   CHECK_FAILS(convjit_kernel_create(engine, &p, CONVJIT_BACKEND_AUTO, &kernel),

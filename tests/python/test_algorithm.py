@@ -85,6 +85,25 @@ def test_fastest_agrees_whatever_it_picks(engine):
     assert strided.plan.split()[0] != "winograd"
 
 
+def test_winograd_2x2_keeps_to_the_smaller_tile(engine):
+    """ResNet-50's res2 at a quarter of its channels: the planner takes
+    F(4x4) for "winograd", F(2x2) for "winograd_2x2", whose error is within
+    a quarter of F(4x4)'s bound here."""
+    shape, weight = (1, 16, 56, 56), (16, 16, 3, 3)
+    x, w = uniform(shape, np.float32), uniform(weight, np.float32)
+    larger = engine.kernel(shape, weight, padding=1, algorithm="winograd")
+    smaller = engine.kernel(shape, weight, padding=1, algorithm="winograd_2x2")
+    assert " m4 " in larger.plan
+    assert smaller.algorithm == "winograd_2x2"
+    assert smaller.plan.split()[0] == "winograd" and " m2 " in smaller.plan
+    smaller.bind(w)
+    reference = torch_conv(x.astype(np.float64), w.astype(np.float64), padding=1)
+    got = smaller(x).astype(np.float64)
+    assert np.abs(got - reference).max() <= bound(np.float32) / 4 * np.abs(reference).max()
+    tuned = engine.tune(shape, weight, padding=1, algorithm="winograd_2x2", effort="estimate")
+    assert " m2 " in tuned.plan
+
+
 def test_tune_takes_it(engine):
     result = engine.tune(INPUT, WEIGHT, padding=1, algorithm="winograd", effort="estimate")
     assert result.plan.split()[0] == "winograd"

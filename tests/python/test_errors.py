@@ -152,13 +152,13 @@ ENGINE = [
     (lambda: engine.kernel("mb1ic3ih32oc10kh2sh2", backend="gpu"), "backend",
      "backend: unknown value 'gpu' (expected one of: auto, jit, interp, reference)"),
     (lambda: engine.kernel(x.shape, w.shape, algorithm="wino"), "algorithm",
-     "algorithm: unknown value 'wino' (expected one of: direct, winograd, fastest)"),
+     "algorithm: unknown value 'wino' (expected one of: direct, winograd, winograd_2x2, fastest)"),
     (lambda: engine.kernel(x.shape, w.shape, algorithm=1), "algorithm",
      "algorithm: expected a str, got 1"),
     (lambda: engine.kernel(x.shape, w.shape, algorithm=None), "algorithm",
      "algorithm: expected a str, got None"),
     (lambda: engine.tune("mb1ic3ih32oc10kh2sh2", algorithm="gemm"), "algorithm",
-     "algorithm: unknown value 'gemm' (expected one of: direct, winograd, fastest)"),
+     "algorithm: unknown value 'gemm' (expected one of: direct, winograd, winograd_2x2, fastest)"),
     # Where Winograd does not apply: the planner's reason, as the CLI prints it.
     (lambda: engine.kernel(x.shape, (4, 3, 5, 5), algorithm="winograd"), "algorithm",
      "algorithm=winograd does not apply to mb1ic3ih8oc4oh4kh5ph0: winograd needs a 3x3 filter, "
