@@ -86,7 +86,7 @@ CaseOutcome check_case(EnginePool& pool, const FuzzCase& case_drawn, const std::
   std::unique_ptr<GuardedTensor> bias;
   if (d.post_ops.bias) bias = std::make_unique<GuardedTensor>(data.bias, side);
   const double tol = tolerance(d, c.fill);
-  const bool winograd = d.algorithm == Algorithm::winograd;
+  const bool winograd = d.algorithm == Algorithm::winograd || d.algorithm == Algorithm::winograd_2x2;
   std::map<int, std::vector<double>> bounds;  // Winograd's, by tile size: ISAs may plan different ones
 
   for (const std::string& cap : caps) {

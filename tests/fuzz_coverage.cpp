@@ -10,7 +10,7 @@ namespace convjit {
 
 void FuzzCoverage::add(const FuzzCase& c, const CaseOutcome& out) {
   const ConvDesc& d = c.desc;
-  const bool winograd = d.algorithm == Algorithm::winograd;
+  const bool winograd = d.algorithm == Algorithm::winograd || d.algorithm == Algorithm::winograd_2x2;
   // Winograd's problems are counted again under "winograd.": its own
   // corners (groups, padding, types, layouts, post-ops, fills) have floors.
   auto both = [&](const std::string& key) {
@@ -19,6 +19,7 @@ void FuzzCoverage::add(const FuzzCase& c, const CaseOutcome& out) {
   };
   ++n_["problems"];
   if (winograd) ++n_["winograd"];
+  if (d.algorithm == Algorithm::winograd_2x2) ++n_["winograd.winograd_2x2"];
   // 3D problems the library computes as 2D ones: rare, counted, no floor.
   if (winograd && d.ndims != 2) ++n_["winograd.3D"];
   ++n_[std::to_string(d.ndims) + "D"];
@@ -87,7 +88,7 @@ std::vector<FuzzCoverage::Floor> FuzzCoverage::floors() const {
       {"winograd", 0.055},            {"winograd.grouped", 0.015}, {"winograd.asymmetric_padding", 0.03},
       {"winograd.f32", 0.04},         {"winograd.f64", 0.015},     {"winograd.ncx", 0.028},
       {"winograd.nxc", 0.02},         {"winograd.bias", 0.028},    {"winograd.relu", 0.023},
-      {"winograd.real_fill", 0.019},  {"winograd.integer_fill", 0.037},
+      {"winograd.real_fill", 0.019},  {"winograd.integer_fill", 0.037}, {"winograd.winograd_2x2", 0.012},
   };
   for (Isa isa : isas_) {
     const std::string name(to_string(isa));

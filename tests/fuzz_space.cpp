@@ -23,9 +23,9 @@ struct Rng {
 enum class Family { few, many, depthwise, grouped };
 
 // With Winograd: the share of problems drawn 2D 3x3 stride 1 undilated, of
-// those the share drawn small, and of those Winograd applies to, the share
-// that asks for it.
-constexpr double kWinogradShapes = 0.15, kWinogradSmall = 0.5, kWinogradShare = 0.75;
+// those the share drawn small, of those Winograd applies to, the share
+// that asks for it, and of those the share that asks for F(2x2) alone.
+constexpr double kWinogradShapes = 0.15, kWinogradSmall = 0.5, kWinogradShare = 0.75, kWinograd2x2 = 0.25;
 
 int64_t ceil_div(int64_t a, int64_t b) { return a >= 0 ? (a + b - 1) / b : -(-a / b); }
 
@@ -141,7 +141,7 @@ FuzzCase fuzz_case(uint64_t seed, uint64_t index, FuzzAlgorithms algorithms) {
   // (Winograd's). The rest of the problems it applies to keep 3x3 stride 1
   // on the direct strategies.
   if (winograd && strategy_named("winograd").applies(WorkProblem(c.desc)) && r.chance(kWinogradShare))
-    c.desc.algorithm = Algorithm::winograd;
+    c.desc.algorithm = r.chance(kWinograd2x2) ? Algorithm::winograd_2x2 : Algorithm::winograd;
   return c;
 }
 
