@@ -68,7 +68,7 @@ void WinogradGenerator<Vmm>::block(int tiles) {
     dec(reg_sums_left);
     jnz(sum_loop, T_NEAR);
   };
-  const int64_t K = WinogradGeometry::kSumBlock, whole = geo_.icg / K, rest = geo_.icg % K;
+  const int64_t K = geo_.sum_block, whole = geo_.icg / K, rest = geo_.icg % K;
   if (tiles == 1 && regs().pairs_sums() && whole >= 2) {
     // A single tile's few accumulators chain their FMAs (a 4-vector block
     // ran at half the FMA rate: VGG-19 conv4_2's 9 tiles past its blocks),

@@ -1,7 +1,7 @@
 #pragma once
 // The Winograd products: for one position of the tiles, a block of ur_w
 // tiles x oc_blk output channels accumulated over the input channels
-// (broadcast from V, weights from U), kSumBlock channels at a time, each
+// (broadcast from V, weights from U), sum_block channels at a time, each
 // partial sum added to M (the first stored). A GEMM-shaped kernel:
 // args.src is V at the first tile of the blocks, args.wei U at the block's
 // channels, args.dst M at the same; args.row_blocks blocks of ur_w tiles,

@@ -65,6 +65,7 @@ WinogradGeometry WinogradGeometry::of(const ConvDesc& desc, const Plan& plan) {
   g.tiles_w = (desc.o[ConvDesc::W] + g.m - 1) / g.m;
   g.tiles = g.tiles_h * g.tiles_w;
   g.icg = desc.icg();
+  g.sum_block = desc.algorithm == Algorithm::winograd_2x2 ? kAccurateSumBlock : kSumBlock;
   g.ocp = round_up(desc.ocg(), plan.oc_blk);
   g.oc_blocks = g.ocp / plan.oc_blk;
   const int64_t per_tile = int64_t(g.positions) * (g.icg + g.ocp) * int64_t(size_of(desc.dt));

@@ -9,7 +9,7 @@ namespace convjit {
 namespace {
 
 // The products in scalar C++, in the emitted code's order of accumulation
-// (input channels in increasing order, one FMA each, from zero, kSumBlock
+// (input channels in increasing order, one FMA each, from zero, sum_block
 // at a time, each partial sum added to the previous ones).
 template <class T>
 class WinogradInterpreter final : public PlanInterpreter<WinogradGeometry> {
@@ -28,9 +28,9 @@ class WinogradInterpreter final : public PlanInterpreter<WinogradGeometry> {
     for (int64_t t = 0; t < a.row_blocks * plan_.ur_w + a.row_tail; ++t)
       for (int c = 0; c < plan_.oc_blk; ++c) {
         T sum = 0;
-        for (int64_t k0 = 0; k0 < icg; k0 += WinogradGeometry::kSumBlock) {
+        for (int64_t k0 = 0; k0 < icg; k0 += geo_.sum_block) {
           T acc = 0;
-          for (int64_t ic = k0; ic < std::min(icg, k0 + WinogradGeometry::kSumBlock); ++ic)
+          for (int64_t ic = k0; ic < std::min(icg, k0 + geo_.sum_block); ++ic)
             acc = std::fma(v[t * icg + ic], u[ic * plan_.oc_blk + c], acc);
           sum = k0 == 0 ? acc : acc + sum;
         }
