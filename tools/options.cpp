@@ -70,7 +70,7 @@ void add_data_options(CLI::App& cmd, KernelOptions& o) {
       ->capture_default_str();
   cmd.add_option("--algorithm", o.algorithm,
                  "How to compute: direct, winograd (3x3 stride 1, fewer multiplications, a larger rounding error), "
-                 "winograd_2x2 (Winograd with the smaller, more accurate tile only) or fastest")
+                 "winograd_2x2 (the accurate Winograd: F(2x2) only, shorter sums) or fastest")
       ->type_name("direct|winograd|winograd_2x2|fastest")
       ->capture_default_str();
 }

@@ -80,10 +80,10 @@ enum { CONVJIT_POST_BIAS = 1, CONVJIT_POST_RELU = 2 };
  * the largest output; README.md, Winograd), for 2D 3x3 stride-1 undilated
  * convolutions with several channels per group; any other problem is
  * CONVJIT_INVALID_ARGUMENT naming "algorithm", with the reason. FASTEST:
- * the fastest of all that apply. WINOGRAD_2X2: Winograd with F(2x2,3x3)
- * only, about 1.8x the multiplications of F(4x4,3x3) and a third to a
- * quarter of its error (no more than direct convolution's on ResNet-50 and
- * VGG-19 layers). Other values are an error. */
+ * the fastest of all that apply. WINOGRAD_2X2: the accurate Winograd,
+ * F(2x2,3x3) only, about 1.8x the multiplications of F(4x4,3x3) and a
+ * fifth to a ninth of its error (less than direct convolution's on
+ * ResNet-50 and VGG-19 layers). Other values are an error. */
 typedef CONVJIT_ENUM(convjit_algorithm) {
   CONVJIT_ALGORITHM_DIRECT = 0,
   CONVJIT_ALGORITHM_WINOGRAD = 1,

@@ -111,10 +111,11 @@ the post-ops; ``dtype`` is "float32" or "float64" (or a NumPy dtype);
 ``algorithm``: "direct" (every strategy but Winograd's; exact but for the
 order of its sums), "winograd" (2D 3x3 stride-1 undilated convolutions
 only, else convjit.Error saying why; fewer multiplications, in float32 an
-error up to about 2e-5 of the largest output), "winograd_2x2" (Winograd
-with the smaller tile only: more multiplications than "winograd", a third
-to a quarter of its error) or "fastest" (whichever applies and is
-fastest).)";
+error up to about 2e-5 of the largest output), "winograd_2x2" (the
+accurate Winograd, F(2x2, 3x3) only: more multiplications than
+"winograd", a fifth to a ninth of its error, less than direct
+convolution's on ResNet and VGG layers) or "fastest" (whichever applies
+and is fastest).)";
 
 std::unique_ptr<KernelObject> make_kernel(EngineObject& self, const ProblemArgs& args, py::handle backend) {
   if (!PyUnicode_Check(backend.ptr())) arg_error("backend", "expected a str, got " + short_repr(backend));
