@@ -28,6 +28,12 @@ class PlannedKernel;
 // cached make_kernel compiles nothing; the interpreter otherwise.
 using InnerSource = std::function<std::shared_ptr<const Inner>(const WorkProblem&, const Plan&)>;
 
+// The algorithm whose strategies compute what `asked` asks for: Winograd's
+// for winograd_2x2 too, whose planner keeps to F(2x2).
+constexpr Algorithm computed_by(Algorithm asked) {
+  return asked == Algorithm::winograd_2x2 ? Algorithm::winograd : asked;
+}
+
 class Strategy {
  public:
   virtual ~Strategy() = default;
@@ -41,12 +47,9 @@ class Strategy {
   // models: what the model is measured to miss (1: nothing).
   double model_miss() const { return traits_.model_miss; }
   // The algorithm it computes by: a problem asking for another (ConvDesc::
-  // algorithm) never gets its plans. winograd_2x2 asks for Winograd's, whose
-  // planner keeps to that tile.
+  // algorithm) never gets its plans.
   Algorithm algorithm() const { return traits_.algorithm; }
-  bool allowed_by(Algorithm asked) const {
-    return asked == Algorithm::fastest || traits_.algorithm == (asked == Algorithm::winograd_2x2 ? Algorithm::winograd : asked);
-  }
+  bool allowed_by(Algorithm asked) const { return asked == Algorithm::fastest || computed_by(asked) == traits_.algorithm; }
   // What a plan field means to this strategy, for dumps; empty: the
   // meaning every strategy shares.
   std::string field_meaning(std::string_view field) const {

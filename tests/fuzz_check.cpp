@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "planner/strategy.hpp"
 #include "planner/work_problem.hpp"
 #include "tests/guard_jit_buffers.hpp"
 #include "tests/trusted_data.hpp"
@@ -86,7 +87,7 @@ CaseOutcome check_case(EnginePool& pool, const FuzzCase& case_drawn, const std::
   std::unique_ptr<GuardedTensor> bias;
   if (d.post_ops.bias) bias = std::make_unique<GuardedTensor>(data.bias, side);
   const double tol = tolerance(d, c.fill);
-  const bool winograd = d.algorithm == Algorithm::winograd || d.algorithm == Algorithm::winograd_2x2;
+  const bool winograd = computed_by(d.algorithm) == Algorithm::winograd;
   std::map<int, std::vector<double>> bounds;  // Winograd's, by tile size: ISAs may plan different ones
 
   for (const std::string& cap : caps) {

@@ -10,7 +10,7 @@ namespace convjit {
 
 void FuzzCoverage::add(const FuzzCase& c, const CaseOutcome& out) {
   const ConvDesc& d = c.desc;
-  const bool winograd = d.algorithm == Algorithm::winograd || d.algorithm == Algorithm::winograd_2x2;
+  const bool winograd = computed_by(d.algorithm) == Algorithm::winograd;
   // Winograd's problems are counted again under "winograd.": its own
   // corners (groups, padding, types, layouts, post-ops, fills) have floors.
   auto both = [&](const std::string& key) {
