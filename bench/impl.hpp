@@ -71,8 +71,10 @@ class Impl {
 
   // Creation (kernel or primitive) in prepare, first time and again with
   // everything cached (least_cached_creation); none where there is no such
-  // step. bind_s: convjit's Kernel::bind of bind_bytes of weights.
-  std::optional<double> create_cold_s, create_cached_s, bind_s;
+  // step. bind_s: convjit's Kernel::bind of bind_bytes of weights;
+  // fresh_copy_s: the same bytes copied into memory never touched before,
+  // just after (fresh_copy_seconds): the OS's part of a first bind.
+  std::optional<double> create_cold_s, create_cached_s, bind_s, fresh_copy_s;
   int64_t bind_bytes = 0;
   std::string note;  // what ran: convjit's plan, oneDNN's implementation, ...
 };

@@ -26,7 +26,7 @@ struct ImplResult {
   std::string note;             // what ran (plan, oneDNN implementation, ...)
   std::vector<double> samples;  // seconds per call, one per repetition
   int64_t calls_per_sample = 0;
-  std::optional<double> create_cold_s, create_cached_s, bind_s;
+  std::optional<double> create_cold_s, create_cached_s, bind_s, fresh_copy_s;
   int64_t bind_bytes = 0;
   double max_rel_err = 0;  // of the check: max |got - reference| / max |reference|
 

@@ -191,6 +191,7 @@ void Session::run_case(benchmark::State& state, std::size_t r, std::size_t i) {
         res.create_cold_s = impl->create_cold_s;
         res.create_cached_s = impl->create_cached_s;
         res.bind_s = impl->bind_s;
+        res.fresh_copy_s = impl->fresh_copy_s;
         res.bind_bytes = impl->bind_bytes;
         res.note = impl->note;
       }
