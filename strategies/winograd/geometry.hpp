@@ -23,11 +23,12 @@ struct WinogradGeometry {
   // for one load and add of each accumulator per 64 FMAs. The sums over
   // input channels are most of Winograd's error (simulated, summed exactly
   // F(4x4)'s error at 64 channels falls 2.6-4x): winograd_2x2, asked for
-  // its accuracy, sums 16 at a time, 0.5-0.8x the error of 64 on ResNet-50
-  // and VGG-19 (below oneDNN's Winograd's and direct convolution's on each
-  // layer) for 1.05-1.07x the time (Zen 4, 1 thread, alternated); the
-  // default keeps 64, as 16 cost F(4x4) as much (32: 1.02x).
-  static constexpr int64_t kSumBlock = 64, kAccurateSumBlock = 16;
+  // its accuracy, sums 32 at a time, its largest error on ResNet-50 and
+  // VGG-19 0.7-0.9x that with 64, below oneDNN's Winograd's and direct
+  // convolution's on each layer, for 1.01-1.02x the time (Zen 4, 1 thread,
+  // alternated); 16 took it to 0.5-0.8x for 1.05-1.07x. The default keeps
+  // 64: its target is speed (16 cost F(4x4) 1.04-1.09x, 32 1.02x).
+  static constexpr int64_t kSumBlock = 64, kAccurateSumBlock = 32;
   int64_t sum_block = kSumBlock;
 
   int m = 0, a = 0, positions = 0;     // output tile, input tile, a * a
