@@ -82,7 +82,7 @@ enum { CONVJIT_POST_BIAS = 1, CONVJIT_POST_RELU = 2 };
  * CONVJIT_INVALID_ARGUMENT naming "algorithm", with the reason. FASTEST:
  * the fastest of all that apply. WINOGRAD_2X2: the accurate Winograd,
  * F(2x2,3x3) only, about 1.8x the multiplications of F(4x4,3x3) and a
- * fifth to a ninth of its error (less than direct convolution's on
+ * fifth to a seventh of its error (less than direct convolution's on
  * ResNet-50 and VGG-19 layers). Other values are an error. */
 typedef CONVJIT_ENUM(convjit_algorithm) {
   CONVJIT_ALGORITHM_DIRECT = 0,

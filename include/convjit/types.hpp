@@ -27,7 +27,7 @@ enum class Backend : uint8_t { automatic, jit, interp, reference };
 // once per problem and engine (a few runs, at most about 0.1 s each).
 // winograd_2x2 is the accurate Winograd: F(2x2, 3x3) only, its sums over
 // input channels in shorter chains; about 1.8x the multiplications of
-// F(4x4, 3x3) and a fifth to a ninth of its error on ResNet-50 and VGG-19
+// F(4x4, 3x3) and a fifth to a seventh of its error on ResNet-50 and VGG-19
 // layers (README.md, Winograd), for users who want fewer multiplications
 // than direct convolution but no more error than it.
 enum class Algorithm : uint8_t { direct, winograd, fastest, winograd_2x2 };

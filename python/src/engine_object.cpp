@@ -113,7 +113,7 @@ order of its sums), "winograd" (2D 3x3 stride-1 undilated convolutions
 only, else convjit.Error saying why; fewer multiplications, in float32 an
 error up to about 2e-5 of the largest output), "winograd_2x2" (the
 accurate Winograd, F(2x2, 3x3) only: more multiplications than
-"winograd", a fifth to a ninth of its error, less than direct
+"winograd", a fifth to a seventh of its error, less than direct
 convolution's on ResNet and VGG layers) or "fastest" (whichever applies
 and is fastest).)";
 
