@@ -158,6 +158,10 @@ TEST(CliRun, AlgorithmWinograd2x2KeepsToTheSmallerTile) {
     EXPECT_NE(o.output.find(" m2 "), std::string::npos) << o.output;
     EXPECT_NE(o.output.find("checked"), std::string::npos) << o.output;
   }
+  const Outcome strided = convjit("run --problem mb1ic16ih12oc24kh3sh2ph1 --algorithm winograd_2x2");
+  EXPECT_EQ(strided.status, 2) << strided.output;
+  EXPECT_NE(strided.output.find("algorithm=winograd_2x2 does not apply"), std::string::npos) << strided.output;
+  EXPECT_NE(strided.output.find("stride 1"), std::string::npos) << strided.output;
 }
 
 TEST(CliRun, ProblemTooLargeForMemoryIsAClearError) {

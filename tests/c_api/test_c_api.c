@@ -356,6 +356,11 @@ static void test_algorithms(convjit_engine* engine) {
   CHECK_FAILS(convjit_kernel_create(engine, &p, CONVJIT_BACKEND_AUTO, &kernel),
               CONVJIT_INVALID_ARGUMENT, "algorithm");
   CHECK(contains(convjit_last_error_message(), "winograd needs stride 1"));
+  p.algorithm = CONVJIT_ALGORITHM_WINOGRAD_2X2;
+  CHECK_FAILS(convjit_kernel_create(engine, &p, CONVJIT_BACKEND_AUTO, &kernel),
+              CONVJIT_INVALID_ARGUMENT, "algorithm");
+  CHECK(contains(convjit_last_error_message(), "algorithm=winograd_2x2 does not apply"));
+  CHECK(contains(convjit_last_error_message(), "winograd needs stride 1"));
   /* fastest falls back to direct convolution there. */
   p.algorithm = CONVJIT_ALGORITHM_FASTEST;
   kernel = NULL;

@@ -165,6 +165,9 @@ ENGINE = [
      "not 5x5"),
     (lambda: engine.kernel(x.shape, w.shape, stride=2, algorithm="winograd"), "algorithm",
      "algorithm=winograd does not apply to mb1ic3ih8oc4oh3kh3sh2ph0: winograd needs stride 1"),
+    (lambda: engine.kernel(x.shape, (4, 3, 5, 5), algorithm="winograd_2x2"), "algorithm",
+     "algorithm=winograd_2x2 does not apply to mb1ic3ih8oc4oh4kh5ph0: winograd needs a 3x3 "
+     "filter, not 5x5"),
     (lambda: engine.kernel("mb1ic3ih8oc4kh3dh1", algorithm="winograd"), "algorithm",
      "algorithm=winograd does not apply to mb1ic3ih8oc4oh4kh3ph0dh1: winograd needs an undilated "
      "filter"),
