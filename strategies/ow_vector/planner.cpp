@@ -60,14 +60,30 @@ constexpr int64_t kTabledRows = 8;
 struct Dims {
   int64_t ocg, oh, ow, kh, kw, sh, dh1, taps_outer;
   int64_t split_taps;  // width taps whose column is off a vector: each of their loads crosses a line
+  double shuffles = 0;  // per input vector, beside the FMAs: stride 2 split in registers
   std::array<int64_t, kTabledRows + 1> rows_read{};  // by rows, up to kTabledRows
 };
+
+// A zmm input vector split from a width stride of 2 is a vpermt2 of two
+// loads, on a port the FMAs need too (Sapphire Rapids' port 5 is its
+// second 512-bit FMA; on Zen 4, 16 FMAs took 1.15x their time beside 4
+// independent vpermt2ps and 1.50x beside 8, 1.02x beside 2): priced as an
+// FMA, so blocks with more output channels per input vector win.
+// Measured (Zen 4, 1 thread): seed:small_strided 4 rows x 5 channels with
+// stationary weights 682-718 ns -> 2 rows x 10 channels 597 ns, the
+// fastest of its 366 blocks; conv1d:13 in f64 3.38 -> 2.80 us (oc_vector
+// staged). The only plans of the suites it changes. Still mis-ranked:
+// blocks of 2 vectors, 1.09-1.19x slower than one vector of as many
+// channels on five other split problems, which the model prices cheaper.
+// AVX2's two shuffles per vector have a port of their own on Intel.
+constexpr double kSplitShuffles = 1;
 
 // The plan's vlen and staging say where the width taps' columns fall.
 Dims dims_of(const ConvDesc& desc, const Plan& plan) {
   Dims d{desc.ocg(), desc.o[1], desc.o[2], desc.k[1], desc.k[2], desc.s[1], desc.d[1] + 1,
          desc.icg() * desc.k[0], 0};
   const Geometry g = Geometry::of(desc, plan);
+  if (g.col_step == 2 && plan.isa == Isa::avx512) d.shuffles = kSplitShuffles;
   for (int64_t x = 0; x < d.kw; ++x) d.split_taps += (g.tap_phase(x) * g.phase_len + g.tap_shift(x)) % plan.vlen != 0;
   for (int64_t rows = 1; rows <= kTabledRows; ++rows) d.rows_read[rows] = count_rows_read(rows, d.kh, d.sh, d.dh1);
   return d;
@@ -112,11 +128,12 @@ double both_busy(double fma, double slots) {
 // once (held); stationary: each weight once, each input vector once per row
 // that reads it; at least the time to fetch its code.
 double block_cycles(const Dims& d, int64_t rows, int64_t vecs, int64_t ocs, WeightRegs weights) {
-  const double fma = double(rows) * d.kh * d.kw * vecs * ocs;
   const double taps = double(d.kh) * d.kw;
   // Input loads per pass over the block's rows, and their slots.
   const double passes = weights == WeightRegs::stationary ? double(rows) * d.kh : double(rows_read(d, rows));
-  const double inputs = passes * d.kw * vecs, input_slots = passes * (d.kw + (kSplitLoadSlots - 1) * d.split_taps) * vecs;
+  const double inputs = passes * d.kw * vecs;
+  const double fma = double(rows) * taps * vecs * ocs + d.shuffles * inputs;
+  const double input_slots = passes * (d.kw + (kSplitLoadSlots - 1) * d.split_taps) * vecs;
   const double weight_loads = weights == WeightRegs::broadcast ? double(rows) * taps * ocs : taps * ocs;
   const double slots = input_slots + weight_loads;
   const double code_bytes = (fma + inputs + weight_loads) * kInstructionBytes;
