@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 
+#include <unistd.h>
+
 #include "bench/suites.hpp"
 #include "bench/xbyak_replay.hpp"
 #include "convjit/engine.hpp"
@@ -45,13 +47,14 @@ double median_of(std::vector<double> v) { return Times{std::move(v)}.median(); }
 
 struct RowResult {
   std::string name;
-  double ratio = 0, gen_ratio = 0, paired = 0, ns_per_insn = 0;
+  double ratio = 0, gen_ratio = 0, paired = 0, runnable_ratio = 0, ns_per_insn = 0;
   int insns = 0, same = 0, skipped = 0;
 };
 
 // One problem: its kernel's code timed three ways, interleaved repeat by
 // repeat: emit (the strategy's generator and the copy into executable
-// memory), the copy alone, the replay.
+// memory), the copy alone, the replay; then the replay made runnable as
+// Xbyak makes code under W^X.
 std::optional<RowResult> measure(Engine& engine, const Problem& problem, Table& table,
                                  std::map<std::string, int>& not_replayed) {
   const std::unique_ptr<Kernel> kernel = engine.make_kernel(problem.desc, Backend::jit);
@@ -59,7 +62,7 @@ std::optional<RowResult> measure(Engine& engine, const Problem& problem, Table& 
   const JitCode* code = planned.jit_code();
   if (!code) {  // a driver without generated code: shown, not timed
     table.add({problem.suite, problem.name, std::string(to_string(problem.desc.dt)),
-               std::string(planned.plan().strategy->name()), "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-",
+               std::string(planned.plan().strategy->name()), "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-",
                "no generated code"});
     return std::nullopt;
   }
@@ -70,6 +73,8 @@ std::optional<RowResult> measure(Engine& engine, const Problem& problem, Table& 
   Program program = decode(code->code(), code->size());
   std::vector<uint8_t> buffer(std::max<std::size_t>(64 << 10, 2 * code->size()));
   const int same = check_replay(program, code->code(), buffer);
+  const std::size_t page = std::size_t(sysconf(_SC_PAGESIZE));
+  const std::size_t runnable_bytes = (code->size() + page - 1) / page * page;
 
   // Warm: one of each, untimed; and the emit checked to be the kernel's code.
   bool emit_same = false;
@@ -78,14 +83,21 @@ std::optional<RowResult> measure(Engine& engine, const Problem& problem, Table& 
     emit_same = again->size() == bytes.size() && std::memcmp(again->code(), bytes.data(), bytes.size()) == 0;
     ExecutableCode::copy_of(bytes);
     replay(program, buffer);
+    replay_runnable(program, runnable_bytes);
   }
-  Times emit, copy, floor;
+  Times emit, copy, floor, runnable;
   for (int r = 0; r < kRepeats; ++r) {
     std::shared_ptr<const JitCode> made;
     std::unique_ptr<ExecutableCode> copied;
     emit.s.push_back(seconds([&] { made = plan.strategy->emit(work, plan); }));
     copy.s.push_back(seconds([&] { copied = ExecutableCode::copy_of(bytes); }));
     floor.s.push_back(seconds([&] { replay(program, buffer); }));
+  }
+  // Apart: its mmap, mprotect and munmap would cool the caches of whichever
+  // of the others ran next.
+  for (int r = 0; r < kRepeats; ++r) {
+    std::unique_ptr<Xbyak::CodeGenerator> xbyak;
+    runnable.s.push_back(seconds([&] { xbyak = replay_runnable(program, runnable_bytes); }));
   }
 
   RowResult row;
@@ -99,6 +111,7 @@ std::optional<RowResult> measure(Engine& engine, const Problem& problem, Table& 
   row.same = same;
   row.ratio = emit.min() / floor.min();
   row.gen_ratio = (emit.min() - copy.min()) / floor.min();
+  row.runnable_ratio = emit.min() / runnable.min();
   // Each repeat's emit over its own replay, run right after it: steadier
   // than the mins where the machine's speed drifts during a row.
   std::vector<double> pairs;
@@ -113,7 +126,8 @@ std::optional<RowResult> measure(Engine& engine, const Problem& problem, Table& 
              std::to_string(bytes.size()), std::to_string(row.insns), format_fixed(code->compile_seconds() * us, 1),
              format_fixed(emit.min() * us, 1), format_fixed(emit.median() * us, 1), format_fixed(copy.min() * us, 1),
              format_fixed(floor.min() * us, 1), format_fixed(floor.median() * us, 1), format_fixed(row.ns_per_insn, 1),
-             format_fixed(row.ratio, 2), format_fixed(row.gen_ratio, 2), format_fixed(row.paired, 2), check});
+             format_fixed(runnable.min() * us, 1), format_fixed(row.ratio, 2), format_fixed(row.gen_ratio, 2),
+             format_fixed(row.paired, 2), format_fixed(row.runnable_ratio, 2), check});
   return row;
 }
 
@@ -134,6 +148,7 @@ void summarize(std::ostream& out, const std::vector<RowResult>& rows, const std:
   line("emit / floor", &RowResult::ratio);
   line("(emit - copy) / floor", &RowResult::gen_ratio);
   line("paired ratio", &RowResult::paired);
+  line("emit / runnable floor", &RowResult::runnable_ratio);
   std::vector<double> ns;
   int insns = 0, same = 0, skipped = 0;
   for (const RowResult& r : rows) {
@@ -178,11 +193,15 @@ int encoding_floor(const FloorOptions& o, std::ostream& out) {
          "made beforehand: its construction, one Xbyak call per instruction (through a switch on the "
          "mnemonic; operands built before the timing), branches to Xbyak::Labels at their real targets (made per replay; near or short as in the "
          "original), nops as nop(length).\n"
+      << "- runnable: the same replay the way Xbyak itself makes runnable code under W^X: a CodeGenerator that "
+         "allocates its own bytes (the code's size in whole pages; DontSetProtectRWE), the same calls, then "
+         "setProtectModeRE(); released after the timing. What a kernel costs from Xbyak alone.\n"
       << "- ratio: emit min / floor min; gen ratio: (emit min - copy min) / floor min; paired: the median "
-         "over repeats of emit / floor of the same repeat.\n"
+         "over repeats of emit / floor of the same repeat; W^X ratio: emit min / runnable min.\n"
       << "- check: instructions whose replayed bytes equal the kernel's / instructions.\n\n";
   Table table({"suite", "problem", "dt", "strategy", "bytes", "insns", "first", "emit min", "emit med", "copy min",
-               "floor min", "floor med", "floor ns/insn", "ratio", "gen ratio", "paired", "check"});
+               "floor min", "floor med", "floor ns/insn", "runnable min", "ratio", "gen ratio", "paired", "W^X ratio",
+               "check"});
   std::vector<RowResult> rows;
   std::map<std::string, int> not_replayed;
   for (const Problem& problem : problems)

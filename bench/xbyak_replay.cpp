@@ -232,6 +232,20 @@ bool operands_of(const ZydisDecodedInstruction& in, const ZydisDecodedOperand* o
   return true;
 }
 
+void replay_into(Xbyak::CodeGenerator& g, const Program& p, std::vector<std::size_t>* offsets, std::size_t* at) {
+  g.setDefaultEncoding(Xbyak::EvexEncoding);  // as VectorGenerator
+  std::vector<Xbyak::Label> labels(p.labels);
+  for (std::size_t k = 0; k < p.insns.size(); ++k) {
+    const Insn& i = p.insns[k];
+    if (i.label >= 0) g.L(labels[i.label]);
+    if (offsets) (*offsets)[k] = g.getSize();
+    if (i.skip) continue;
+    if (at) *at = k;
+    encode(g, i, labels);
+  }
+  if (p.end_label >= 0) g.L(labels[p.end_label]);
+}
+
 }  // namespace
 
 Program decode(const uint8_t* code, std::size_t size) {
@@ -283,18 +297,15 @@ Program decode(const uint8_t* code, std::size_t size) {
 std::size_t replay(const Program& p, std::span<uint8_t> buffer, std::vector<std::size_t>* offsets,
                    std::size_t* at) {
   Xbyak::CodeGenerator g(buffer.size(), buffer.data());
-  g.setDefaultEncoding(Xbyak::EvexEncoding);  // as VectorGenerator
-  std::vector<Xbyak::Label> labels(p.labels);
-  for (std::size_t k = 0; k < p.insns.size(); ++k) {
-    const Insn& i = p.insns[k];
-    if (i.label >= 0) g.L(labels[i.label]);
-    if (offsets) (*offsets)[k] = g.getSize();
-    if (i.skip) continue;
-    if (at) *at = k;
-    encode(g, i, labels);
-  }
-  if (p.end_label >= 0) g.L(labels[p.end_label]);
+  replay_into(g, p, offsets, at);
   return g.getSize();
+}
+
+std::unique_ptr<Xbyak::CodeGenerator> replay_runnable(const Program& p, std::size_t size) {
+  auto g = std::make_unique<Xbyak::CodeGenerator>(size, Xbyak::DontSetProtectRWE);
+  replay_into(*g, p, nullptr, nullptr);
+  g->setProtectModeRE();
+  return g;
 }
 
 int check_replay(Program& p, const uint8_t* code, std::span<uint8_t> buffer) {

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <variant>
 #include <vector>
@@ -56,6 +57,13 @@ Program decode(const uint8_t* code, std::size_t size);
 // the one being emitted when Xbyak throws.
 std::size_t replay(const Program& p, std::span<uint8_t> buffer, std::vector<std::size_t>* offsets = nullptr,
                    std::size_t* at = nullptr);
+
+// Runnable code the way Xbyak itself makes it under W^X: a CodeGenerator
+// that allocates its own `size` bytes (DontSetProtectRWE: never writable and
+// executable at once), the same Xbyak calls, then setProtectModeRE(). The
+// generator is returned so that its release falls outside a caller's timing,
+// as a kernel's code lives past make_kernel.
+std::unique_ptr<Xbyak::CodeGenerator> replay_runnable(const Program& p, std::size_t size);
 
 // Replays until a pass emits everything not marked skip, marking skip each
 // instruction that throws; returns how many of that pass's instructions
