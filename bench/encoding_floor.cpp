@@ -77,13 +77,14 @@ std::optional<RowResult> measure(Engine& engine, const Problem& problem, Table& 
   const std::size_t runnable_bytes = (code->size() + page - 1) / page * page;
 
   // Warm: one of each, untimed; and the emit checked to be the kernel's code.
-  bool emit_same = false;
+  bool emit_same = false, runnable_same = false;
   {
     const std::shared_ptr<const JitCode> again = plan.strategy->emit(work, plan);
     emit_same = again->size() == bytes.size() && std::memcmp(again->code(), bytes.data(), bytes.size()) == 0;
     ExecutableCode::copy_of(bytes);
-    replay(program, buffer);
-    replay_runnable(program, runnable_bytes);
+    const std::size_t replayed = replay(program, buffer);
+    const std::unique_ptr<Xbyak::CodeGenerator> runnable = replay_runnable(program, runnable_bytes);
+    runnable_same = runnable->getSize() == replayed && std::memcmp(runnable->getCode(), buffer.data(), replayed) == 0;
   }
   Times emit, copy, floor, runnable;
   for (int r = 0; r < kRepeats; ++r) {
@@ -122,6 +123,7 @@ std::optional<RowResult> measure(Engine& engine, const Problem& problem, Table& 
   std::string check = std::to_string(same) + "/" + std::to_string(row.insns);
   if (row.skipped) check += " (" + std::to_string(row.skipped) + " not replayed)";
   if (!emit_same) check += " (emit differs from the kernel's code)";
+  if (!runnable_same) check += " (runnable replay differs from the replay)";
   table.add({problem.suite, problem.name, std::string(to_string(problem.desc.dt)), std::string(plan.strategy->name()),
              std::to_string(bytes.size()), std::to_string(row.insns), format_fixed(code->compile_seconds() * us, 1),
              format_fixed(emit.min() * us, 1), format_fixed(emit.median() * us, 1), format_fixed(copy.min() * us, 1),

@@ -90,14 +90,18 @@ build_and_run() {
 }
 
 # floor_check: `convjit_bench --encoding-floor` replays the seeds' kernels
-# through plain Xbyak byte for byte, none left out (its timing is a
-# benchmark's, not checked here), and names an unknown suite.
+# through plain Xbyak byte for byte, none left out, the runnable replay
+# the same bytes (its timing is a benchmark's, not checked here), and names
+# an unknown suite.
 floor_check() {
   log=$work/$state.floor.log
   "$build/bench/convjit_bench" --encoding-floor --suite seeds --dt f32 >"$log" 2>&1 ||
     fail "convjit_bench --encoding-floor exited $?"
   grep -Eq '^- replay check: ([0-9]+) of \1 instructions replayed byte for byte, 0 not replayed' "$log" ||
     fail "the replay does not match the kernels byte for byte"
+  grep -q "runnable replay differs" "$log" && fail "the runnable replay does not match the replay"
+  grep -Eq '^- emit / runnable floor: median [0-9.]+, max [0-9.]+' "$log" ||
+    fail "no summary of emit against the runnable floor"
   if "$build/bench/convjit_bench" --encoding-floor --suite nosuch >"$log" 2>&1; then
     fail "--encoding-floor --suite nosuch was accepted"
   fi
