@@ -292,9 +292,11 @@ void OwVectorGenerator<Vmm>::taps(const Block& b) {
             continue;
           }
           const int32_t w = disp((y * kw + x) * plan_.oc_blk + o);
-          if (kZmm<Vmm> && b.vecs == 1) {
-            // Embedded broadcast: one uop instead of a broadcast and an FMA.
-            fma(acc(b, r, 0, o), in_vec(b, 0), ptr_b[reg_wei_tap + w]);
+          if (kZmm<Vmm> && (b.vecs == 1 || split_stride_)) {
+            // Embedded broadcast: one uop instead of a broadcast and an FMA;
+            // beside a stride's vpermt2 for every vector, as a broadcast into
+            // a register contends with it (planner.cpp, kSplitShuffles).
+            for (int v = 0; v < b.vecs; ++v) fma(acc(b, r, v, o), in_vec(b, v), ptr_b[reg_wei_tap + w]);
             continue;
           }
           broadcast(wei_vec(b), ptr[reg_wei_tap + w]);

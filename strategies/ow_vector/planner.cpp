@@ -67,15 +67,17 @@ struct Dims {
 // A zmm input vector split from a width stride of 2 is a vpermt2 of two
 // loads, on a port the FMAs need too (Sapphire Rapids' port 5 is its
 // second 512-bit FMA; on Zen 4, 16 FMAs took 1.15x their time beside 4
-// independent vpermt2ps and 1.50x beside 8, 1.02x beside 2): priced as an
-// FMA, so blocks with more output channels per input vector win.
-// Measured (Zen 4, 1 thread): seed:small_strided 4 rows x 5 channels with
-// stationary weights 682-718 ns -> 2 rows x 10 channels 597 ns, the
-// fastest of its 366 blocks; conv1d:13 in f64 3.38 -> 2.80 us (oc_vector
-// staged). The only plans of the suites it changes. Still mis-ranked:
-// blocks of 2 vectors, 1.09-1.19x slower than one vector of as many
-// channels on five other split problems, which the model prices cheaper.
-// AVX2's two shuffles per vector have a port of their own on Intel.
+// independent vpermt2ps and 1.50x beside 8, 1.02x beside 2), as is a
+// broadcast into a register there (Zen 4: 16 FMAs of two vectors beside 8
+// broadcasts and 2 vpermt2ps 1.21x, either alone 1.00x): both priced as
+// FMAs; the generator embeds the weights of broadcast plans in the FMAs.
+// Measured (Zen 4, 1 thread, every block timed): on eight split problems
+// the picks went from 1.09-1.20x the fastest block's time to 1.00-1.04x;
+// alternated against the previous model and generator, the plans of the
+// suites that changed ran 1.06-1.19x faster (seed:small_strided 689 ->
+// 598 ns), but a 2x2 output of 2 channels, g1mb4ic1ih5oc2kh2sh2, 70 -> 74
+// ns (stationary weights no longer picked). AVX2's two shuffles per
+// vector have a port of their own on Intel: not priced.
 constexpr double kSplitShuffles = 1;
 
 // The plan's vlen and staging say where the width taps' columns fall.
@@ -132,10 +134,16 @@ double block_cycles(const Dims& d, int64_t rows, int64_t vecs, int64_t ocs, Weig
   // Input loads per pass over the block's rows, and their slots.
   const double passes = weights == WeightRegs::stationary ? double(rows) * d.kh : double(rows_read(d, rows));
   const double inputs = passes * d.kw * vecs;
-  const double fma = double(rows) * taps * vecs * ocs + d.shuffles * inputs;
   const double input_slots = passes * (d.kw + (kSplitLoadSlots - 1) * d.split_taps) * vecs;
   const double weight_loads = weights == WeightRegs::broadcast ? double(rows) * taps * ocs : taps * ocs;
-  const double slots = input_slots + weight_loads;
+  // Beside split inputs, weights held in registers are broadcast into them
+  // on the vpermt2's port too; those broadcast from memory are embedded in
+  // the FMAs there, 4-byte loads the load ports absorb (16 such FMAs ran
+  // as fast as 16 on registers, Zen 4).
+  const bool split = d.shuffles > 0, embedded = split && weights == WeightRegs::broadcast;
+  const double split_fma = d.shuffles * (inputs + (embedded ? 0 : weight_loads));
+  const double fma = double(rows) * taps * vecs * ocs + split_fma;
+  const double slots = input_slots + (embedded ? 0 : weight_loads);
   const double code_bytes = (fma + inputs + weight_loads) * kInstructionBytes;
   const double fetch = code_bytes > kL1CodeBytes ? code_bytes / kL2CodeBytesPerCycle : 0;
   const double busy = std::max(fma, slots) / 2 * both_busy(fma, slots);
