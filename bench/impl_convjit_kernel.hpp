@@ -60,9 +60,8 @@ class ConvjitKernelImpl : public PlainImpl {
   }
 
   void compute(const void* src, void* dst, int64_t batch) override {
-    const ConvDesc& desc = kernel_->desc();
-    kernel_->run(ConstTensorView(src, desc.dt, desc.src_shape(batch)),
-                 TensorView(dst, desc.dt, desc.dst_shape(batch)));
+    const DataType dt = kernel_->desc().dt;
+    kernel_->run(ConstTensorView(src, dt, kernel_->src_shape(batch)), TensorView(dst, dt, kernel_->dst_shape(batch)));
   }
 
   std::unique_ptr<Kernel> kernel_;

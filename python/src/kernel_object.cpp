@@ -40,11 +40,6 @@ int64_t batch_arg(const KernelObject& k, py::handle batch) {
   return n;
 }
 
-Shape with_batch(Shape image, int64_t batch) {
-  image.dim[0] = batch;
-  return image;
-}
-
 // A new list of a sequence's items: it holds a reference to each tensor
 // while the GIL is released, whatever another thread does to the sequence
 // meanwhile.
@@ -59,10 +54,7 @@ py::list list_of(py::handle seq, const char* field) {
 }  // namespace
 
 KernelObject::KernelObject(std::shared_ptr<Engine> engine, std::unique_ptr<Kernel> kernel)
-    : engine_(std::move(engine)),
-      kernel_(std::move(kernel)),
-      src_image_(kernel_->desc().src_shape(1)),
-      dst_image_(kernel_->desc().dst_shape(1)) {}
+    : engine_(std::move(engine)), kernel_(std::move(kernel)) {}
 
 void KernelObject::bind(ArrayArg weight_arg, OptionalArrayArg bias_arg) {
   const py::handle weight = weight_arg.h, bias = bias_arg.h;
@@ -80,8 +72,8 @@ py::object KernelObject::call(ArrayArg input_arg, OptionalArrayArg out_arg) cons
   const py::handle input = input_arg.h, out = out_arg.h;
   const DataType dt = kernel_->desc().dt;
   const TensorArg in = tensor_arg(input, {"input"}, Access::read);
-  const int64_t batch = check_activation(in, src_image_, dt, {"input"});
-  const Shape dst_shape = with_batch(dst_image_, batch);
+  const int64_t batch = check_activation(in, kernel_->src_shape(1), dt, {"input"});
+  const Shape dst_shape = kernel_->dst_shape(batch);
   py::object result;
   TensorArg o;  // held to the end: a DLPack capsule keeps its tensor's memory
   if (out.is_none()) {
@@ -125,7 +117,7 @@ py::object KernelObject::run_ragged(ArraysArg inputs_arg, OptionalArraysArg outs
   int64_t out_elems = 0;  // of all the outputs to allocate
   for (Py_ssize_t i = 0; i < n; ++i) {
     TensorArg in = tensor_arg(in_items[i], {"inputs", i}, Access::read);
-    const Shape dst_shape = with_batch(dst_image_, check_activation(in, src_image_, dt, {"inputs", i}));
+    const Shape dst_shape = kernel_->dst_shape(check_activation(in, kernel_->src_shape(1), dt, {"inputs", i}));
     void* dst = nullptr;
     if (out_items) {
       TensorArg o = tensor_arg(out_items[i], {"outs", i}, Access::write);
@@ -232,9 +224,9 @@ is refused.)")
                              "input_shape() and output_shape(); any batch runs.")
       .def_property_readonly("weight_shape", [](const KernelObject& k) { return shape_tuple(torch_weight_shape(k.kernel().desc())); },
                              "The weights' shape as PyTorch has it: (out_channels, in_channels / groups, *kernel).")
-      .def("input_shape", [](const KernelObject& k, py::handle batch) { return shape_tuple(k.kernel().desc().src_shape(batch_arg(k, batch))); },
+      .def("input_shape", [](const KernelObject& k, py::handle batch) { return shape_tuple(k.kernel().src_shape(batch_arg(k, batch))); },
            py::arg("batch") = py::none(), "The input's shape for a batch of `batch` images (None: the problem's).")
-      .def("output_shape", [](const KernelObject& k, py::handle batch) { return shape_tuple(k.kernel().desc().dst_shape(batch_arg(k, batch))); },
+      .def("output_shape", [](const KernelObject& k, py::handle batch) { return shape_tuple(k.kernel().dst_shape(batch_arg(k, batch))); },
            py::arg("batch") = py::none(), "The output's shape for a batch of `batch` images (None: the problem's).")
       .def("__repr__", [](const KernelObject& k) {
         const ConvDesc& d = k.kernel().desc();

@@ -32,7 +32,6 @@ class KernelObject {
  private:
   std::shared_ptr<Engine> engine_;  // the kernel's code came from it
   std::unique_ptr<Kernel> kernel_;
-  Shape src_image_, dst_image_;
   mutable std::shared_mutex mutex_;  // bind: exclusive; runs: shared
 };
 

@@ -453,6 +453,13 @@ static void test_box(convjit_engine* engine, convjit_backend backend) {
               "batch");
   CHECK_FAILS(convjit_kernel_run(kernel, INT64_MAX / 2, src, 72, dst, 72),
               CONVJIT_INVALID_ARGUMENT, "batch");
+  /* 36 elements an image: one image more than 64 bits count is the batch's
+   * error, the largest batch they count is the buffers'. */
+  CHECK_FAILS(convjit_kernel_run(kernel, INT64_MAX / 36 + 1, src, 72, dst, 72),
+              CONVJIT_INVALID_ARGUMENT, "batch");
+  CHECK(contains(convjit_last_error_message(), "do not fit in 64 bits"));
+  CHECK_FAILS(convjit_kernel_run(kernel, INT64_MAX / 36, src, 72, dst, 72),
+              CONVJIT_INVALID_ARGUMENT, "src");
   CHECK_FAILS(convjit_kernel_run(kernel, 2, NULL, 72, dst, 72), CONVJIT_NULL_POINTER, "src");
   CHECK_FAILS(convjit_kernel_run(kernel, 2, src, 72, NULL, 72), CONVJIT_NULL_POINTER, "dst");
   CHECK_FAILS(convjit_kernel_run(NULL, 2, src, 72, dst, 72), CONVJIT_NULL_POINTER, "kernel");
