@@ -164,12 +164,12 @@ class OwVectorKernel final : public TypedKernel<OwVectorKernel, Geometry> {
     // the channels past ocg zero. Element by element, with stores strided by
     // oc_blk across a block larger than the L1, 1 MiB of weights packed at
     // 0.9 GB/s.
-    const int64_t oc_blk = plan_.oc_blk;
+    const int64_t oc_blk = plan_.oc_blk, ocg = d.ocg();  // ocg() divides: once, not per group
     for (int64_t grp = 0; grp < d.g; ++grp)
       for (int64_t b = 0; b < blocks; ++b) {
         T* block = packed + grp * geo_.wei_group + b * geo_.wei_block;
-        const int64_t valid = std::clamp<int64_t>(d.ocg() - b * oc_blk, 0, oc_blk);
-        transpose_into_block(wei + (grp * d.ocg() + b * oc_blk) * taps, valid, taps, taps, block, oc_blk);
+        const int64_t valid = std::clamp<int64_t>(ocg - b * oc_blk, 0, oc_blk);
+        transpose_into_block(wei + (grp * ocg + b * oc_blk) * taps, valid, taps, taps, block, oc_blk);
       }
   }
 
