@@ -55,6 +55,13 @@ void FuzzCoverage::add(const FuzzCase& c, const CaseOutcome& out) {
     const std::string strategy = name + "." + std::string(isa.plan.strategy->name());
     ++n_[strategy];
     if (isa.plan.staged) ++n_[strategy + ".staged"];
+    // ow_vector reading a width stride of 2 in place splits it in
+    // registers; its broadcast weights are then embedded in each vector's
+    // FMA (ur_w > 1 too).
+    if (isa.plan.strategy->name() == "ow_vector" && !isa.plan.staged && WorkProblem(d).s[ConvDesc::W] == 2) {
+      ++n_[strategy + ".split_stride"];
+      if (isa.plan.ur_w > 1 && isa.plan.weights == WeightRegs::broadcast) ++n_[strategy + ".split_stride.vectors"];
+    }
     if (const int m = isa.plan.tile) {
       ++n_[strategy + ".m" + std::to_string(m)];
       // A last row or column of tiles cut short: outputs the tile computes
@@ -99,6 +106,9 @@ std::vector<FuzzCoverage::Floor> FuzzCoverage::floors() const {
          std::vector<std::pair<std::string, double>>{{"ow_vector", 0.18}, {"oc_vector", 0.32},
                                                       {"ow_vector.staged", 0.14}, {"oc_vector.staged", 0.1},
                                                       {"multithreaded", 0.2}, {"shared_image", 0.05},
+                                                      // 1.5% and 0.5-0.6% of 20,000 (two seeds, both ISAs).
+                                                      {"ow_vector.split_stride", 0.006},
+                                                      {"ow_vector.split_stride.vectors", 0.002},
                                                       // The planner takes m = 2 for images of a few tiles only.
                                                       {"winograd", 0.055}, {"winograd.m2", 0.014},
                                                       {"winograd.m4", 0.04}, {"winograd.tail", 0.045}})
