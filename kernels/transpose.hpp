@@ -151,15 +151,11 @@ void transpose(const T* from, int64_t rows, int64_t cols, int64_t from_stride, T
   // rows kept revisiting them (measured, 1024 x 196: 120 us; 128-row tiles:
   // 19 us; other shapes within 20% either way).
   constexpr int64_t kTileRows = 128, kTileCols = 32, kBlock = std::is_same_v<T, float> ? 8 : 4;
-  // One row or one column is a strided copy: a depthwise layer's weights
-  // are a row of taps per channel (MobileNet's conv3_1/dw: 128 calls of 9
-  // taps; through the blocks, bind took 2.9 us for 4.6 KB).
-  if (rows == 1 || cols == 1) {
-    for (int64_t r = 0; r < rows; ++r)
-      for (int64_t c = 0; c < cols; ++c) to[c * to_stride + r] = from[r * from_stride + c];
-    return;
-  }
-  if (!transpose_detail::has_avx()) {
+  // One row or one column is a strided copy, the blocks no help: a
+  // depthwise layer's weights are a row of taps per channel (MobileNet's
+  // conv3_1/dw: 128 calls of 9 taps; through the blocks, bind took 2.9 us
+  // for 4.6 KB, 1.2 as a copy).
+  if (rows == 1 || cols == 1 || !transpose_detail::has_avx()) {
     for (int64_t r = 0; r < rows; ++r)
       for (int64_t c = 0; c < cols; ++c) to[c * to_stride + r] = from[r * from_stride + c];
     return;
