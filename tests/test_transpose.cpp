@@ -48,6 +48,9 @@ TEST(Transpose, TilesOfManyRowsAndColumns) {
   for (GuardSide side : {GuardSide::end, GuardSide::start}) {
     check_transpose<float>(261, 75, 80, 300, side);
     check_transpose<double>(130, 37, 37, 131, side);
+    // Rows of `from` 4 KiB apart: tiles of 8 rows (what the L1's sets hold).
+    check_transpose<float>(53, 41, 1024, 60, side);
+    check_transpose<double>(29, 19, 512, 33, side);
   }
 }
 
