@@ -208,8 +208,9 @@ class OcVectorKernel final : public TypedKernel<OcVectorKernel, ChannelGeometry>
   // Output rows [first, last) (of od x oh) back to the user's channels-first
   // dst: the staged rows follow one another, as a channel's rows do in dst,
   // so their pixels are one transpose, of tiles whose rows the L1 holds
-  // (kernels/transpose.hpp) where a row's few pixels left no choice
-  // (MobileNet conv6/dw, 1024 channels of 7x7: see below).
+  // (kernels/transpose.hpp), where a row's few pixels left no choice
+  // (MobileNet's conv6/dw channels first, 1024 channels of 7x7: 43.5 ->
+  // 40.0 us, Zen 4, alternated; its other depthwise layers 1.03-1.06x).
   template <class T>
   void unstage(const T* from, T* dst, int64_t n, int64_t first, int64_t last) const {
     const ConvDesc& d = work_;
