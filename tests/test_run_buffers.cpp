@@ -53,6 +53,24 @@ void expect_refused(F f, const std::string& field, const std::string& words) {
   }
 }
 
+// The kernel's shapes for a batch are the problem's, in every layout, and
+// a run takes views made from them.
+TEST(RunBuffers, TheKernelsShapesAreTheProblems) {
+  for (Layout layout : {Layout::ncx, Layout::nxc, Layout::nCx8c, Layout::nCx16c}) {
+    Bound b("mb3ic5ih7iw9oc6kh3kw3ph1pw1", DataType::f32, layout);
+    for (int64_t batch : {int64_t(0), int64_t(1), int64_t(3), int64_t(1) << 40}) {
+      EXPECT_EQ(b.kernel->src_shape(batch), b.desc.src_shape(batch)) << to_string(layout) << " batch " << batch;
+      EXPECT_EQ(b.kernel->dst_shape(batch), b.desc.dst_shape(batch)) << to_string(layout) << " batch " << batch;
+    }
+    const std::unique_ptr<Kernel> reference = b.engine.make_kernel(b.desc, Backend::reference);
+    reference->bind(b.data.wei.view());
+    Buffer got(DataType::f32, b.kernel->dst_shape(3)), want(DataType::f32, b.desc.dst_shape(3));
+    b.kernel->run({b.data.src.data(), DataType::f32, b.kernel->src_shape(3)}, got.view());
+    reference->run(b.data.src.cview(), want.view());
+    EXPECT_EQ(std::memcmp(got.data(), want.data(), got.bytes()), 0) << to_string(layout);
+  }
+}
+
 TEST(RunBuffers, DstOverlappingSrcIsRefusedAndNothingIsWritten) {
   Bound b(kSame, DataType::f32);
   const Shape shape = b.desc.src_shape(2);
