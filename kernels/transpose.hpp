@@ -154,18 +154,6 @@ inline bool has_avx() {
 template <class T>
 void transpose(const T* from, int64_t rows, int64_t cols, int64_t from_stride, T* to,
                int64_t to_stride) {
-  // Tiles of 128 rows x 32 columns: with rows of `to` 4 KiB apart (1024
-  // channels) all its lines fall in the same L1 sets, and short tiles of 32
-  // rows kept revisiting them (measured, 1024 x 196: 120 us; 128-row tiles:
-  // 19 us; other shapes within 20% either way). But where the rows of `from`
-  // alias more than those of `to`, a tile has no more rows than their sets
-  // hold: channels-last pixels of 512-2048 channels back to channels first
-  // ran 2.3-4.3x faster (Zen 4, 7x7 to 28x28 images; 256 channels
-  // 1.15-1.56x), the other shapes within the noise.
-  auto rows_in_l1 = [](int64_t stride) { return transpose_detail::rows_in_l1(stride * int64_t(sizeof(T))); };
-  const int64_t from_rows = rows_in_l1(from_stride);
-  const int64_t kTileRows = from_rows < rows_in_l1(to_stride) ? std::clamp<int64_t>(from_rows, 8, 128) : 128;
-  constexpr int64_t kTileCols = 32, kBlock = std::is_same_v<T, float> ? 8 : 4;
   // One row or one column is a strided copy, the blocks no help: a
   // depthwise layer's weights are a row of taps per channel (MobileNet's
   // conv3_1/dw: 128 calls of 9 taps; through the blocks, bind took 2.9 us
@@ -175,8 +163,20 @@ void transpose(const T* from, int64_t rows, int64_t cols, int64_t from_stride, T
       for (int64_t c = 0; c < cols; ++c) to[c * to_stride + r] = from[r * from_stride + c];
     return;
   }
-  for (int64_t r0 = 0; r0 < rows; r0 += kTileRows) {
-    const int64_t r1 = std::min(rows, r0 + kTileRows);
+  // Tiles of 128 rows x 32 columns: with rows of `to` 4 KiB apart (1024
+  // channels) all its lines fall in the same L1 sets, and short tiles of 32
+  // rows kept revisiting them (measured, 1024 x 196: 120 us; 128-row tiles:
+  // 19 us; other shapes within 20% either way). But where the rows of `from`
+  // alias more than those of `to`, a tile has no more rows than their sets
+  // hold: channels-last pixels of 512-2048 channels back to channels first
+  // ran 1.9-4.6x faster (Zen 4, 7x7 to 56x56 images; 128-256 channels
+  // 1.15-1.57x), the shapes whose tiles kept their rows within the noise.
+  auto l1_rows = [](int64_t stride) { return transpose_detail::rows_in_l1(stride * int64_t(sizeof(T))); };
+  const int64_t from_rows = l1_rows(from_stride);
+  const int64_t tile_rows = from_rows < l1_rows(to_stride) ? std::clamp<int64_t>(from_rows, 8, 128) : 128;
+  constexpr int64_t kTileCols = 32, kBlock = std::is_same_v<T, float> ? 8 : 4;
+  for (int64_t r0 = 0; r0 < rows; r0 += tile_rows) {
+    const int64_t r1 = std::min(rows, r0 + tile_rows);
     for (int64_t c0 = 0; c0 < cols; c0 += kTileCols) {
       const int64_t c1 = std::min(cols, c0 + kTileCols);
       // Columns outer: the lines a block column writes are completed by the
