@@ -199,6 +199,30 @@ TEST(JitDifferential, OneRowIsSharedByItsPixelBlocks) {
   EXPECT_TRUE(planned.last_run().shared_image);
 }
 
+// One image of few rows and many channel blocks: the threads share its
+// blocks, each staging the whole input for itself and unstaging its own
+// channels back to channels first, of every group (grouped, depthwise, a
+// tail block; 7 rows: blocks share out more evenly).
+TEST(JitDifferential, AnImagesChannelBlocksAreSharedChannelsFirst) {
+  const char* const problems[] = {"mb1ic512ih7oc200kh1", "g4mb1ic256ih7oc272kh3ph1", "g1040mb1ic1040ih7oc1040kh3ph1",
+                                  "mb1ic96ih14oc176kh1sh2"};
+  check_in_every_layout(problems, 23);
+  Engine engine(EngineOptions{.threads = 2});
+  if (engine.cpu().isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
+  for (const char* text : problems) {
+    const ConvDesc d = ConvDesc::parse(text);
+    auto kernel = engine.make_kernel(d);
+    const auto& planned = dynamic_cast<const PlannedKernel&>(*kernel);
+    if (planned.plan().strategy->name() != "oc_vector") continue;  // the planner's choice: not this path
+    const ProblemData data = make_problem_data(d, 1, Fill::integer, 5);
+    kernel->bind(data.wei.view());
+    Buffer dst(d.dt, d.dst_shape(1));
+    kernel->run(data.src.view(), dst.view());
+    EXPECT_EQ(planned.last_run().threads, 2) << text << ": " << planned.plan_str();
+    EXPECT_TRUE(planned.last_run().shared_image) << text;
+  }
+}
+
 // A run whose output (69 MB) is far beyond the caches streams it to memory.
 TEST(JitDifferential, LargeBatchStreamsItsOutput) {
   for (int threads : {1, 2}) check_problem(ConvDesc::parse("mb30000ic1ih16oc4kh5"), threads, Fill::integer, 5);
