@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -25,6 +26,11 @@ namespace {
 
 // Warm repeats per problem, after one untimed run of each; min and median.
 constexpr int kRepeats = 50;
+// The table's columns; a problem without generated code fills them with "-".
+constexpr const char* kColumns[] = {"suite",        "problem", "dt",        "strategy", "bytes",     "insns",
+                                    "first",        "emit min", "emit med", "copy min", "floor min", "floor med",
+                                    "floor ns/insn", "runnable min", "ratio", "gen ratio", "paired", "W^X ratio",
+                                    "check"};
 
 template <class F>
 double seconds(F&& f) {
@@ -61,9 +67,11 @@ std::optional<RowResult> measure(Engine& engine, const Problem& problem, Table& 
   const auto& planned = dynamic_cast<const PlannedKernel&>(*kernel);
   const JitCode* code = planned.jit_code();
   if (!code) {  // a driver without generated code: shown, not timed
-    table.add({problem.suite, problem.name, std::string(to_string(problem.desc.dt)),
-               std::string(planned.plan().strategy->name()), "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-",
-               "no generated code"});
+    std::vector<std::string> row{problem.suite, problem.name, std::string(to_string(problem.desc.dt)),
+                                 std::string(planned.plan().strategy->name())};
+    row.resize(std::size(kColumns) - 1, "-");  // the message in the check column
+    row.push_back("no generated code");
+    table.add(std::move(row));
     return std::nullopt;
   }
   const Plan& plan = planned.plan();
@@ -201,9 +209,7 @@ int encoding_floor(const FloorOptions& o, std::ostream& out) {
       << "- ratio: emit min / floor min; gen ratio: (emit min - copy min) / floor min; paired: the median "
          "over repeats of emit / floor of the same repeat; W^X ratio: emit min / runnable min.\n"
       << "- check: instructions whose replayed bytes equal the kernel's / instructions.\n\n";
-  Table table({"suite", "problem", "dt", "strategy", "bytes", "insns", "first", "emit min", "emit med", "copy min",
-               "floor min", "floor med", "floor ns/insn", "runnable min", "ratio", "gen ratio", "paired", "W^X ratio",
-               "check"});
+  Table table(std::vector<std::string>(std::begin(kColumns), std::end(kColumns)));
   std::vector<RowResult> rows;
   std::map<std::string, int> not_replayed;
   for (const Problem& problem : problems)

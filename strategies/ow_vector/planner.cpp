@@ -140,7 +140,7 @@ double block_cycles(const Dims& d, int64_t rows, int64_t vecs, int64_t ocs, Weig
   // on the vpermt2's port too; those broadcast from memory are embedded in
   // the FMAs there, 4-byte loads the load ports absorb (16 such FMAs ran
   // as fast as 16 on registers, Zen 4).
-  const bool split = d.shuffles > 0, embedded = split && weights == WeightRegs::broadcast;
+  const bool embedded = d.shuffles > 0 && weights == WeightRegs::broadcast;
   const double split_fma = d.shuffles * (inputs + (embedded ? 0 : weight_loads));
   const double fma = double(rows) * taps * vecs * ocs + split_fma;
   const double slots = input_slots + (embedded ? 0 : weight_loads);
