@@ -172,7 +172,7 @@ TEST(Winograd, TheSmallerTileWhenAskedFor) {
   Engine engine(EngineOptions{.threads = 1});
   if (engine.cpu().isa == Isa::scalar) GTEST_SKIP() << "no JIT on this CPU";
   uint64_t seed = 300;
-  // The last: partial sums of 16 channels, two whole and one of 8.
+  // The last: partial sums of 32 channels (kAccurateSumBlock), one whole and one of 8.
   for (const char* text : {"mb1ic16ih14oc16kh3ph1", "mb2ic8ih9iw11oc20kh3kw3ph1pw1", "mb1ic40ih10oc24kh3ph1"})
     for (const bool wide : {false, true}) {
       ConvDesc small = winograd(text, Layout::nxc);
